@@ -1,0 +1,40 @@
+// `npm run spm -- <command>`: administration from the command line. Results go to standard
+// output (so scripts can capture them); messages and errors go to standard error.
+import { createDb } from "@spm/db";
+import { z } from "zod";
+import { runProgramImport } from "./program";
+import { runMigrate, runSeed } from "./setup";
+import { runUserCreate } from "./user";
+
+const cliEnv = z
+  .object({
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
+    SPM_DATA_DIR: z.string().default(".data"),
+  })
+  .parse(process.env);
+
+const USAGE = `usage: spm <command>
+  migrate                         apply database migrations
+  seed [--no-admin]               load the seed programmes into an empty database and create the
+                                  first admin (password printed once, kept in .data/admin-password)
+  program import FILE             import or update a programme definition (YAML or JSON)
+  user create --username U --role viewer|steward|manager|admin [--email E] [--lang ru|kk|en]
+              [--regions KZ-ALA,...]   (password from standard input)`;
+
+const [command, ...rest] = process.argv.slice(2);
+const db = createDb(cliEnv.DATABASE_URL, { max: 2 });
+try {
+  if (command === "migrate") await runMigrate(db);
+  else if (command === "seed") await runSeed(db, cliEnv.SPM_DATA_DIR, rest);
+  else if (command === "program" && rest[0] === "import") await runProgramImport(db, rest.slice(1));
+  else if (command === "user" && rest[0] === "create") await runUserCreate(db, rest.slice(1));
+  else {
+    process.stderr.write(`${USAGE}\n`);
+    process.exitCode = command ? 2 : 0;
+  }
+} catch (error) {
+  process.stderr.write(`error: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { hash } from "@node-rs/argon2";
+import { countUsers, createUser, type Db, listPrograms, migrateToLatest } from "@spm/db";
+import { importProgramFile } from "./program";
+
+const SEED_DIR = fileURLToPath(new URL("../../../../packages/db/seed/", import.meta.url));
+
+export async function runMigrate(db: Db): Promise<void> {
+  const ran = await migrateToLatest(db);
+  process.stderr.write(ran.length ? `migrated: ${ran.join(", ")}\n` : "database is up to date\n");
+}
+
+/** Loads the seed programmes into an empty database and creates the first admin once. */
+export async function runSeed(db: Db, dataDir: string, args: string[]): Promise<void> {
+  if ((await listPrograms(db)).length === 0) {
+    const files = (await readdir(SEED_DIR)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+    for (const file of files) {
+      if (!(await importProgramFile(db, path.join(SEED_DIR, file), "seed"))) {
+        throw new Error(`seed file ${file} was refused`);
+      }
+    }
+  } else {
+    process.stderr.write("programmes already loaded; seed skipped\n");
+  }
+  if (args.includes("--no-admin") || (await countUsers(db, "admin")) > 0) return;
+  const password = randomBytes(12).toString("base64url");
+  await createUser(
+    db,
+    { username: "admin", passwordHash: await hash(password), role: "admin", lang: "en" },
+    "seed",
+  );
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(dataDir, "admin-password");
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  process.stdout.write(
+    `First run: sign in as "admin" with password ${password} (also kept in ${file}).\n`,
+  );
+}

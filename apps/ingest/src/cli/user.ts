@@ -1,0 +1,68 @@
+import { parseArgs } from "node:util";
+import { hash } from "@node-rs/argon2";
+import { createUser, type Db, findUserByUsername } from "@spm/db";
+import { z } from "zod";
+
+const argsSchema = z.object({
+  username: z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, "3–64 letters, digits or . _ @ -"),
+  role: z.enum(["viewer", "steward", "manager", "admin"]),
+  email: z.email().optional(),
+  lang: z.enum(["ru", "kk", "en"]).default("ru"),
+  regions: z
+    .string()
+    .transform((s) =>
+      s
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "region codes like KZ-ALA")))
+    .optional(),
+});
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
+}
+
+/** `spm user create`: creates an account; the password is read from standard input. */
+export async function runUserCreate(db: Db, argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      username: { type: "string" },
+      role: { type: "string" },
+      email: { type: "string" },
+      lang: { type: "string" },
+      regions: { type: "string" },
+    },
+  });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) {
+    throw new Error(
+      parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "),
+    );
+  }
+  const args = parsed.data;
+  const password = await readStdin();
+  if (password.length < 10)
+    throw new Error("the password (standard input) needs at least 10 characters");
+  if (await findUserByUsername(db, args.username))
+    throw new Error(`user "${args.username}" already exists`);
+  const user = await createUser(
+    db,
+    {
+      username: args.username,
+      passwordHash: await hash(password),
+      role: args.role,
+      email: args.email ?? null,
+      lang: args.lang,
+      regions: args.regions && args.regions.length > 0 ? args.regions : null,
+    },
+    "cli",
+  );
+  process.stderr.write(`created ${user.role} "${user.username}"\n`);
+}

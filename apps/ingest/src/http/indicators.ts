@@ -1,0 +1,101 @@
+import {
+  type Db,
+  evaluateIndicatorStatuses,
+  findIndicatorByCode,
+  listCurrentObservations,
+} from "@spm/db";
+import { isIsoDate, toIsoDate } from "@spm/kpi";
+import { Router } from "express";
+import { z } from "zod";
+import { HttpProblem } from "./problem";
+
+const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+const statusQuery = z.object({
+  region: z.string().regex(REGION, "a region code such as KZ-ALA").optional(),
+  asOf: z.string().refine(isIsoDate, "a calendar date YYYY-MM-DD").optional(),
+});
+const observationQuery = z.object({
+  region: z.string().regex(REGION, "a region code such as KZ-ALA").optional(),
+  from: z.coerce.number().int().min(1900).max(2100).optional(),
+  to: z.coerce.number().int().min(1900).max(2100).optional(),
+});
+
+/** Parses a query with zod, or answers 400 naming every bad parameter. */
+function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> {
+  const result = schema.safeParse(query);
+  if (result.success) return result.data;
+  throw new HttpProblem(400, "Bad Request", "invalid query parameters", {
+    invalid: result.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
+  });
+}
+
+/** Read endpoints of indicators: list with status, one with series and status, observations. */
+export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
+  const router = Router();
+  router.get("/indicators", async (req, res) => {
+    const q = parseQuery(statusQuery, req.query);
+    const asOf = q.asOf ?? toIsoDate(deps.now());
+    const views = await evaluateIndicatorStatuses(deps.db, { asOf, region: q.region });
+    res.json({
+      asOf,
+      region: q.region ?? null,
+      indicators: views.map((v) => ({
+        code: v.indicator.code,
+        program: v.programCode,
+        direction: v.indicator.direction,
+        name: v.indicator.name,
+        unit: v.indicator.unit,
+        polarity: v.indicator.polarity,
+        latest: v.latest,
+        status: v.status,
+      })),
+    });
+  });
+
+  router.get("/indicators/:code", async (req, res) => {
+    const q = parseQuery(statusQuery, req.query);
+    const asOf = q.asOf ?? toIsoDate(deps.now());
+    const [view] = await evaluateIndicatorStatuses(deps.db, {
+      asOf,
+      region: q.region,
+      codes: [req.params.code],
+    });
+    if (!view) throw new HttpProblem(404, "Not Found", `no indicator ${req.params.code}`);
+    const { history: _history, ...definition } = view.indicator;
+    res.json({
+      ...definition,
+      program: view.programCode,
+      region: view.region,
+      asOf,
+      series: view.series,
+      latest: view.latest,
+      status: view.status,
+    });
+  });
+
+  router.get("/indicators/:code/observations", async (req, res) => {
+    const q = parseQuery(observationQuery, req.query);
+    if (!(await findIndicatorByCode(deps.db, req.params.code)))
+      throw new HttpProblem(404, "Not Found", `no indicator ${req.params.code}`);
+    const rows = await listCurrentObservations(deps.db, {
+      indicator: req.params.code,
+      region: q.region,
+      fromYear: q.from,
+      toYear: q.to,
+    });
+    res.json({
+      indicator: req.params.code,
+      observations: rows.map((o) => ({
+        period: o.period,
+        region: o.region_code,
+        value: o.value,
+        flag: o.flag,
+        note: o.note,
+        source: o.source,
+        revisions: o.revision_count,
+        updatedAt: o.updated_at,
+      })),
+    });
+  });
+  return router;
+}

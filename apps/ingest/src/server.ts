@@ -1,0 +1,31 @@
+import { createDb } from "@spm/db";
+import client from "prom-client";
+import { createApp } from "./app";
+import { loadEnv } from "./env";
+import { createLogger } from "./logger";
+import { createRedis } from "./redis";
+
+const env = loadEnv();
+const logger = createLogger("api", env.LOG_LEVEL);
+const db = createDb(env.DATABASE_URL);
+const redis = createRedis(env.REDIS_URL);
+const registry = new client.Registry();
+client.collectDefaultMetrics({ register: registry });
+
+const app = createApp({ db, redis, logger, registry });
+const server = app.listen(env.API_PORT, env.API_HOST, () => {
+  logger.info({ port: env.API_PORT, host: env.API_HOST }, "ingest API listening");
+});
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "shutting down");
+  server.close();
+  await redis.quit().catch(() => {});
+  await db.destroy();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

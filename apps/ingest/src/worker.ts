@@ -1,0 +1,72 @@
+import { createDb } from "@spm/db";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
+import { loadEnv } from "./env";
+import { JOBS, type JobName } from "./jobs/catalog";
+import { createLogger } from "./logger";
+import { createQueues, QUEUE_NAMES } from "./queues";
+import { createRedis } from "./redis";
+
+const env = loadEnv();
+const logger = createLogger("worker", env.LOG_LEVEL);
+const db = createDb(env.DATABASE_URL);
+const connection = createRedis(env.REDIS_URL);
+const queues = createQueues(connection, env.QUEUE_PREFIX);
+
+async function processJob(job: Job): Promise<unknown> {
+  const definition = JOBS[job.name as JobName];
+  if (!definition) throw new UnrecoverableError(`unknown job ${job.name}`);
+  const payload = definition.payload.safeParse(job.data);
+  // Malformed payloads never get better by retrying.
+  if (!payload.success)
+    throw new UnrecoverableError(`bad payload for ${job.name}: ${payload.error.message}`);
+  const log = logger.child({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 });
+  const started = performance.now();
+  const result = await definition.handle(payload.data as never, {
+    db,
+    logger: log,
+    now: () => new Date(),
+  });
+  log.info({ ms: Math.round(performance.now() - started) }, "job done");
+  return result;
+}
+
+const workers = QUEUE_NAMES.map(
+  (name) =>
+    new Worker(name, processJob, {
+      connection: createRedis(env.REDIS_URL),
+      prefix: env.QUEUE_PREFIX,
+      concurrency: 4,
+    }),
+);
+for (const w of workers) {
+  w.on("failed", (job, err) =>
+    logger.warn({ jobId: job?.id, job: job?.name, err: err.message }, "job failed"),
+  );
+}
+
+// Statuses depend on the date (`overdue`, pro-rata targets): refresh them every night.
+await queues.status.upsertJobScheduler(
+  "status-daily-refresh",
+  { pattern: "5 0 * * *", tz: "Asia/Almaty" },
+  { name: "status.evaluate", data: {} },
+);
+await queues.status.add(
+  "status.evaluate",
+  {},
+  { jobId: `status-startup-${new Date().toISOString().slice(0, 13)}` },
+);
+logger.info({ queues: QUEUE_NAMES }, "worker started");
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "worker shutting down");
+  await Promise.all(workers.map((w) => w.close()));
+  await Promise.all(Object.values(queues).map((q) => q.close()));
+  await connection.quit().catch(() => {});
+  await db.destroy();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

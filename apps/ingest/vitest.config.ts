@@ -1,0 +1,5 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: { name: "ingest", environment: "node", include: ["src/**/*.test.ts"], testTimeout: 30_000 },
+});

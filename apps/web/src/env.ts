@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
+  API_URL: z.url().default("http://127.0.0.1:4000"),
+});
+
+let cached: z.infer<typeof schema> | undefined;
+
+/** The dashboard's validated configuration, read at first use (never at build time). */
+export function env(): z.infer<typeof schema> {
+  if (!cached) {
+    const result = schema.safeParse(process.env);
+    if (!result.success) {
+      const lines = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+      throw new Error(`invalid environment: ${lines.join("; ")}`);
+    }
+    cached = result.data;
+  }
+  return cached;
+}

@@ -1,0 +1,41 @@
+/** English catalogue: the shape every other language must match. */
+export const en = {
+  app: { title: "State Program Monitor", skip: "Skip to content" },
+  nav: { overview: "Overview", regions: "Regions", uploads: "Uploads", alerts: "Alerts" },
+  lang: { label: "Language", en: "English", ru: "Русский", kk: "Қазақша" },
+  overview: {
+    years: "Programme years {start}–{end}, baseline {baseline}",
+    asOf: "Status as of {date}",
+    indicator: "Indicator",
+    status: "Status",
+    latest: "Latest value",
+    target: "Target",
+    trajectory: "Trajectory",
+    baseline: "Baseline",
+    noIndicators:
+      "No programme is loaded yet. An administrator can import one with “npm run spm -- program import FILE”.",
+    noValue: "no figure yet",
+    illustrative: "illustrative target",
+    counts: "{count} indicators",
+  },
+  level: {
+    green: "On target",
+    amber: "Behind",
+    red: "Far behind",
+    grey: "No data yet",
+    overdue: "Overdue",
+    none: "Monitored",
+  },
+  trajectory: {
+    achieved: "Achieved",
+    on_track: "On track",
+    acceleration_needed: "Needs acceleration",
+    off_track: "Off track",
+    not_available: "Not enough data",
+  },
+  unit: { percent: "%", count: "", number: "" },
+  error: { title: "Something went wrong", retry: "Try again", notFound: "Page not found" },
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof en>;

@@ -1,0 +1,241 @@
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+export type LocalizedJson = { en: string; ru: string; kk: string };
+export type Role = "viewer" | "steward" | "manager" | "admin";
+export type UploadStatus = "queued" | "processing" | "completed" | "failed";
+export type RowOutcome = "inserted" | "updated" | "unchanged" | "rejected";
+
+export interface ProgramsTable {
+  code: string;
+  name: Json<LocalizedJson>;
+  description: Json<LocalizedJson> | null;
+  history_year: number;
+  baseline_year: number;
+  start_year: number;
+  end_year: number;
+  nation_code: string;
+  definition: Json<unknown>;
+  definition_hash: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface DirectionsTable {
+  program_code: string;
+  code: string;
+  name: Json<LocalizedJson>;
+  position: number;
+}
+
+export interface RegionsTable {
+  code: string;
+  name: Json<LocalizedJson>;
+  kind: "nation" | "region";
+  parent_code: string | null;
+}
+
+export interface ProgramRegionsTable {
+  program_code: string;
+  region_code: string;
+  position: number;
+}
+
+export interface IndicatorsTable {
+  code: string;
+  program_code: string;
+  direction_code: string;
+  position: number;
+  name: Json<LocalizedJson>;
+  description: Json<LocalizedJson> | null;
+  unit: string;
+  polarity: string;
+  polarity_reason: string | null;
+  frequency: string;
+  aggregation: string;
+  disaggregation: string;
+  baseline_year: number;
+  baseline_value: number;
+  baseline_source: string;
+  targets_source: string;
+  thresholds: Json<{ green: number; amber: number }>;
+  trajectory: string;
+  due_days: number;
+  owner: string | null;
+  retired_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface TargetsTable {
+  indicator_code: string;
+  year: number;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  source: string;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string | null;
+  email: string | null;
+  password_hash: string;
+  role: Role;
+  regions: string[] | null;
+  lang: Generated<string>;
+  disabled_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  role: Role;
+  regions: string[] | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface UploadsTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  kind: "file" | "api" | "seed" | "demo";
+  filename: string | null;
+  format: string | null;
+  content_hash: string | null;
+  idempotency_key: string | null;
+  status: UploadStatus;
+  dry_run: Generated<boolean>;
+  received: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  status_changes: Generated<Json<unknown[]>>;
+  failure_reason: string | null;
+  attempts: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface UploadRowsTable {
+  upload_id: string;
+  row_number: number;
+  raw: Json<Record<string, string>>;
+  outcome: RowOutcome | null;
+}
+
+export interface UploadErrorsTable {
+  id: Generated<string>;
+  upload_id: string;
+  row_number: number;
+  field: string;
+  code: string;
+  message: string;
+  params: Generated<Json<Record<string, unknown>>>;
+}
+
+export interface ObservationRevisionsTable {
+  id: Generated<string>;
+  indicator_code: string;
+  region_code: string;
+  period: string;
+  year: number;
+  value: number;
+  flag: string | null;
+  note: string | null;
+  source: string | null;
+  upload_id: string | null;
+  upload_seq: string;
+  upload_row: number | null;
+  author: string;
+  created_at: Generated<Date>;
+}
+
+export interface ObservationsTable {
+  indicator_code: string;
+  region_code: string;
+  period: string;
+  year: number;
+  value: number;
+  flag: string | null;
+  note: string | null;
+  source: string | null;
+  revision_id: string;
+  revision_count: Generated<number>;
+  upload_seq: string;
+  updated_at: Timestamp;
+}
+
+export interface StatusSnapshotsTable {
+  indicator_code: string;
+  region_code: string;
+  as_of: ColumnType<string, string, string>;
+  current_level: string;
+  trajectory_level: string;
+  status: Json<unknown>;
+  computed_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  request_id: string | null;
+  ip: string | null;
+}
+
+/** The typed schema of the whole database, as the migrations build it. */
+export interface Database {
+  programs: ProgramsTable;
+  directions: DirectionsTable;
+  regions: RegionsTable;
+  program_regions: ProgramRegionsTable;
+  indicators: IndicatorsTable;
+  targets: TargetsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  uploads: UploadsTable;
+  upload_rows: UploadRowsTable;
+  upload_errors: UploadErrorsTable;
+  observation_revisions: ObservationRevisionsTable;
+  observations: ObservationsTable;
+  status_snapshots: StatusSnapshotsTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Upload = Selectable<UploadsTable>;
+export type Indicator = Selectable<IndicatorsTable>;
+export type Observation = Selectable<ObservationsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

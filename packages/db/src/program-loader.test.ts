@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { parseProgramDefinition } from "./program-loader";
+import { buildProgram } from "./test/factories";
+
+describe("parseProgramDefinition", () => {
+  it("accepts a valid YAML definition and applies defaults", () => {
+    const result = parseProgramDefinition(stringify(buildProgram({ suffix: "AB12" })));
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(result.definition.indicators[0]?.thresholds).toEqual({ green: 0.95, amber: 0.6 });
+  });
+
+  it("names the path of a bad field, with the indicator code", () => {
+    const def = buildProgram({ suffix: "AB12" }) as unknown as {
+      indicators: Record<string, unknown>[];
+    };
+    (def.indicators[0] as { targets: Record<string, unknown> }).targets["2030"] = 1;
+    (def.indicators[0] as { unit: string }).unit = "percentage";
+    const result = parseProgramDefinition(JSON.stringify(def), "p.json");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = result.issues.map((i) => i.path);
+    expect(paths).toContain("indicators[0] (IND_AB12_0).unit");
+    expect(paths).toContain("indicators[0] (IND_AB12_0).targets.2030");
+  });
+
+  it("reports a YAML syntax error instead of throwing", () => {
+    const result = parseProgramDefinition("code: [unclosed");
+    expect(result).toMatchObject({ ok: false, issues: [{ path: "(file)" }] });
+  });
+
+  it("refuses unknown keys, so a misspelt field is never silently ignored", () => {
+    const def = { ...buildProgram({ suffix: "AB12" }), yeras: {} };
+    const result = parseProgramDefinition(JSON.stringify(def), "p.json");
+    expect(result.ok).toBe(false);
+  });
+});

@@ -1,0 +1,60 @@
+import { randomBytes } from "node:crypto";
+import type { IndicatorDefinition, ProgramDefinition } from "@spm/kpi";
+import { programDefinitionSchema } from "@spm/kpi";
+import { createDb, type Db } from "../client";
+
+const text = (s: string) => ({ en: s, ru: `${s} (ru)`, kk: `${s} (kk)` });
+
+/** A short random suffix so each test's rows never collide with another test's. */
+export function uniqueSuffix(): string {
+  return randomBytes(4).toString("hex").toUpperCase();
+}
+
+/** Opens the test database given by DATABASE_URL (set by `npm test`). */
+export function createTestDb(): Db {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: run the tests through `npm test`");
+  return createDb(url, { max: 4 });
+}
+
+/** Builds a valid programme definition with unique codes; indicators can be overridden. */
+export function buildProgram(
+  options: { suffix?: string; indicators?: Partial<IndicatorDefinition>[] } = {},
+): ProgramDefinition {
+  const s = options.suffix ?? uniqueSuffix();
+  const indicators = (options.indicators ?? [{}]).map((overrides, i) => ({
+    code: `IND_${s}_${i}`,
+    direction: "D1",
+    name: text(`Indicator ${i}`),
+    unit: "percent",
+    polarity: "increase",
+    baseline: { year: 2017, value: 40, source: "test" },
+    targets: { 2018: 50, 2019: 60, 2020: 70, 2021: 80, 2022: 90 },
+    ...overrides,
+  }));
+  return programDefinitionSchema.parse({
+    code: `TEST-${s}`,
+    name: text(`Test programme ${s}`),
+    years: { history: 2010, baseline: 2017, start: 2018, end: 2022 },
+    // ZZ is a user-assigned ISO code: test rows never rename the seed's real regions.
+    nation: { code: "ZZ", name: text("Testland") },
+    directions: [{ code: "D1", name: text("Direction one") }],
+    regions: [
+      { code: "ZZ-N", name: text("North") },
+      { code: "ZZ-S", name: text("South") },
+    ],
+    indicators,
+  });
+}
+
+/** Inserts an upload row and returns its id and acceptance sequence number. */
+export async function createUploadRow(
+  db: Db,
+  createdBy = "test",
+): Promise<{ id: string; seq: string }> {
+  return db
+    .insertInto("uploads")
+    .values({ kind: "api", status: "processing", created_by: createdBy })
+    .returning(["id", "seq"])
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,66 @@
+/**
+ * Message interpolation for en, ru, kk. `{name}` inserts a parameter as given; `{name:term}`
+ * inserts the localised word for a code (e.g. `{unit:unit}` turns `percent` into `процент`).
+ */
+import type { Frequency, Locale, TrajectoryMethod, Unit } from "./program";
+
+export type MessageParams = Readonly<Record<string, string | number | null | undefined>>;
+export type Catalogue<K extends string> = Record<Locale, Record<K, string>>;
+
+interface Terms {
+  unit: Record<Unit, string>;
+  frequency: Record<Frequency, string>;
+  field: Record<"note" | "source", string>;
+  method: Record<TrajectoryMethod, string>;
+}
+
+const TERMS: Record<Locale, Terms> = {
+  en: {
+    unit: { percent: "percent", count: "count", number: "number" },
+    frequency: { yearly: "year", quarterly: "quarter", monthly: "month" },
+    field: { note: "note", source: "source" },
+    method: { linear: "linear trend", cagr: "compound annual growth (CAGR)" },
+  },
+  ru: {
+    unit: { percent: "процент", count: "количество", number: "число" },
+    frequency: { yearly: "год", quarterly: "квартал", monthly: "месяц" },
+    field: { note: "примечание", source: "источник" },
+    method: { linear: "линейный тренд", cagr: "среднегодовой темп роста (CAGR)" },
+  },
+  kk: {
+    unit: { percent: "пайыз", count: "дана", number: "сандық мән" },
+    frequency: { yearly: "жыл", quarterly: "тоқсан", monthly: "ай" },
+    field: { note: "ескертпе", source: "дереккөз" },
+    method: { linear: "сызықтық үрдіс", cagr: "орташа жылдық өсу қарқыны (CAGR)" },
+  },
+};
+
+/** Fills a message template with parameters; a missing parameter shows as `—`. */
+export function interpolate(template: string, params: MessageParams, locale: Locale): string {
+  return template.replace(/\{(\w+)(?::(\w+))?\}/g, (_, name: string, kind?: string) => {
+    const value = params[name];
+    if (value === undefined || value === null || value === "") return "—";
+    if (kind === undefined) return String(value);
+    const terms = TERMS[locale][kind as keyof Terms] as Record<string, string> | undefined;
+    return terms?.[String(value)] ?? String(value);
+  });
+}
+
+/** Formats a number for a reader of the locale, with at most `digits` decimals. */
+export function formatNumber(value: number, locale: Locale, digits = 2): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+}
+
+/** Formats a share (0.5) as a whole percentage for a reader of the locale ("50%", "50 %"). */
+export function formatShare(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(
+    value,
+  );
+}
+
+/** Formats an ISO date for a reader of the locale, in UTC. */
+export function formatDate(date: string, locale: Locale): string {
+  const [y = 1970, m = 1, d = 1] = date.split("-").map(Number);
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
+}

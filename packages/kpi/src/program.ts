@@ -1,0 +1,183 @@
+import { z } from "zod";
+
+/** The languages every user-visible text of a programme is given in. */
+export const LOCALES = ["en", "ru", "kk"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const UNITS = ["percent", "count", "number"] as const;
+export const POLARITIES = ["increase", "decrease", "range", "monitor"] as const;
+export const FREQUENCIES = ["yearly", "quarterly", "monthly"] as const;
+export const AGGREGATIONS = ["sum", "last", "mean"] as const;
+export const DISAGGREGATIONS = ["national", "regional"] as const;
+export const TRAJECTORY_METHODS = ["linear", "cagr"] as const;
+export const TARGET_SOURCES = ["official", "illustrative"] as const;
+export const OBSERVATION_FLAGS = ["estimated", "provisional", "revised", "confidential"] as const;
+
+export type Unit = (typeof UNITS)[number];
+export type Polarity = (typeof POLARITIES)[number];
+export type Frequency = (typeof FREQUENCIES)[number];
+export type Aggregation = (typeof AGGREGATIONS)[number];
+export type Disaggregation = (typeof DISAGGREGATIONS)[number];
+export type TrajectoryMethod = (typeof TRAJECTORY_METHODS)[number];
+export type TargetSource = (typeof TARGET_SOURCES)[number];
+export type ObservationFlag = (typeof OBSERVATION_FLAGS)[number];
+
+/** Default progress-ratio cut-offs (UN SDG progress assessment practice). */
+export const DEFAULT_THRESHOLDS = { green: 0.95, amber: 0.6 } as const;
+
+const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
+// ISO 3166-1 alpha-2 for the nation, ISO 3166-2 for its subdivisions.
+const NATION_CODE = /^[A-Z]{2}$/;
+const REGION_CODE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+const year = z.number().int().min(1900).max(2100);
+
+const localizedTextSchema = z.strictObject({
+  en: z.string().trim().min(1),
+  ru: z.string().trim().min(1),
+  kk: z.string().trim().min(1),
+});
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+const sourcedValueSchema = z.strictObject({
+  year,
+  value: z.number().finite(),
+  source: z.string().trim().min(1),
+});
+
+const historyPointSchema = z.strictObject({
+  period: z.union([z.string(), z.number().int()]).transform(String),
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/)
+    .optional(),
+  value: z.number().finite(),
+  source: z.string().trim().min(1),
+  note: z.string().optional(),
+});
+
+const targetValueSchema = z.union([
+  z.number().finite(),
+  z.tuple([z.number().finite(), z.number().finite()]),
+]);
+
+const indicatorSchema = z.strictObject({
+  code: z.string().regex(CODE, "must be upper-case letters, digits and _ (e.g. HQ_READINESS)"),
+  direction: z.string(),
+  name: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  unit: z.enum(UNITS),
+  polarity: z.enum(POLARITIES),
+  polarityReason: z.string().trim().min(1).optional(),
+  frequency: z.enum(FREQUENCIES).default("yearly"),
+  aggregation: z.enum(AGGREGATIONS).default("last"),
+  disaggregation: z.enum(DISAGGREGATIONS).default("national"),
+  baseline: sourcedValueSchema,
+  targets: z.record(z.string().regex(/^\d{4}$/, "target keys are years"), targetValueSchema),
+  targetsSource: z.enum(TARGET_SOURCES).default("official"),
+  thresholds: z
+    .strictObject({ green: z.number().gt(0).max(1), amber: z.number().min(0).max(1) })
+    .refine((t) => t.amber <= t.green, { message: "amber must not exceed green" })
+    .default({ ...DEFAULT_THRESHOLDS }),
+  trajectory: z.enum(TRAJECTORY_METHODS).default("linear"),
+  dueDays: z.number().int().min(0).max(730).default(90),
+  owner: z.string().trim().min(1).optional(),
+  history: z.array(historyPointSchema).default([]),
+});
+
+const programBaseSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z][A-Z0-9-]{1,63}$/, "must be upper-case letters, digits and -"),
+  name: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  years: z.strictObject({ history: year.optional(), baseline: year, start: year, end: year }),
+  nation: z.strictObject({
+    code: z.string().regex(NATION_CODE, "must be an ISO 3166-1 alpha-2 code"),
+    name: localizedTextSchema,
+  }),
+  directions: z
+    .array(z.strictObject({ code: z.string().regex(CODE), name: localizedTextSchema }))
+    .min(1),
+  regions: z.array(
+    z.strictObject({
+      code: z.string().regex(REGION_CODE, "must be an ISO 3166-2 code such as KZ-ALA"),
+      name: localizedTextSchema,
+    }),
+  ),
+  indicators: z.array(indicatorSchema).min(1),
+});
+
+/** Schema of a programme definition file (YAML or JSON), with every cross-reference checked. */
+export const programDefinitionSchema = programBaseSchema.superRefine((p, ctx) => {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: "custom", path, message });
+  const { history = p.years.baseline, baseline, start, end } = p.years;
+  if (!(history <= baseline && baseline < start && start <= end)) {
+    issue(["years"], "must satisfy history <= baseline < start <= end");
+  }
+  reportDuplicates(
+    p.directions.map((d) => d.code),
+    ["directions"],
+    issue,
+  );
+  reportDuplicates(
+    p.regions.map((r) => r.code),
+    ["regions"],
+    issue,
+  );
+  reportDuplicates(
+    p.indicators.map((i) => i.code),
+    ["indicators"],
+    issue,
+  );
+  const directionCodes = new Set(p.directions.map((d) => d.code));
+  const regionCodes = new Set([p.nation.code, ...p.regions.map((r) => r.code)]);
+  for (const [r, region] of p.regions.entries()) {
+    if (!region.code.startsWith(`${p.nation.code}-`)) {
+      issue(["regions", r, "code"], `must start with the nation code ${p.nation.code}-`);
+    }
+  }
+  p.indicators.forEach((ind, i) => {
+    const at = (...rest: (string | number)[]) => ["indicators", i, ...rest];
+    if (!directionCodes.has(ind.direction)) {
+      issue(at("direction"), `unknown direction "${ind.direction}"`);
+    }
+    if (ind.baseline.year < history || ind.baseline.year >= start) {
+      issue(at("baseline", "year"), `must be between ${history} and ${start - 1}`);
+    }
+    for (const [key, target] of Object.entries(ind.targets)) {
+      const y = Number(key);
+      if (y < start || y > end) issue(at("targets", key), `year outside ${start}..${end}`);
+      const isRange = Array.isArray(target);
+      if (ind.polarity === "range" && !isRange) {
+        issue(at("targets", key), "a range indicator needs [min, max]");
+      } else if (ind.polarity !== "range" && isRange) {
+        issue(at("targets", key), `a ${ind.polarity} indicator needs a single number`);
+      } else if (isRange && target[0] > target[1]) {
+        issue(at("targets", key), "min must not exceed max");
+      }
+    }
+    if (ind.polarity !== "monitor" && Object.keys(ind.targets).length === 0) {
+      issue(at("targets"), "needs at least one target (or polarity monitor)");
+    }
+    ind.history.forEach((point, h) => {
+      if (point.region !== undefined && !regionCodes.has(point.region)) {
+        issue(at("history", h, "region"), `unknown region "${point.region}"`);
+      }
+    });
+  });
+});
+
+function reportDuplicates(
+  codes: string[],
+  path: string[],
+  issue: (path: (string | number)[], message: string) => void,
+): void {
+  const seen = new Set<string>();
+  codes.forEach((code, i) => {
+    if (seen.has(code)) issue([...path, i, "code"], `duplicate code "${code}"`);
+    seen.add(code);
+  });
+}
+
+export type ProgramDefinition = z.infer<typeof programDefinitionSchema>;
+export type IndicatorDefinition = ProgramDefinition["indicators"][number];
+export type TargetValue = z.infer<typeof targetValueSchema>;

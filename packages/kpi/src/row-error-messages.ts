@@ -1,0 +1,93 @@
+/** Messages for row errors in en, ru and kk. */
+import type { RowError, RowErrorCode } from "./errors";
+import { type Catalogue, interpolate } from "./i18n";
+import type { Locale } from "./program";
+
+const MESSAGES: Catalogue<RowErrorCode> = {
+  en: {
+    row_malformed: "The row cannot be read (wrong number of columns or broken quotes).",
+    row_duplicate: "The same indicator, period and region already appear in row {row}.",
+    indicator_missing: "The indicator code is missing.",
+    unknown_indicator: "Unknown indicator “{indicator}”.",
+    unknown_region: "Unknown region “{region}”.",
+    region_not_allowed_for_national_indicator:
+      "Indicator {indicator} is reported for the whole country only; leave the region empty or write {nation}.",
+    region_forbidden: "You may not submit figures for region {region}.",
+    period_missing: "The period is missing.",
+    period_invalid: "“{period}” is not a period; write 2018, 2018Q1 or 201803.",
+    period_quarter_invalid: "“{period}”: the quarter must be Q1 to Q4.",
+    period_month_invalid: "“{period}”: the month must be 01 to 12.",
+    period_frequency_mismatch:
+      "Indicator {indicator} is reported for each {expected:frequency}, but “{period}” is a {actual:frequency}.",
+    period_out_of_range: "Period {period} is outside the programme's years {from}–{to}.",
+    value_missing: "The value is missing.",
+    value_not_a_number: "“{value}” is not a number.",
+    value_ambiguous:
+      "“{value}” is ambiguous: “,” may separate thousands or decimals. Write thousands with a space (1 234) or decimals with a point (1.234).",
+    value_percent_sign_not_allowed: "“{value}” has a percent sign, but the unit is {unit:unit}.",
+    value_out_of_range: "{value} is out of range for the unit {unit:unit} ({range}).",
+    value_not_integer: "{value} is not a whole number; a count must be an integer.",
+    flag_invalid: "Unknown flag “{flag}”; use one of: {allowed}.",
+    text_too_long: "The {field:field} is longer than {max} characters.",
+  },
+  ru: {
+    row_malformed: "Строку невозможно прочитать (неверное число столбцов или нарушены кавычки).",
+    row_duplicate: "Тот же индикатор, период и регион уже указаны в строке {row}.",
+    indicator_missing: "Не указан код индикатора.",
+    unknown_indicator: "Неизвестный индикатор «{indicator}».",
+    unknown_region: "Неизвестный регион «{region}».",
+    region_not_allowed_for_national_indicator:
+      "Индикатор {indicator} представляется только по стране в целом: оставьте регион пустым или укажите {nation}.",
+    region_forbidden: "Вы не можете вносить данные по региону {region}.",
+    period_missing: "Не указан период.",
+    period_invalid: "«{period}» не является периодом; укажите 2018, 2018Q1 или 201803.",
+    period_quarter_invalid: "«{period}»: квартал должен быть от Q1 до Q4.",
+    period_month_invalid: "«{period}»: месяц должен быть от 01 до 12.",
+    period_frequency_mismatch:
+      "Индикатор {indicator} представляется за каждый {expected:frequency}, а «{period}» — это {actual:frequency}.",
+    period_out_of_range: "Период {period} выходит за годы программы ({from}–{to}).",
+    value_missing: "Не указано значение.",
+    value_not_a_number: "«{value}» не является числом.",
+    value_ambiguous:
+      "«{value}» читается неоднозначно: «,» может отделять тысячи или дробную часть. Пишите тысячи через пробел (1 234), а дробную часть — через точку (1.234).",
+    value_percent_sign_not_allowed:
+      "«{value}» содержит знак процента, но единица измерения — {unit:unit}.",
+    value_out_of_range: "{value} вне допустимого диапазона для единицы «{unit:unit}» ({range}).",
+    value_not_integer: "{value} не является целым числом, а количество должно быть целым.",
+    flag_invalid: "Неизвестная отметка «{flag}»; допустимые значения: {allowed}.",
+    text_too_long: "Поле «{field:field}» длиннее {max} символов.",
+  },
+  kk: {
+    row_malformed: "Жолды оқу мүмкін емес (бағандар саны қате немесе тырнақшалар бұзылған).",
+    row_duplicate: "Дәл осы индикатор, кезең және өңір {row}-жолда бұрыннан көрсетілген.",
+    indicator_missing: "Индикатор коды көрсетілмеген.",
+    unknown_indicator: "«{indicator}» индикаторы белгісіз.",
+    unknown_region: "«{region}» өңірі белгісіз.",
+    region_not_allowed_for_national_indicator:
+      "{indicator} индикаторы тек бүкіл ел бойынша ұсынылады: өңірді бос қалдырыңыз немесе {nation} деп көрсетіңіз.",
+    region_forbidden: "Сіз {region} өңірі бойынша деректер енгізе алмайсыз.",
+    period_missing: "Кезең көрсетілмеген.",
+    period_invalid: "«{period}» кезең емес; 2018, 2018Q1 немесе 201803 түрінде жазыңыз.",
+    period_quarter_invalid: "«{period}»: тоқсан Q1-ден Q4-ке дейін болуы керек.",
+    period_month_invalid: "«{period}»: ай 01-ден 12-ге дейін болуы керек.",
+    period_frequency_mismatch:
+      "{indicator} индикаторы әр {expected:frequency} сайын ұсынылады, ал «{period}» — {actual:frequency}.",
+    period_out_of_range: "{period} кезеңі бағдарлама жылдарынан ({from}–{to}) тыс.",
+    value_missing: "Мән көрсетілмеген.",
+    value_not_a_number: "«{value}» сан емес.",
+    value_ambiguous:
+      "«{value}» екіұшты оқылады: «,» мыңдықтарды да, бөлшек бөлікті де бөле алады. Мыңдықтарды бос орынмен (1 234), бөлшек бөлікті нүктемен (1.234) жазыңыз.",
+    value_percent_sign_not_allowed:
+      "«{value}» пайыз белгісін қамтиды, бірақ өлшем бірлігі — {unit:unit}.",
+    value_out_of_range:
+      "{value} «{unit:unit}» өлшем бірлігі үшін рұқсат етілген ауқымнан тыс ({range}).",
+    value_not_integer: "{value} бүтін сан емес; дана түріндегі мән бүтін болуы керек.",
+    flag_invalid: "«{flag}» белгісі белгісіз; рұқсат етілген мәндер: {allowed}.",
+    text_too_long: "«{field:field}» өрісі {max} таңбадан ұзын.",
+  },
+};
+
+/** Writes a row error as a sentence in the reader's language, parameters filled in. */
+export function formatRowError(error: RowError, locale: Locale): string {
+  return interpolate(MESSAGES[locale][error.code], { field: error.field, ...error.params }, locale);
+}

@@ -1,0 +1,72 @@
+// `npm start`: install, provide Postgres and Redis, migrate, seed, build, then serve the
+// dashboard, the ingest API and one worker until Ctrl-C, which stops everything it started.
+import path from "node:path";
+import {
+  appEnv,
+  BIN,
+  ensureDependencies,
+  ensureServices,
+  localServicesRunning,
+  log,
+  ROOT,
+  run,
+  spm,
+  startChild,
+  stopChild,
+  stopServices,
+  waitForHttp,
+} from "./lib/setup.mjs";
+
+ensureDependencies();
+const hadServices = localServicesRunning();
+const services = ensureServices();
+const port = Number(process.env.PORT ?? 3000);
+const apiPort = Number(process.env.API_PORT ?? 4000);
+const env = appEnv(services, {
+  NODE_ENV: "production",
+  PORT: String(port),
+  API_PORT: String(apiPort),
+  API_URL: process.env.API_URL ?? `http://127.0.0.1:${apiPort}`,
+});
+
+spm(["migrate"], env);
+spm(["seed"], env);
+log("building");
+run(path.join(BIN, "turbo"), ["run", "build", "--output-logs=errors-only"], { env });
+
+const tsx = path.join(BIN, "tsx");
+const children = [
+  startChild("api", tsx, [path.join(ROOT, "apps/ingest/src/server.ts")], env),
+  startChild("worker", tsx, [path.join(ROOT, "apps/ingest/src/worker.ts")], env),
+  startChild(
+    "web",
+    path.join(BIN, "next"),
+    ["start", path.join(ROOT, "apps/web"), "-p", String(port)],
+    env,
+  ),
+];
+
+let stopping = false;
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping");
+  await Promise.all(children.map(stopChild));
+  if (services.startedLocal && !hadServices) stopServices();
+  process.exit(code);
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+for (const child of children) {
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    log(`a process stopped unexpectedly (code ${code ?? signal}); stopping the rest`);
+    shutdown(1);
+  });
+}
+
+await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`);
+await waitForHttp(`http://127.0.0.1:${port}/`);
+log(
+  `State Program Monitor is running on http://localhost:${port} (API on port ${apiPort}). Ctrl-C stops it.`,
+);

@@ -1,0 +1,92 @@
+// `npm test`: the set-up of `npm start` against a separate test database and Redis keyspace,
+// then Biome, tsc in every package, the build, and every vitest suite (unit, integration,
+// browser). Ends with one line `N passed, N failed` and a non-zero exit on any failure.
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import {
+  appEnv,
+  BIN,
+  DATA_DIR,
+  ensureDependencies,
+  ensureServices,
+  localServicesRunning,
+  log,
+  run,
+  spm,
+  stopServices,
+} from "./lib/setup.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      `browser tests need Debian's chromium at ${CHROMIUM} (apt-get install chromium)`,
+    );
+  }
+  log("installing Debian's chromium for browser tests (once)");
+  run("bash", [
+    "-c",
+    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+  ]);
+}
+
+const failedSteps = [];
+function step(name, fn) {
+  log(`── ${name}`);
+  try {
+    fn();
+  } catch (error) {
+    log(`${name} failed: ${error.message}`);
+    failedSteps.push(name);
+  }
+}
+
+ensureDependencies();
+ensureChromium();
+const hadServices = localServicesRunning();
+const services = ensureServices({ test: true });
+const env = appEnv(services, {
+  NODE_ENV: "test",
+  QUEUE_PREFIX: "spm-test",
+  CHROMIUM_PATH: CHROMIUM,
+});
+let passed = 0;
+let failed = 0;
+try {
+  spm(["migrate"], env);
+  spm(["seed", "--no-admin"], env);
+  step("biome", () => run(path.join(BIN, "biome"), ["check", "."], { env }));
+  step("typecheck", () =>
+    run(path.join(BIN, "turbo"), ["run", "typecheck", "--output-logs=errors-only"], { env }),
+  );
+  step("build", () =>
+    run(path.join(BIN, "turbo"), ["run", "build", "--output-logs=errors-only"], { env }),
+  );
+  const report = path.join(DATA_DIR, "vitest-report.json");
+  rmSync(report, { force: true });
+  step("vitest", () =>
+    run(
+      path.join(BIN, "vitest"),
+      ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+      { env },
+    ),
+  );
+  if (existsSync(report)) {
+    const summary = JSON.parse(readFileSync(report, "utf8"));
+    passed = summary.numPassedTests;
+    failed = summary.numFailedTests;
+    if (summary.numTotalTests === 0) failedSteps.push("no tests ran");
+  }
+} catch (error) {
+  log(`set-up failed: ${error.message}`);
+  failedSteps.push("set-up");
+} finally {
+  if (services.startedLocal && !hadServices) stopServices();
+}
+// Each failed check that is not a vitest test (lint, types, build, set-up) counts as one failure.
+failed += failedSteps.filter((s) => s !== "vitest").length;
+if (failedSteps.length > 0) log(`failed steps: ${failedSteps.join(", ")}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 || failedSteps.length > 0 ? 1 : 0;
