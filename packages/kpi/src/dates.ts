@@ -39,7 +39,7 @@ export function isoDateOf(year: number, month: number, day: number): IsoDate {
 
 /** Adds a whole number of days (may be negative) to a date. */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return toIsoDate(new Date(dayNumber(date) * DAY_MS + days * DAY_MS));
+  return toIsoDate(new Date((dayNumber(date) + days) * DAY_MS));
 }
 
 /** The year of a date. */
@@ -49,7 +49,10 @@ export function yearOfDate(date: IsoDate): number {
 
 /** The day of the year of a date, 1 for 1 January. */
 export function dayOfYear(date: IsoDate): number {
-  return dayNumber(date) - dayNumber(isoDateOf(yearOfDate(date), 1, 1)) + 1;
+  const [y, m, d] = fields(date);
+  let days = d;
+  for (let month = 1; month < m; month++) days += daysInMonth(y, month);
+  return days;
 }
 
 /** Tells whether a year is a Gregorian leap year. */
@@ -70,15 +73,24 @@ export function daysInMonth(year: number, month: number): number {
 
 // An invalid date here is a programming error (dates are parsed at the edge), hence a throw.
 function fields(date: IsoDate): [number, number, number] {
-  const parsed = parseIsoDate(date);
-  if (!parsed.ok) throw new RangeError(`not an ISO date (YYYY-MM-DD): "${date}"`);
-  const [y, m, d] = date.trim().split("-").map(Number);
-  return [y ?? 0, m ?? 0, d ?? 0];
+  const match = ISO_DATE.exec(date);
+  const [y, m, d] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
+  if (!match || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
+    throw new RangeError(`not an ISO date (YYYY-MM-DD): "${date}"`);
+  }
+  return [y, m, d];
 }
 
+// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
 function dayNumber(date: IsoDate): number {
-  const [y, m, d] = fields(date);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  const [y0, m, d] = fields(date);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYr = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYr;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 function pad2(n: number): string {

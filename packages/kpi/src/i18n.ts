@@ -46,21 +46,32 @@ export function interpolate(template: string, params: MessageParams, locale: Loc
   });
 }
 
+// Intl formatters are costly to build and immutable, so one per locale and style is kept.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  const found = formatters.get(key);
+  if (found) return found as F;
+  const made = make();
+  formatters.set(key, made);
+  return made;
+}
+
 /** Formats a number for a reader of the locale, with at most `digits` decimals. */
 export function formatNumber(value: number, locale: Locale, digits = 2): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  const make = () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+  return cached(`number:${locale}:${digits}`, make).format(value);
 }
 
 /** Formats a share (0.5) as a whole percentage for a reader of the locale ("50%", "50 %"). */
 export function formatShare(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(
-    value,
-  );
+  const make = () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  return cached(`share:${locale}`, make).format(value);
 }
 
 /** Formats an ISO date for a reader of the locale, in UTC. */
 export function formatDate(date: string, locale: Locale): string {
   const [y = 1970, m = 1, d = 1] = date.split("-").map(Number);
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  return format.format(new Date(Date.UTC(y, m - 1, d)));
+  const make = () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  return cached(`date:${locale}`, make).format(new Date(Date.UTC(y, m - 1, d)));
 }

@@ -1,1 +1,16 @@
+export * from "./aggregate";
+export * from "./dates";
+export * from "./errors";
+export * from "./evaluate";
+export * from "./explain";
+export * from "./periods";
 export * from "./program";
+export * from "./program-index";
+export * from "./rollup";
+export * from "./row-error-messages";
+export * from "./rules";
+export * from "./status";
+export * from "./status-types";
+export { linearAt, project, TRAJECTORY_CUTOFFS } from "./trajectory";
+export * from "./validate-row";
+export * from "./values";

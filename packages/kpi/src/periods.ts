@@ -132,7 +132,8 @@ export function elapsedYearShare(year: number, asOf: IsoDate): number {
 
 /** Orders two periods by their start, then by their length (a year before its Q1). */
 export function comparePeriods(a: Period, b: Period): number {
-  const start = periodStart(a).localeCompare(periodStart(b));
+  if (a.year !== b.year) return a.year - b.year;
+  const start = firstMonth(a) - firstMonth(b);
   return start !== 0 ? start : PER_YEAR[a.frequency] - PER_YEAR[b.frequency];
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parsePeriod } from "./periods";
 
 /** The languages every user-visible text of a programme is given in. */
 export const LOCALES = ["en", "ru", "kk"] as const;
@@ -161,6 +162,17 @@ export const programDefinitionSchema = programBaseSchema.superRefine((p, ctx) =>
     ind.history.forEach((point, h) => {
       if (point.region !== undefined && !regionCodes.has(point.region)) {
         issue(at("history", h, "region"), `unknown region "${point.region}"`);
+      }
+      const parsed = parsePeriod(point.period);
+      if (!parsed.ok) {
+        issue(at("history", h, "period"), `"${point.period}" is not a period (${parsed.code})`);
+      } else if (parsed.period.year < history || parsed.period.year > end) {
+        issue(at("history", h, "period"), `period outside ${history}..${end}`);
+      } else if (parsed.period.frequency !== ind.frequency) {
+        issue(
+          at("history", h, "period"),
+          `a ${ind.frequency} indicator needs ${ind.frequency} periods`,
+        );
       }
     });
   });

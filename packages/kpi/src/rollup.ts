@@ -6,11 +6,12 @@ import {
   CURRENT_LEVELS,
   type CurrentLevel,
   type IndicatorStatus,
+  type StatusLevelName,
   TRAJECTORY_LEVELS,
   type TrajectoryLevel,
 } from "./status-types";
 
-export type StatusLevel = CurrentLevel | TrajectoryLevel;
+export type StatusLevel = StatusLevelName;
 
 export interface LevelRollup<L extends StatusLevel> {
   level: L | null;

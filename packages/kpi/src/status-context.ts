@@ -32,7 +32,14 @@ export function buildStatusContext(query: StatusQuery): StatusContext {
   const latestYear = values.size === 0 ? null : Math.max(...values.keys());
   const share = elapsedYearShare(asOfYear, asOf);
   const runningShare = query.indicator.aggregation === "sum" && share < 1 ? share : null;
-  return { query: { ...query, asOf }, asOfYear, values, latestYear, due: dueYear(query, asOf), runningShare };
+  return {
+    query: { ...query, asOf },
+    asOfYear,
+    values,
+    latestYear,
+    due: dueYear(query, asOf),
+    runningShare,
+  };
 }
 
 // Yearly figures are due on the year's last day plus dueDays (e.g. 2018 with 45 days: 2019-02-14).

@@ -122,3 +122,6 @@ export interface IndicatorStatus {
   trajectory: TrajectoryStatus;
   inputs: StatusInputs;
 }
+
+/** Any level, current or trajectory. */
+export type StatusLevelName = CurrentLevel | TrajectoryLevel;

@@ -58,30 +58,33 @@ function evaluateCurrent(ctx: StatusContext): CurrentResult {
   const baseline = indicator.baseline.value;
   const year = ctx.latestYear;
   const actual = year === null ? null : (ctx.values.get(year) ?? null);
-  const blank = { year, actual, target: null, baseline, ratio: null };
+  const plain = (level: CurrentLevel, reason: CurrentReason): CurrentResult => ({
+    status: { level, year, actual, target: null, baseline, ratio: null, reason },
+    proRata: null,
+  });
   if (ctx.due && (year === null || year < ctx.due.year)) {
     const target = targetOf(indicator.targets, ctx.due.year);
-    const status = { ...blank, year: ctx.due.year, actual: null, target };
-    return { status: { ...status, level: "overdue", reason: "overdue" }, proRata: null };
+    const status = {
+      level: "overdue",
+      year: ctx.due.year,
+      actual: null,
+      target,
+      baseline,
+    } as const;
+    return { status: { ...status, ratio: null, reason: "overdue" }, proRata: null };
   }
-  if (indicator.polarity === "monitor") {
-    return { status: { ...blank, level: "none", reason: "monitor" }, proRata: null };
-  }
-  if (year === null || actual === null) {
-    return { status: { ...blank, level: "grey", reason: "no_data" }, proRata: null };
-  }
+  if (indicator.polarity === "monitor") return plain("none", "monitor");
+  if (year === null || actual === null) return plain("grey", "no_data");
   const fullTarget = targetOf(indicator.targets, year);
-  if (fullTarget === null) {
-    return { status: { ...blank, level: "grey", reason: "no_target" }, proRata: null };
-  }
+  if (fullTarget === null) return plain("grey", "no_target");
   const share = year === ctx.asOfYear ? ctx.runningShare : null;
   const target = scaleTarget(fullTarget, share);
   const base = share === null ? baseline : baseline * share;
-  const judged = Array.isArray(target)
+  const { level, ratio, reason } = Array.isArray(target)
     ? judgeRange(actual, target)
     : judgeProgress(actual, target, base, ctx);
   const proRata = share === null ? null : { share, target: fullTarget, baseline };
-  return { status: { year, actual, target, baseline: base, ...judged }, proRata };
+  return { status: { level, year, actual, target, baseline: base, ratio, reason }, proRata };
 }
 
 function judgeRange(actual: number, target: readonly [number, number]): Judgement {

@@ -5,10 +5,21 @@
 import type { TargetValue, TrajectoryMethod, Unit } from "./program";
 import { atLeast, directionOf, finalTargetOf, meetsTarget, rangePosition } from "./rules";
 import type { StatusContext } from "./status-context";
-import type { StatusInputs, TrajectoryLevel, TrajectoryReason, TrajectoryStatus } from "./status-types";
+import type {
+  StatusInputs,
+  TrajectoryLevel,
+  TrajectoryReason,
+  TrajectoryStatus,
+} from "./status-types";
 
 /** Projected progress-ratio cut-offs (UN SDG "anticipated progress" practice). */
 export const TRAJECTORY_CUTOFFS = { onTrack: 0.95, accelerationNeeded: 0.1 } as const;
+
+const RANGE_TRAJECTORY = {
+  inside: "on_track",
+  near: "acceleration_needed",
+  outside: "off_track",
+} as const satisfies Record<string, TrajectoryLevel>;
 
 type Point = { year: number; value: number };
 type Projection = { value: number; used: TrajectoryMethod; fallback: boolean };
@@ -42,11 +53,14 @@ export function evaluateTrajectory(ctx: StatusContext): TrajectoryResult {
     used: projection?.used ?? configured,
     fallback: projection?.fallback ?? false,
   };
+  const { level, ratio, reason } = judge(ctx, points, finalTarget, projection);
   const status: TrajectoryStatus = {
+    level,
     method: method.used,
     projected: projection?.value ?? null,
     target: finalTarget?.value ?? null,
-    ...judge(ctx, points, finalTarget, projection),
+    ratio,
+    reason,
   };
   return { status, points, finalTarget, method };
 }
@@ -80,8 +94,7 @@ function judgeProjection(
   ctx: StatusContext,
 ): Verdict {
   if (Array.isArray(target)) {
-    const position = rangePosition(projected, target);
-    const level = position === "inside" ? "on_track" : position === "near" ? "acceleration_needed" : "off_track";
+    const level = RANGE_TRAJECTORY[rangePosition(projected, target)];
     return { level, ratio: null, reason: "projected_range" };
   }
   if (ratio === null) {
@@ -133,14 +146,19 @@ export function project(
 ): Projection {
   const first = points[0];
   const last = points[points.length - 1];
-  const signs = new Set(points.map((p) => Math.sign(p.value)));
-  if (method === "cagr" && first && last && last.year > first.year && !signs.has(0) && signs.size === 1) {
+  if (method === "cagr" && first && last && last.year > first.year && cagrDefined(points)) {
     const growth = (last.value / first.value) ** (1 / (last.year - first.year)) - 1;
     const value = last.value * (1 + growth) ** (year - last.year);
     return { value: clamp(value, unit), used: "cagr", fallback: false };
   }
   const value = clamp(linearAt(points, year), unit);
   return { value, used: "linear", fallback: method === "cagr" };
+}
+
+// CAGR needs every value non-zero and of one sign (DESIGN.md: else the linear method is used).
+function cagrDefined(points: readonly Point[]): boolean {
+  const signs = new Set(points.map((p) => Math.sign(p.value)));
+  return !signs.has(0) && signs.size === 1;
 }
 
 /** Evaluates the least-squares line through points at a year (the last value for one point). */

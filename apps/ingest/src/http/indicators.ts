@@ -2,15 +2,17 @@ import {
   type Db,
   evaluateIndicatorStatuses,
   findIndicatorByCode,
+  type IndicatorStatusView,
   listCurrentObservations,
 } from "@spm/db";
-import { isIsoDate, toIsoDate } from "@spm/kpi";
+import { isIsoDate, LOCALES, toIsoDate } from "@spm/kpi";
 import { Router } from "express";
 import { z } from "zod";
 import { HttpProblem } from "./problem";
 
 const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 const statusQuery = z.object({
+  lang: z.enum(LOCALES).optional(),
   region: z.string().regex(REGION, "a region code such as KZ-ALA").optional(),
   asOf: z.string().refine(isIsoDate, "a calendar date YYYY-MM-DD").optional(),
 });
@@ -29,13 +31,31 @@ function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> 
   });
 }
 
+/** The status shape of DESIGN.md: `reason` is the explanation text, `reasonCode` the rule. */
+function presentStatus(view: IndicatorStatusView) {
+  const { current, trajectory, inputs } = view.status;
+  return {
+    current: { ...current, reason: view.explanation.current, reasonCode: current.reason },
+    trajectory: {
+      ...trajectory,
+      reason: view.explanation.trajectory,
+      reasonCode: trajectory.reason,
+    },
+    inputs,
+  };
+}
+
 /** Read endpoints of indicators: list with status, one with series and status, observations. */
 export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
   const router = Router();
   router.get("/indicators", async (req, res) => {
     const q = parseQuery(statusQuery, req.query);
     const asOf = q.asOf ?? toIsoDate(deps.now());
-    const views = await evaluateIndicatorStatuses(deps.db, { asOf, region: q.region });
+    const views = await evaluateIndicatorStatuses(deps.db, {
+      asOf,
+      region: q.region,
+      locale: q.lang,
+    });
     res.json({
       asOf,
       region: q.region ?? null,
@@ -47,7 +67,7 @@ export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
         unit: v.indicator.unit,
         polarity: v.indicator.polarity,
         latest: v.latest,
-        status: v.status,
+        status: presentStatus(v),
       })),
     });
   });
@@ -69,7 +89,7 @@ export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
       asOf,
       series: view.series,
       latest: view.latest,
-      status: view.status,
+      status: presentStatus(view),
     });
   });
 

@@ -1,19 +1,19 @@
 import { evaluateIndicatorStatuses, listPrograms } from "@spm/db";
+import { toIsoDate } from "@spm/kpi";
 import { connection } from "next/server";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
-import { formatValue } from "~/lib/format";
-import { explainStatus, todayIso } from "~/lib/status";
+import { formatTarget, formatValue } from "~/lib/format";
 
 export default async function OverviewPage() {
   await connection();
   const { locale, t } = await getMessages();
-  const asOf = todayIso();
+  const asOf = toIsoDate(new Date());
   const [programs, views] = await Promise.all([
     listPrograms(db()),
-    evaluateIndicatorStatuses(db(), { asOf }),
+    evaluateIndicatorStatuses(db(), { asOf, locale }),
   ]);
   if (programs.length === 0) return <p className="empty">{t.overview.noIndicators}</p>;
   return (
@@ -56,7 +56,7 @@ export default async function OverviewPage() {
                             <StatusBadge
                               level={v.status.current.level}
                               label={t.level[v.status.current.level]}
-                              title={explainStatus(v.status, locale)}
+                              title={v.explanation.current}
                             />
                           </td>
                           <td className="num">
@@ -65,9 +65,7 @@ export default async function OverviewPage() {
                               : t.overview.noValue}
                           </td>
                           <td className="num">
-                            {finalTarget === null
-                              ? "—"
-                              : `${formatValue(finalTarget, locale)}${unit}`}
+                            {formatTarget(finalTarget, locale, unit)}
                             {v.indicator.targetsSource === "illustrative" && (
                               <div className="tag">{t.overview.illustrative}</div>
                             )}

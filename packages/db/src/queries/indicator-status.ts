@@ -1,0 +1,160 @@
+import {
+  evaluateIndicator,
+  explainStatus,
+  type IndicatorDefinition,
+  type IndicatorEvaluation,
+  type IsoDate,
+  type Locale,
+  type ProgramDefinition,
+} from "@spm/kpi";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../database";
+import { loadProgramDefinitions } from "./catalog";
+import { listObservationsForIndicators } from "./observations";
+
+type Conn = Kysely<Database> | Transaction<Database>;
+
+export interface IndicatorStatusView extends IndicatorEvaluation {
+  programCode: string;
+  indicator: IndicatorDefinition;
+  /** "Why this colour", in the requested language. */
+  explanation: { current: string; trajectory: string };
+}
+
+/**
+ * Loads definitions and current figures and evaluates each indicator (all active ones, or the
+ * given codes) for one region or the nation as of a date, through packages/kpi.
+ */
+export async function evaluateIndicatorStatuses(
+  db: Conn,
+  args: { asOf: IsoDate; region?: string; codes?: string[]; locale?: Locale },
+): Promise<IndicatorStatusView[]> {
+  const programs = await loadProgramDefinitions(db);
+  const wanted = args.codes ? new Set(args.codes) : null;
+  const selected = programs.flatMap((program) =>
+    program.indicators
+      .filter((indicator) => !wanted || wanted.has(indicator.code))
+      .map((indicator) => ({ program, indicator })),
+  );
+  const observations = await listObservationsForIndicators(
+    db,
+    selected.map((s) => s.indicator.code),
+  );
+  const byIndicator = new Map<string, typeof observations>();
+  for (const o of observations) {
+    const list = byIndicator.get(o.indicator_code) ?? [];
+    list.push(o);
+    byIndicator.set(o.indicator_code, list);
+  }
+  return selected.map(({ program, indicator }) => {
+    const figures = (byIndicator.get(indicator.code) ?? []).map((o) => ({
+      period: o.period,
+      region: o.region_code,
+      value: o.value,
+      flag: o.flag,
+    }));
+    const evaluation = evaluateIndicator({
+      program,
+      indicator,
+      figures,
+      region: args.region,
+      asOf: args.asOf,
+    });
+    return {
+      ...evaluation,
+      programCode: program.code,
+      indicator,
+      explanation: explainStatus(evaluation.status, args.locale ?? "en"),
+    };
+  });
+}
+
+/** The regions an indicator is evaluated for: the nation, plus every region when regional. */
+function regionsOf(program: ProgramDefinition, indicator: IndicatorDefinition): string[] {
+  const regions = indicator.disaggregation === "regional" ? program.regions.map((r) => r.code) : [];
+  return [program.nation.code, ...regions];
+}
+
+/**
+ * Recomputes and stores the status snapshots of indicators (all active ones when no codes are
+ * given) for the nation and each region; returns how many snapshots changed level.
+ */
+export async function refreshStatusSnapshots(
+  db: Kysely<Database>,
+  args: { asOf: IsoDate; codes?: string[] },
+): Promise<{ evaluated: number; changed: number }> {
+  const programs = await loadProgramDefinitions(db);
+  const wanted = args.codes ? new Set(args.codes) : null;
+  let evaluated = 0;
+  let changed = 0;
+  for (const program of programs) {
+    for (const indicator of program.indicators) {
+      if (wanted && !wanted.has(indicator.code)) continue;
+      const observations = await listObservationsForIndicators(db, [indicator.code]);
+      const figures = observations.map((o) => ({
+        period: o.period,
+        region: o.region_code,
+        value: o.value,
+      }));
+      const rows = regionsOf(program, indicator).map((region) => {
+        const { status } = evaluateIndicator({
+          program,
+          indicator,
+          figures,
+          region,
+          asOf: args.asOf,
+        });
+        return {
+          indicator_code: indicator.code,
+          region_code: region,
+          as_of: args.asOf,
+          current_level: status.current.level,
+          trajectory_level: status.trajectory.level,
+          status: JSON.stringify(status),
+          computed_at: new Date(),
+        };
+      });
+      changed += await upsertSnapshots(db, rows);
+      evaluated += rows.length;
+    }
+  }
+  return { evaluated, changed };
+}
+
+async function upsertSnapshots(
+  db: Kysely<Database>,
+  rows: {
+    indicator_code: string;
+    region_code: string;
+    as_of: string;
+    current_level: string;
+    trajectory_level: string;
+    status: string;
+    computed_at: Date;
+  }[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const before = await db
+    .selectFrom("status_snapshots")
+    .select(["region_code", "current_level", "trajectory_level"])
+    .where("indicator_code", "=", rows[0]?.indicator_code ?? "")
+    .execute();
+  const previous = new Map(before.map((b) => [b.region_code, b]));
+  await db
+    .insertInto("status_snapshots")
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(["indicator_code", "region_code"]).doUpdateSet((eb) => ({
+        as_of: eb.ref("excluded.as_of"),
+        current_level: eb.ref("excluded.current_level"),
+        trajectory_level: eb.ref("excluded.trajectory_level"),
+        status: eb.ref("excluded.status"),
+        computed_at: eb.ref("excluded.computed_at"),
+      })),
+    )
+    .execute();
+  return rows.filter((r) => {
+    const p = previous.get(r.region_code);
+    return !p || p.current_level !== r.current_level || p.trajectory_level !== r.trajectory_level;
+  }).length;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { programDefinitionSchema } from "./program";
+import { SYNTHETIC_PROGRAM_INPUT } from "./test-fixtures";
+
+type Input = typeof SYNTHETIC_PROGRAM_INPUT;
+
+function withHistory(code: string, history: object[]): Input {
+  return {
+    ...SYNTHETIC_PROGRAM_INPUT,
+    indicators: SYNTHETIC_PROGRAM_INPUT.indicators.map((ind) =>
+      ind.code === code ? { ...ind, history } : ind,
+    ),
+  } as Input;
+}
+
+function issues(input: unknown): string[] {
+  const result = programDefinitionSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+}
+
+describe("programme history periods", () => {
+  it("accepts the synthetic programme", () => {
+    expect(issues(SYNTHETIC_PROGRAM_INPUT)).toEqual([]);
+  });
+
+  it.each([
+    ["PCT_UP", "2010", []],
+    ["PCT_UP", 2022, []],
+    ["SUM_Q", "2017-Q4", []],
+    ["MEAN_M", "2016-07", []],
+    [
+      "PCT_UP",
+      "2017Q5",
+      ['indicators.0.history.0.period: "2017Q5" is not a period (period_quarter_invalid)'],
+    ],
+    ["PCT_UP", "17", ['indicators.0.history.0.period: "17" is not a period (period_invalid)']],
+    ["PCT_UP", "2009", ["indicators.0.history.0.period: period outside 2010..2022"]],
+    ["PCT_UP", "2023", ["indicators.0.history.0.period: period outside 2010..2022"]],
+    [
+      "PCT_UP",
+      "2017Q1",
+      ["indicators.0.history.0.period: a yearly indicator needs yearly periods"],
+    ],
+    [
+      "SUM_Q",
+      "2017",
+      ["indicators.4.history.0.period: a quarterly indicator needs quarterly periods"],
+    ],
+  ] as const)("%s history period %j", (code, period, expected) => {
+    const input = withHistory(code, [{ period, value: 1, source: "test" }]);
+    expect(issues(input)).toEqual(expected);
+  });
+
+  it("defaults the earliest accepted year to the baseline year", () => {
+    const { history: _, ...years } = SYNTHETIC_PROGRAM_INPUT.years;
+    const input = { ...withHistory("PCT_UP", [{ period: "2016", value: 1, source: "t" }]), years };
+    expect(issues(input)).toEqual(["indicators.0.history.0.period: period outside 2017..2022"]);
+  });
+});
