@@ -54,6 +54,17 @@ pg_data_dir() {
 
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
+# True when the cluster's postmaster lives. pg_ctl alone is fooled by a killed postmaster that
+# no init has reaped yet (a zombie still answers kill -0), so its process state is read too.
+pg_running() {
+  local pgdata=$1 pid state
+  [ -s "$pgdata/postmaster.pid" ] || return 1
+  pid=$(head -n 1 "$pgdata/postmaster.pid")
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
+  state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)
+  [ -n "$state" ] && [ "$state" != "Z" ] && [ "$state" != "X" ]
+}
+
 pg_up() {
   local bin pgdata pw
   bin=$(pg_bin)
@@ -72,7 +83,7 @@ pg_up() {
       --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     rm -f "$pwfile"
   fi
-  if as_pg "$bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+  if pg_running "$pgdata"; then
     log "Postgres already running on port $PG_PORT"
   else
     rm -f "$pgdata/postmaster.pid" # stale after a crash: pg_ctl status said no server runs
@@ -101,7 +112,7 @@ pg_down() {
   bin=$(pg_bin) || return 0
   pgdata=$(pg_data_dir)
   [ -s "$pgdata/PG_VERSION" ] || return 0
-  as_pg "$bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1 || return 0
+  pg_running "$pgdata" || return 0
   log "stopping Postgres"
   as_pg "$bin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null
 }
@@ -166,7 +177,7 @@ case "${1:-}" in
     else
       log "Redis: down"; up=1
     fi
-    if [ -n "$(pg_bin)" ] && as_pg "$(pg_bin)/pg_ctl" -D "$(pg_data_dir)" status >/dev/null 2>&1; then
+    if pg_running "$(pg_data_dir)"; then
       log "Postgres: up"
     else
       log "Postgres: down"; up=1

@@ -15,14 +15,26 @@ describe("parseProgramDefinition", () => {
     const def = buildProgram({ suffix: "AB12" }) as unknown as {
       indicators: Record<string, unknown>[];
     };
-    (def.indicators[0] as { targets: Record<string, unknown> }).targets["2030"] = 1;
     (def.indicators[0] as { unit: string }).unit = "percentage";
     const result = parseProgramDefinition(JSON.stringify(def), "p.json");
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const paths = result.issues.map((i) => i.path);
-    expect(paths).toContain("indicators[0] (IND_AB12_0).unit");
-    expect(paths).toContain("indicators[0] (IND_AB12_0).targets.2030");
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [{ path: "indicators[0] (IND_AB12_0).unit" }],
+    });
+  });
+
+  it("checks cross-references: a target year outside the programme is named by its path", () => {
+    const def = buildProgram({ suffix: "AB12" }) as unknown as {
+      indicators: Record<string, unknown>[];
+    };
+    (def.indicators[0] as { targets: Record<string, unknown> }).targets["2030"] = 1;
+    const result = parseProgramDefinition(JSON.stringify(def), "p.json");
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [
+        { path: "indicators[0] (IND_AB12_0).targets.2030", message: "year outside 2018..2022" },
+      ],
+    });
   });
 
   it("reports a YAML syntax error instead of throwing", () => {
