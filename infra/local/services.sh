@@ -73,7 +73,7 @@ pg_up() {
   if [ ! -s "$pgdata/PG_VERSION" ]; then
     log "creating Postgres cluster in $pgdata"
     mkdir -p "$pgdata"
-    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pgdata" "$(dirname "$pgdata")"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pgdata"
     chmod 700 "$pgdata"
     local pwfile
     pwfile=$(mktemp)

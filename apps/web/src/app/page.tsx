@@ -66,9 +66,10 @@ export default async function OverviewPage() {
                           </td>
                           <td className="num">
                             {formatTarget(finalTarget, locale, unit)}
-                            {v.indicator.targetsSource === "illustrative" && (
-                              <div className="tag">{t.overview.illustrative}</div>
-                            )}
+                            {finalTarget !== null &&
+                              v.indicator.targetsSource === "illustrative" && (
+                                <div className="tag">{t.overview.illustrative}</div>
+                              )}
                           </td>
                           <td>
                             <StatusBadge

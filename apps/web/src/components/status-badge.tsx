@@ -1,16 +1,47 @@
-// A traffic light is never colour alone: an icon and a word stand beside it.
-const ICONS: Record<string, string> = {
-  green: "✓",
-  achieved: "✓",
-  on_track: "✓",
-  amber: "!",
-  acceleration_needed: "!",
-  red: "✕",
-  off_track: "✕",
-  overdue: "⏱",
-  grey: "?",
-  not_available: "?",
-  none: "•",
+import type { ReactNode } from "react";
+
+// A traffic light is never colour alone: an icon (drawn, so no font can lose it) and a word.
+const PATHS: Record<string, ReactNode> = {
+  check: <path d="M4 8.5l2.5 2.5L12 5.5" fill="none" stroke="currentColor" strokeWidth="2" />,
+  bang: (
+    <>
+      <path d="M8 3.5v6" stroke="currentColor" strokeWidth="2" />
+      <circle cx="8" cy="12" r="1.2" fill="currentColor" />
+    </>
+  ),
+  cross: <path d="M5 5l6 6M11 5l-6 6" stroke="currentColor" strokeWidth="2" />,
+  clock: (
+    <>
+      <circle cx="8" cy="8" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M8 5.5V8l2 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </>
+  ),
+  question: (
+    <>
+      <path
+        d="M6 6a2 2 0 1 1 2.5 1.9c-.4.2-.5.5-.5.9v.7"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+      />
+      <circle cx="8" cy="12" r="1" fill="currentColor" />
+    </>
+  ),
+  dot: <circle cx="8" cy="8" r="2.5" fill="currentColor" />,
+};
+
+const ICON_OF: Record<string, keyof typeof PATHS> = {
+  green: "check",
+  achieved: "check",
+  on_track: "check",
+  amber: "bang",
+  acceleration_needed: "bang",
+  red: "cross",
+  off_track: "cross",
+  overdue: "clock",
+  grey: "question",
+  not_available: "question",
+  none: "dot",
 };
 
 /** Shows a status level as icon + word, coloured by level, with an optional explanation. */
@@ -18,7 +49,9 @@ export function StatusBadge(props: { level: string; label: string; title?: strin
   return (
     <span className={`badge level-${props.level}`} title={props.title} data-level={props.level}>
       <span className="icon" aria-hidden="true">
-        {ICONS[props.level] ?? "•"}
+        <svg viewBox="0 0 16 16" width="14" height="14" focusable="false">
+          {PATHS[ICON_OF[props.level] ?? "dot"]}
+        </svg>
       </span>
       <span>{props.label}</span>
     </span>
