@@ -49,7 +49,7 @@ export function StatusBadge(props: { level: string; label: string; title?: strin
   return (
     <span className={`badge level-${props.level}`} title={props.title} data-level={props.level}>
       <span className="icon" aria-hidden="true">
-        <svg viewBox="0 0 16 16" width="14" height="14" focusable="false">
+        <svg viewBox="0 0 16 16" width="14" height="14" focusable="false" aria-hidden="true">
           {PATHS[ICON_OF[props.level] ?? "dot"]}
         </svg>
       </span>
