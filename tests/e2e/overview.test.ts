@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../browser";
+import { signIn } from "../support";
 
 const web = inject("webUrl");
 let browser: Browser;
@@ -13,9 +14,18 @@ afterAll(async () => {
 });
 
 describe("overview page in Chromium", () => {
+  it("sends a visitor who is not signed in to the sign-in page, and back after signing in", async () => {
+    const page = await browser.newPage({ locale: "en-GB" });
+    await page.goto(`${web}/`);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/");
+    await expect(page.locator("h1").textContent()).resolves.toBe("Sign in");
+    await page.close();
+  });
+
   it("lists every seeded indicator with a status shown as icon and word, in Russian by default", async () => {
     const page = await browser.newPage({ locale: "ru-RU" });
-    await page.goto(web);
+    await signIn(page, web, "viewer");
     await expect(page.locator("h1").first().textContent()).resolves.toMatch(
       /Государственная программа/,
     );
@@ -33,7 +43,7 @@ describe("overview page in Chromium", () => {
   it("switches to English and to Kazakh, and remembers the choice", async () => {
     const context = await browser.newContext({ locale: "ru-RU" });
     const page = await context.newPage();
-    await page.goto(web);
+    await signIn(page, web, "viewer");
     await page.selectOption(".lang select", "en");
     await page.waitForFunction(() => document.documentElement.lang === "en");
     await expect(page.locator("h1").first().textContent()).resolves.toMatch(/State Program/);

@@ -1,7 +1,13 @@
-import { describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { tokenFor } from "../support";
 
 const api = inject("apiUrl");
 const web = inject("webUrl");
+let auth: { authorization: string };
+
+beforeAll(async () => {
+  auth = { authorization: `Bearer ${await tokenFor("viewer")}` };
+});
 
 describe("ingest API (real process, real Postgres and Redis)", () => {
   it("answers liveness and readiness with both dependencies up", async () => {
@@ -18,7 +24,7 @@ describe("ingest API (real process, real Postgres and Redis)", () => {
   });
 
   it("lists the seeded indicators with a status computed as of the given date", async () => {
-    const res = await fetch(`${api}/api/v1/indicators?asOf=2026-11-26`);
+    const res = await fetch(`${api}/api/v1/indicators?asOf=2026-11-26`, { headers: auth });
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       indicators: { code: string; status: { current: { level: string } } }[];
@@ -38,7 +44,9 @@ describe("ingest API (real process, real Postgres and Redis)", () => {
   });
 
   it("returns one indicator with its definition, series and the status shape of DESIGN.md", async () => {
-    const res = await fetch(`${api}/api/v1/indicators/HQ_READINESS?asOf=2018-06-30`);
+    const res = await fetch(`${api}/api/v1/indicators/HQ_READINESS?asOf=2018-06-30`, {
+      headers: auth,
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown> & {
       baseline: unknown;
@@ -51,21 +59,29 @@ describe("ingest API (real process, real Postgres and Redis)", () => {
     expect(typeof body.status.current.reason).toBe("string");
   });
 
+  it("refuses reads without credentials (401 problem+json)", async () => {
+    const res = await fetch(`${api}/api/v1/indicators`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
+  });
+
   it("answers an unknown indicator with problem+json 404", async () => {
-    const res = await fetch(`${api}/api/v1/indicators/NO_SUCH_THING`);
+    const res = await fetch(`${api}/api/v1/indicators/NO_SUCH_THING`, { headers: auth });
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
     expect(await res.json()).toMatchObject({ status: 404, title: "Not Found" });
   });
 
   it("refuses a malformed as-of date with a specific 400", async () => {
-    const res = await fetch(`${api}/api/v1/indicators/HQ_READINESS?asOf=2018-13-45`);
+    const res = await fetch(`${api}/api/v1/indicators/HQ_READINESS?asOf=2018-13-45`, {
+      headers: auth,
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ status: 400, invalid: [{ field: "asOf" }] });
   });
 
   it("is reachable through the dashboard's own origin (/api/* forwarded)", async () => {
-    const res = await fetch(`${web}/api/v1/indicators/ATTACKS_PREVENTED`);
+    const res = await fetch(`${web}/api/v1/indicators/ATTACKS_PREVENTED`, { headers: auth });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { code: string }).code).toBe("ATTACKS_PREVENTED");
   });

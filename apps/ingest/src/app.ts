@@ -1,10 +1,14 @@
-import type { Db } from "@spm/db";
+import type { Db, SessionPolicy } from "@spm/db";
 import express from "express";
 import helmet from "helmet";
 import type { Redis } from "ioredis";
 import type pino from "pino";
 import { pinoHttp } from "pino-http";
 import type client from "prom-client";
+import type { LoginLimiter } from "./auth/login-limiter";
+import { authenticate, checkOrigin, requireRole } from "./auth/middleware";
+import { adminRouter } from "./http/admin";
+import { authRouter } from "./http/auth";
 import { healthRouter } from "./http/health";
 import { indicatorsRouter } from "./http/indicators";
 import { errorHandler, notFoundHandler } from "./http/problem";
@@ -14,11 +18,17 @@ export interface AppDeps {
   redis: Redis;
   logger: pino.Logger;
   registry: client.Registry;
+  limiter: LoginLimiter;
+  policy: SessionPolicy;
+  allowedOrigins: readonly string[];
   now?: () => Date;
 }
 
+export const BODY_LIMIT = "5mb";
+
 /** Builds the Express application of the ingest API (no listening: the caller decides). */
 export function createApp(deps: AppDeps): express.Express {
+  const now = deps.now ?? (() => new Date());
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -27,16 +37,40 @@ export function createApp(deps: AppDeps): express.Express {
     pinoHttp({
       logger: deps.logger,
       genReqId: (req, res) => {
-        const id = (req.headers["x-request-id"] as string | undefined) ?? crypto.randomUUID();
+        const given = req.headers["x-request-id"];
+        const id =
+          typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
         res.setHeader("x-request-id", id);
         return id;
       },
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
+      // Only what identifies a request: no headers (cookies, tokens) ever reach the log.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(healthRouter(deps));
-  app.use("/api/v1", express.json({ limit: "5mb" }));
-  app.use("/api/v1", indicatorsRouter({ db: deps.db, now: deps.now ?? (() => new Date()) }));
+  const api = express.Router();
+  api.use(express.json({ limit: BODY_LIMIT }));
+  api.use(
+    express.text({
+      limit: BODY_LIMIT,
+      type: ["application/yaml", "text/yaml", "application/x-yaml"],
+    }),
+  );
+  api.use(authenticate({ db: deps.db, policy: deps.policy, now }));
+  api.use(checkOrigin(deps.allowedOrigins));
+  api.use(authRouter({ db: deps.db, policy: deps.policy, limiter: deps.limiter, now }));
+  api.use(adminRouter({ db: deps.db, now }));
+  api.use("/indicators", requireRole("viewer"));
+  api.use(indicatorsRouter({ db: deps.db, now }));
+  app.use("/api/v1", api);
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

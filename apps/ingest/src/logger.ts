@@ -13,6 +13,11 @@ const REDACT = [
 ];
 
 /** Creates the structured logger of a process (one JSON event per line). */
-export function createLogger(name: string, level = "info"): pino.Logger {
-  return pino({ name, level, redact: { paths: REDACT, censor: "[redacted]" } });
+export function createLogger(
+  name: string,
+  level = "info",
+  destination?: pino.DestinationStream,
+): pino.Logger {
+  const options = { name, level, redact: { paths: REDACT, censor: "[redacted]" } };
+  return destination ? pino(options, destination) : pino(options);
 }

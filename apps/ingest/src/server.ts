@@ -1,6 +1,7 @@
 import { createDb } from "@spm/db";
 import client from "prom-client";
 import { createApp } from "./app";
+import { createLoginLimiter } from "./auth/login-limiter";
 import { loadEnv } from "./env";
 import { createLogger } from "./logger";
 import { createRedis } from "./redis";
@@ -12,7 +13,15 @@ const redis = createRedis(env.REDIS_URL);
 const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
 
-const app = createApp({ db, redis, logger, registry });
+const app = createApp({
+  db,
+  redis,
+  logger,
+  registry,
+  limiter: createLoginLimiter(redis, env.QUEUE_PREFIX),
+  policy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
+  allowedOrigins: env.APP_ORIGINS,
+});
 const server = app.listen(env.API_PORT, env.API_HOST, () => {
   logger.info({ port: env.API_PORT, host: env.API_HOST }, "ingest API listening");
 });

@@ -1,3 +1,4 @@
+export { generateSecret, hashPassword, hashSecret, verifyPassword } from "./auth/secrets";
 export { createDb, type Db } from "./client";
 export * from "./database";
 export { DbError, type DbErrorCode } from "./errors";
@@ -7,4 +8,6 @@ export * from "./queries/catalog";
 export * from "./queries/indicator-status";
 export * from "./queries/observations";
 export * from "./queries/programs";
+export * from "./queries/sessions";
+export * from "./queries/tokens";
 export * from "./queries/users";

@@ -4,6 +4,7 @@ import { createDb } from "@spm/db";
 import { z } from "zod";
 import { runProgramImport } from "./program";
 import { runMigrate, runSeed } from "./setup";
+import { runToken } from "./token";
 import { runUserCreate } from "./user";
 
 const cliEnv = z
@@ -19,7 +20,10 @@ const USAGE = `usage: spm <command>
                                   first admin (password printed once, kept in .data/admin-password)
   program import FILE             import or update a programme definition (YAML or JSON)
   user create --username U --role viewer|steward|manager|admin [--email E] [--lang ru|kk|en]
-              [--regions KZ-ALA,...]   (password from standard input)`;
+              [--regions KZ-ALA,...]   (password from standard input)
+  token create --name N --role R [--regions ...] [--expires-days N]
+                                  print a new API token (alone on standard output, once)
+  token list | token revoke --id ID`;
 
 const [command, ...rest] = process.argv.slice(2);
 const db = createDb(cliEnv.DATABASE_URL, { max: 2 });
@@ -28,6 +32,7 @@ try {
   else if (command === "seed") await runSeed(db, cliEnv.SPM_DATA_DIR, rest);
   else if (command === "program" && rest[0] === "import") await runProgramImport(db, rest.slice(1));
   else if (command === "user" && rest[0] === "create") await runUserCreate(db, rest.slice(1));
+  else if (command === "token") await runToken(db, rest);
   else {
     process.stderr.write(`${USAGE}\n`);
     process.exitCode = command ? 2 : 0;

@@ -2,8 +2,14 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hash } from "@node-rs/argon2";
-import { countUsers, createUser, type Db, listPrograms, migrateToLatest } from "@spm/db";
+import {
+  countUsers,
+  createUser,
+  type Db,
+  hashPassword,
+  listPrograms,
+  migrateToLatest,
+} from "@spm/db";
 import { importProgramFile } from "./program";
 
 const SEED_DIR = fileURLToPath(new URL("../../../../packages/db/seed/", import.meta.url));
@@ -29,7 +35,7 @@ export async function runSeed(db: Db, dataDir: string, args: string[]): Promise<
   const password = randomBytes(12).toString("base64url");
   await createUser(
     db,
-    { username: "admin", passwordHash: await hash(password), role: "admin", lang: "en" },
+    { username: "admin", passwordHash: await hashPassword(password), role: "admin", lang: "en" },
     "seed",
   );
   await mkdir(dataDir, { recursive: true, mode: 0o700 });

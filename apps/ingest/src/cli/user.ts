@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
-import { hash } from "@node-rs/argon2";
-import { createUser, type Db, findUserByUsername } from "@spm/db";
+import { createUser, type Db, findUserByUsername, hashPassword } from "@spm/db";
 import { z } from "zod";
 
 const argsSchema = z.object({
@@ -56,7 +55,7 @@ export async function runUserCreate(db: Db, argv: string[]): Promise<void> {
     db,
     {
       username: args.username,
-      passwordHash: await hash(password),
+      passwordHash: await hashPassword(password),
       role: args.role,
       email: args.email ?? null,
       lang: args.lang,

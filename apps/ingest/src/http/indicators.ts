@@ -9,6 +9,7 @@ import { isIsoDate, LOCALES, toIsoDate } from "@spm/kpi";
 import { Router } from "express";
 import { z } from "zod";
 import { HttpProblem } from "./problem";
+import { parseQuery } from "./validate";
 
 const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 const statusQuery = z.object({
@@ -21,15 +22,6 @@ const observationQuery = z.object({
   from: z.coerce.number().int().min(1900).max(2100).optional(),
   to: z.coerce.number().int().min(1900).max(2100).optional(),
 });
-
-/** Parses a query with zod, or answers 400 naming every bad parameter. */
-function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> {
-  const result = schema.safeParse(query);
-  if (result.success) return result.data;
-  throw new HttpProblem(400, "Bad Request", "invalid query parameters", {
-    invalid: result.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
-  });
-}
 
 /** The status shape of DESIGN.md: `reason` is the explanation text, `reasonCode` the rule. */
 function presentStatus(view: IndicatorStatusView) {

@@ -35,6 +35,11 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof HttpProblem) return sendProblem(res, err, req.originalUrl);
   const status = typeof err?.status === "number" && err.status >= 400 ? err.status : 500;
   if (status >= 500) req.log?.error({ err }, "request failed");
-  const title = status >= 500 ? "Internal Server Error" : (err?.message ?? "Bad Request");
-  sendProblem(res, new HttpProblem(status, title), req.originalUrl);
+  if (status === 413) {
+    const detail = `the request body is larger than the limit of ${err.limit ?? "?"} bytes`;
+    return sendProblem(res, new HttpProblem(413, "Content Too Large", detail), req.originalUrl);
+  }
+  const title = status >= 500 ? "Internal Server Error" : "Bad Request";
+  const detail = status >= 500 ? undefined : String(err?.message ?? "");
+  sendProblem(res, new HttpProblem(status, title, detail), req.originalUrl);
 };

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "~/components/language-switch";
+import { SignOutButton } from "~/components/sign-out";
+import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
+import { currentUser } from "~/lib/session";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "State Program Monitor" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale, t } = await getMessages();
+  const [{ locale, t }, user] = await Promise.all([getMessages(), currentUser()]);
   return (
     <html lang={locale}>
       <body>
@@ -19,8 +22,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t.app.title}
           </a>
           <nav aria-label={t.app.title}>
-            <a href="/">{t.nav.overview}</a>
+            {user && <a href="/">{t.nav.overview}</a>}
+            {user?.role === "admin" && <a href="/admin">{t.nav.admin}</a>}
           </nav>
+          {user && (
+            <span className="user">
+              {format(t.auth.signedInAs, {
+                name: user.display_name ?? user.username,
+                role: t.role[user.role],
+              })}
+              <SignOutButton label={t.auth.signOut} />
+            </span>
+          )}
           <LanguageSwitch locale={locale} labels={t.lang} />
         </header>
         <main id="main">{children}</main>

@@ -6,9 +6,11 @@ import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
 import { formatTarget, formatValue } from "~/lib/format";
+import { requireUser } from "~/lib/session";
 
 export default async function OverviewPage() {
   await connection();
+  await requireUser("viewer");
   const { locale, t } = await getMessages();
   const asOf = toIsoDate(new Date());
   const [programs, views] = await Promise.all([

@@ -56,3 +56,90 @@ export async function countUsers(db: Conn, role?: Role): Promise<number> {
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A user as the API shows it: never the password hash. */
+export interface PublicUser {
+  id: string;
+  username: string;
+  displayName: string | null;
+  email: string | null;
+  role: Role;
+  regions: string[] | null;
+  lang: string;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+/** Strips secrets from a user row. */
+export function toPublicUser(user: User): PublicUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    email: user.email,
+    role: user.role,
+    regions: user.regions,
+    lang: user.lang,
+    disabled: user.disabled_at !== null,
+    createdAt: user.created_at,
+  };
+}
+
+/** Lists every user by username. */
+export async function listUsers(db: Conn): Promise<User[]> {
+  return db.selectFrom("users").selectAll().orderBy("username").execute();
+}
+
+/** Finds a user by id. */
+export async function findUserById(db: Conn, id: string): Promise<User | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export interface UserChanges {
+  role?: Role;
+  regions?: string[] | null;
+  email?: string | null;
+  displayName?: string | null;
+  lang?: "ru" | "kk" | "en";
+  disabled?: boolean;
+  passwordHash?: string;
+}
+
+/** Applies changes to a user and audits them (a password change is audited without the hash). */
+export async function updateUser(
+  db: Conn,
+  id: string,
+  changes: UserChanges,
+  actor: string,
+  now: Date,
+): Promise<User | undefined> {
+  const before = await findUserById(db, id);
+  if (!before) return undefined;
+  const after = await db
+    .updateTable("users")
+    .set({
+      ...(changes.role !== undefined ? { role: changes.role } : {}),
+      ...(changes.regions !== undefined
+        ? { regions: changes.regions?.length ? changes.regions : null }
+        : {}),
+      ...(changes.email !== undefined ? { email: changes.email } : {}),
+      ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
+      ...(changes.lang !== undefined ? { lang: changes.lang } : {}),
+      ...(changes.disabled !== undefined ? { disabled_at: changes.disabled ? now : null } : {}),
+      ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
+      updated_at: now,
+    })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const { passwordHash } = changes;
+  await recordAudit(db, {
+    actor,
+    action: "user.update",
+    entityType: "user",
+    entityId: id,
+    before: toPublicUser(before),
+    after: { ...toPublicUser(after), ...(passwordHash ? { passwordChanged: true } : {}) },
+  });
+  return after;
+}

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { IndicatorDefinition, ProgramDefinition } from "@spm/kpi";
 import { programDefinitionSchema } from "@spm/kpi";
+import { hashPassword } from "../auth/secrets";
 import { createDb, type Db } from "../client";
+import { createUser } from "../queries/users";
 
 const text = (s: string) => ({ en: s, ru: `${s} (ru)`, kk: `${s} (kk)` });
 
@@ -57,4 +59,25 @@ export async function createUploadRow(
     .values({ kind: "api", status: "processing", created_by: createdBy })
     .returning(["id", "seq"])
     .executeTakeFirstOrThrow();
+}
+
+/** Creates a user with a known password (for tests that sign in); username is unique. */
+export async function createTestUser(
+  db: Db,
+  args: { role: "viewer" | "steward" | "manager" | "admin"; regions?: string[]; email?: string },
+): Promise<{ id: string; username: string; password: string }> {
+  const username = `${args.role}-${uniqueSuffix().toLowerCase()}`;
+  const password = `pw-${randomBytes(9).toString("base64url")}`;
+  const user = await createUser(
+    db,
+    {
+      username,
+      passwordHash: await hashPassword(password),
+      role: args.role,
+      regions: args.regions ?? null,
+      email: args.email ?? null,
+    },
+    "test",
+  );
+  return { id: user.id, username, password };
 }

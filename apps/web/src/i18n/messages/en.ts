@@ -1,7 +1,13 @@
 /** English catalogue: the shape every other language must match. */
 export const en = {
   app: { title: "State Program Monitor", skip: "Skip to content" },
-  nav: { overview: "Overview", regions: "Regions", uploads: "Uploads", alerts: "Alerts" },
+  nav: {
+    overview: "Overview",
+    regions: "Regions",
+    uploads: "Uploads",
+    alerts: "Alerts",
+    admin: "Administration",
+  },
   lang: { label: "Language", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {
     years: "Programme years {start}–{end}, baseline {baseline}",
@@ -18,6 +24,22 @@ export const en = {
     illustrative: "illustrative target",
     counts: "{count} indicators",
   },
+  auth: {
+    title: "Sign in",
+    username: "Username",
+    password: "Password",
+    submit: "Sign in",
+    signingIn: "Signing in…",
+    wrong: "Wrong username or password.",
+    tooMany: "Too many failed attempts. Try again in {seconds} s.",
+    failed: "Sign-in failed. Try again later.",
+    signOut: "Sign out",
+    signedInAs: "Signed in as {name} ({role})",
+    forbiddenTitle: "Not allowed",
+    forbiddenText:
+      "Your role does not give access to this page. Ask an administrator if you need it.",
+  },
+  role: { viewer: "viewer", steward: "data steward", manager: "manager", admin: "administrator" },
   level: {
     green: "On target",
     amber: "Behind",

@@ -2,7 +2,13 @@ import type { Messages } from "./en";
 
 export const kk: Messages = {
   app: { title: "Мемлекеттік бағдарлама мониторингі", skip: "Мазмұнға өту" },
-  nav: { overview: "Шолу", regions: "Өңірлер", uploads: "Жүктеулер", alerts: "Хабарламалар" },
+  nav: {
+    overview: "Шолу",
+    regions: "Өңірлер",
+    uploads: "Жүктеулер",
+    alerts: "Хабарламалар",
+    admin: "Әкімшілік",
+  },
   lang: { label: "Тіл", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {
     years: "Бағдарлама жылдары {start}–{end}, базалық жыл {baseline}",
@@ -18,6 +24,27 @@ export const kk: Messages = {
     noValue: "деректер әлі жоқ",
     illustrative: "иллюстративтік мақсат",
     counts: "Индикаторлар саны: {count}",
+  },
+  auth: {
+    title: "Кіру",
+    username: "Пайдаланушы аты",
+    password: "Құпиясөз",
+    submit: "Кіру",
+    signingIn: "Кіру орындалуда…",
+    wrong: "Пайдаланушы аты немесе құпиясөз қате.",
+    tooMany: "Сәтсіз әрекеттер тым көп. {seconds} с кейін қайталаңыз.",
+    failed: "Кіру мүмкін болмады. Кейінірек қайталаңыз.",
+    signOut: "Шығу",
+    signedInAs: "Сіз {name} ({role}) ретінде кірдіңіз",
+    forbiddenTitle: "Рұқсат жоқ",
+    forbiddenText:
+      "Сіздің рөліңіз бұл бетке кіруге рұқсат бермейді. Қажет болса, әкімшіге хабарласыңыз.",
+  },
+  role: {
+    viewer: "бақылаушы",
+    steward: "деректерге жауапты",
+    manager: "менеджер",
+    admin: "әкімші",
   },
   level: {
     green: "Мақсатқа жетті",

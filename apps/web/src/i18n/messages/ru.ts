@@ -2,7 +2,13 @@ import type { Messages } from "./en";
 
 export const ru: Messages = {
   app: { title: "Мониторинг государственной программы", skip: "Перейти к содержанию" },
-  nav: { overview: "Обзор", regions: "Регионы", uploads: "Загрузки", alerts: "Оповещения" },
+  nav: {
+    overview: "Обзор",
+    regions: "Регионы",
+    uploads: "Загрузки",
+    alerts: "Оповещения",
+    admin: "Администрирование",
+  },
   lang: { label: "Язык", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {
     years: "Годы программы {start}–{end}, базовый год {baseline}",
@@ -18,6 +24,27 @@ export const ru: Messages = {
     noValue: "данных пока нет",
     illustrative: "иллюстративная цель",
     counts: "Индикаторов: {count}",
+  },
+  auth: {
+    title: "Вход",
+    username: "Имя пользователя",
+    password: "Пароль",
+    submit: "Войти",
+    signingIn: "Выполняется вход…",
+    wrong: "Неверное имя пользователя или пароль.",
+    tooMany: "Слишком много неудачных попыток. Повторите через {seconds} с.",
+    failed: "Не удалось войти. Повторите позже.",
+    signOut: "Выйти",
+    signedInAs: "Вы вошли как {name} ({role})",
+    forbiddenTitle: "Доступ запрещён",
+    forbiddenText:
+      "Ваша роль не даёт доступа к этой странице. Обратитесь к администратору, если он нужен.",
+  },
+  role: {
+    viewer: "наблюдатель",
+    steward: "ответственный за данные",
+    manager: "менеджер",
+    admin: "администратор",
   },
   level: {
     green: "Цель достигнута",

@@ -1,0 +1,34 @@
+import type { Role } from "@spm/db";
+
+/** Who is calling: a signed-in user (cookie) or a script (Bearer token). */
+export interface Principal {
+  kind: "user" | "token";
+  id: string;
+  name: string;
+  role: Role;
+  /** Regions a steward may write; null = every region. */
+  regions: string[] | null;
+}
+
+// Each role includes the rights of the ones before it.
+export const ROLES = ["viewer", "steward", "manager", "admin"] as const satisfies readonly Role[];
+
+/** True when the principal's role is at least `min`. */
+export function hasRole(principal: Principal, min: Role): boolean {
+  return ROLES.indexOf(principal.role) >= ROLES.indexOf(min);
+}
+
+/** How the principal appears in the audit log and uploads (`user:<id>` or `token:<id>`). */
+export function actorOf(principal: Principal): string {
+  return `${principal.kind}:${principal.id}`;
+}
+
+declare global {
+  namespace Express {
+    interface Request {
+      principal?: Principal;
+      /** True when the principal came from the session cookie (ambient credentials). */
+      viaCookie?: boolean;
+    }
+  }
+}

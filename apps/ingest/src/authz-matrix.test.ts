@@ -1,0 +1,181 @@
+import { importProgram } from "@spm/db";
+import { buildProgram } from "@spm/db/test/factories";
+import type { Express } from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, tokenFor } from "./test/harness";
+
+// Every route of the API, called by every kind of caller, with the exact status expected.
+// A route added to the app without a line here makes the first test fail.
+const CALLERS = ["anon", "viewer", "steward", "regionSteward", "manager", "admin"] as const;
+type Caller = (typeof CALLERS)[number];
+type Expect = Record<Caller, number>;
+
+const everyone = (code: number): Expect =>
+  Object.fromEntries(CALLERS.map((c) => [c, code])) as Expect;
+/** 401 without credentials, 403 below the role, `ok` from the role up. */
+function from(role: "viewer" | "steward" | "manager" | "admin", ok: number): Expect {
+  const rank = { viewer: 1, steward: 2, manager: 3, admin: 4 }[role];
+  const level: Record<Caller, number> = {
+    anon: 0,
+    viewer: 1,
+    steward: 2,
+    regionSteward: 2,
+    manager: 3,
+    admin: 4,
+  };
+  return Object.fromEntries(
+    CALLERS.map((c) => [c, c === "anon" ? 401 : level[c] >= rank ? ok : 403]),
+  ) as Expect;
+}
+
+const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
+const program = buildProgram();
+const code = program.indicators[0]?.code ?? "";
+
+interface Entry {
+  method: string;
+  route: string;
+  path: string;
+  body?: unknown;
+  expect: Expect;
+}
+
+const MATRIX: Entry[] = [
+  { method: "GET", route: "/healthz", path: "/healthz", expect: everyone(200) },
+  { method: "GET", route: "/readyz", path: "/readyz", expect: everyone(200) },
+  { method: "GET", route: "/metrics", path: "/metrics", expect: everyone(200) },
+  {
+    method: "POST",
+    route: "/api/v1/auth/login",
+    path: "/api/v1/auth/login",
+    body: {},
+    expect: everyone(400),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/auth/logout",
+    path: "/api/v1/auth/logout",
+    expect: everyone(204),
+  },
+  { method: "GET", route: "/api/v1/auth/me", path: "/api/v1/auth/me", expect: from("viewer", 200) },
+  { method: "GET", route: "/api/v1/users", path: "/api/v1/users", expect: from("admin", 200) },
+  {
+    method: "POST",
+    route: "/api/v1/users",
+    path: "/api/v1/users",
+    body: {},
+    expect: from("admin", 400),
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/users/:id",
+    path: `/api/v1/users/${NO_SUCH_ID}`,
+    body: {},
+    expect: from("admin", 404),
+  },
+  { method: "GET", route: "/api/v1/tokens", path: "/api/v1/tokens", expect: from("admin", 200) },
+  {
+    method: "POST",
+    route: "/api/v1/tokens",
+    path: "/api/v1/tokens",
+    body: {},
+    expect: from("admin", 400),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/tokens/:id",
+    path: `/api/v1/tokens/${NO_SUCH_ID}`,
+    expect: from("admin", 404),
+  },
+  { method: "GET", route: "/api/v1/audit", path: "/api/v1/audit", expect: from("admin", 200) },
+  {
+    method: "PUT",
+    route: "/api/v1/programs/:code",
+    path: "/api/v1/programs/NOPE",
+    body: {},
+    expect: from("admin", 422),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/indicators",
+    path: "/api/v1/indicators",
+    expect: from("viewer", 200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/indicators/:code",
+    path: `/api/v1/indicators/${code}`,
+    expect: from("viewer", 200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/indicators/:code/observations",
+    path: `/api/v1/indicators/${code}/observations`,
+    expect: from("viewer", 200),
+  },
+];
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+  rawPath?: string;
+}
+
+/** Lists `METHOD path` of every route an Express app serves, nested routers included. */
+function listRoutes(stack: Layer[], prefix = ""): string[] {
+  return stack.flatMap((layer) => {
+    if (layer.route) {
+      return Object.keys(layer.route.methods).map(
+        (m) => `${m.toUpperCase()} ${prefix}${layer.route?.path}`,
+      );
+    }
+    if (layer.handle?.stack) {
+      const mount = typeof layer.rawPath === "string" && layer.rawPath !== "/" ? layer.rawPath : "";
+      return listRoutes(layer.handle.stack, prefix + mount);
+    }
+    return [];
+  });
+}
+
+let app: TestApp;
+const tokens: Partial<Record<Caller, string>> = {};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await importProgram(app.db, program, "test");
+  tokens.viewer = await tokenFor(app.db, "viewer");
+  tokens.steward = await tokenFor(app.db, "steward");
+  tokens.regionSteward = await tokenFor(app.db, "steward", ["ZZ-N"]);
+  tokens.manager = await tokenFor(app.db, "manager");
+  tokens.admin = await tokenFor(app.db, "admin");
+});
+afterAll(() => app?.close());
+
+describe("authorisation matrix", () => {
+  it("has an entry for every route the API serves, and none for a route it does not", () => {
+    const served = listRoutes(
+      (app.app as Express & { router: { stack: Layer[] } }).router.stack,
+    ).sort();
+    const listed = MATRIX.map((e) => `${e.method} ${e.route}`).sort();
+    expect(served).toEqual(listed);
+  });
+
+  for (const entry of MATRIX) {
+    it(`${entry.method} ${entry.route}`, async () => {
+      const got: Partial<Expect> = {};
+      for (const caller of CALLERS) {
+        const token = tokens[caller];
+        const res = await fetch(app.url + entry.path, {
+          method: entry.method,
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(entry.body !== undefined ? { "content-type": "application/json" } : {}),
+          },
+          body: entry.body !== undefined ? JSON.stringify(entry.body) : undefined,
+        });
+        got[caller] = res.status;
+      }
+      expect(got).toEqual(entry.expect);
+    });
+  }
+});

@@ -1,0 +1,78 @@
+import { parseArgs } from "node:util";
+import { createApiToken, type Db, listApiTokens, revokeApiToken } from "@spm/db";
+import { z } from "zod";
+
+const createArgs = z.object({
+  name: z.string().trim().min(1, "--name is required").max(100),
+  role: z.enum(["viewer", "steward", "manager", "admin"]),
+  regions: z
+    .string()
+    .transform((s) =>
+      s
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "region codes like KZ-ALA")))
+    .optional(),
+  "expires-days": z.coerce.number().int().min(1).max(3650).optional(),
+});
+
+/** `spm token create|list|revoke`: the secret goes alone to standard output, once. */
+export async function runToken(db: Db, argv: string[]): Promise<void> {
+  const [action, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      name: { type: "string" },
+      role: { type: "string" },
+      regions: { type: "string" },
+      "expires-days": { type: "string" },
+      id: { type: "string" },
+    },
+  });
+  if (action === "create") {
+    const parsed = createArgs.safeParse(values);
+    if (!parsed.success) {
+      throw new Error(
+        parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "),
+      );
+    }
+    const a = parsed.data;
+    const days = a["expires-days"];
+    const { token, info } = await createApiToken(
+      db,
+      {
+        name: a.name,
+        role: a.role,
+        regions: a.regions ?? null,
+        expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
+      },
+      "cli",
+    );
+    process.stderr.write(
+      `created ${info.role} token "${info.name}" (id ${info.id}); it is shown only once\n`,
+    );
+    process.stdout.write(`${token}\n`);
+  } else if (action === "list") {
+    for (const t of await listApiTokens(db)) {
+      const state = t.revokedAt
+        ? "revoked"
+        : t.expiresAt && t.expiresAt < new Date()
+          ? "expired"
+          : "active";
+      process.stdout.write(
+        `${t.id}\t${t.name}\t${t.role}\t${t.regions?.join(",") ?? "*"}\t${state}\n`,
+      );
+    }
+  } else if (action === "revoke") {
+    if (!values.id) throw new Error("usage: spm token revoke --id ID");
+    if (!(await revokeApiToken(db, values.id, "cli", new Date())))
+      throw new Error(`no live token ${values.id}`);
+    process.stderr.write(`revoked token ${values.id}\n`);
+  } else {
+    throw new Error(
+      "usage: spm token create --name N --role R [--regions ...] [--expires-days N] | list | revoke --id ID",
+    );
+  }
+}

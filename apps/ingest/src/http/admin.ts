@@ -1,0 +1,160 @@
+import {
+  createApiToken,
+  createUser,
+  type Db,
+  DbError,
+  findUserByUsername,
+  hashPassword,
+  importProgram,
+  listApiTokens,
+  listAudit,
+  listUsers,
+  revokeApiToken,
+  revokeUserSessions,
+  toPublicUser,
+  updateUser,
+} from "@spm/db";
+import { formatDefinitionIssues, parseProgramDefinition } from "@spm/db/program-loader";
+import { Router } from "express";
+import { z } from "zod";
+import { principalOf, requireRole } from "../auth/middleware";
+import { actorOf } from "../auth/principal";
+import { HttpProblem } from "./problem";
+import { parseBody, parseQuery } from "./validate";
+
+const ROLE = z.enum(["viewer", "steward", "manager", "admin"]);
+const REGIONS = z.array(
+  z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "a region code such as KZ-ALA"),
+);
+const PASSWORD = z.string().min(10, "at least 10 characters").max(1000);
+const idParam = z.object({ id: z.uuid("not a valid id") });
+
+const newUser = z.object({
+  username: z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, "3–64 letters, digits or . _ @ -"),
+  password: PASSWORD,
+  role: ROLE,
+  email: z.email().nullable().optional(),
+  displayName: z.string().max(200).nullable().optional(),
+  lang: z.enum(["ru", "kk", "en"]).optional(),
+  regions: REGIONS.nullable().optional(),
+});
+const userChanges = newUser
+  .omit({ username: true })
+  .partial()
+  .extend({ disabled: z.boolean().optional() });
+const newToken = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: ROLE,
+  regions: REGIONS.nullable().optional(),
+  expiresAt: z.coerce.date().optional(),
+});
+const auditQuery = z.object({
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+/** Administration: users, API tokens, the audit log and programme definitions (admins only). */
+export function adminRouter(deps: { db: Db; now: () => Date }): Router {
+  const router = Router();
+  router.use(["/users", "/tokens", "/audit", "/programs"], requireRole("admin"));
+
+  router.get("/users", async (_req, res) => {
+    res.json({ users: (await listUsers(deps.db)).map(toPublicUser) });
+  });
+  router.post("/users", async (req, res) => {
+    const body = parseBody(newUser, req.body);
+    if (await findUserByUsername(deps.db, body.username)) {
+      throw new HttpProblem(409, "Conflict", `the username ${body.username} is taken`);
+    }
+    const user = await createUser(
+      deps.db,
+      { ...body, passwordHash: await hashPassword(body.password) },
+      actorOf(principalOf(req)),
+    );
+    res.status(201).json({ user: toPublicUser(user) });
+  });
+  router.patch("/users/:id", async (req, res) => {
+    const { id } = parseQuery(idParam, req.params);
+    const { password, ...changes } = parseBody(userChanges, req.body);
+    const now = deps.now();
+    const user = await deps.db.transaction().execute(async (trx) => {
+      const updated = await updateUser(
+        trx,
+        id,
+        { ...changes, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
+        actorOf(principalOf(req)),
+        now,
+      );
+      // New rights or a new password take effect at once: existing sessions end.
+      if (
+        updated &&
+        (password || changes.role || changes.regions !== undefined || changes.disabled)
+      ) {
+        await revokeUserSessions(trx, id, now);
+      }
+      return updated;
+    });
+    if (!user) throw new HttpProblem(404, "Not Found", "no such user");
+    res.json({ user: toPublicUser(user) });
+  });
+
+  router.get("/tokens", async (_req, res) => {
+    res.json({ tokens: await listApiTokens(deps.db) });
+  });
+  router.post("/tokens", async (req, res) => {
+    const body = parseBody(newToken, req.body);
+    const principal = principalOf(req);
+    const { token, info } = await createApiToken(
+      deps.db,
+      { ...body, createdBy: principal.kind === "user" ? principal.id : null },
+      actorOf(principal),
+    );
+    res.status(201).json({ token, info });
+  });
+  router.delete("/tokens/:id", async (req, res) => {
+    const { id } = parseQuery(idParam, req.params);
+    if (!(await revokeApiToken(deps.db, id, actorOf(principalOf(req)), deps.now()))) {
+      throw new HttpProblem(404, "Not Found", "no such live token");
+    }
+    res.status(204).end();
+  });
+
+  router.get("/audit", async (req, res) => {
+    const q = parseQuery(auditQuery, req.query);
+    res.json({ entries: await listAudit(deps.db, q) });
+  });
+
+  router.put("/programs/:code", async (req, res) => {
+    const text = typeof req.body === "string" ? req.body : JSON.stringify(req.body ?? {});
+    const loaded = parseProgramDefinition(
+      text,
+      typeof req.body === "string" ? "program.yaml" : "program.json",
+    );
+    if (!loaded.ok) {
+      throw new HttpProblem(
+        422,
+        "Unprocessable Content",
+        formatDefinitionIssues(loaded.issues).trim(),
+        {
+          invalid: loaded.issues.map((i) => ({ field: i.path, message: i.message })),
+        },
+      );
+    }
+    if (loaded.definition.code !== req.params.code) {
+      throw new HttpProblem(
+        400,
+        "Bad Request",
+        `the file defines ${loaded.definition.code}, not ${req.params.code}`,
+      );
+    }
+    try {
+      const result = await importProgram(deps.db, loaded.definition, actorOf(principalOf(req)));
+      res.status(result.status === "created" ? 201 : 200).json(result);
+    } catch (error) {
+      if (error instanceof DbError) throw new HttpProblem(409, "Conflict", error.message);
+      throw error;
+    }
+  });
+  return router;
+}

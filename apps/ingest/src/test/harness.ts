@@ -1,0 +1,64 @@
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { createApiToken, type Db, type Role } from "@spm/db";
+import { createTestDb } from "@spm/db/test/factories";
+import type { Express } from "express";
+import client from "prom-client";
+import { createApp } from "../app";
+import { createLoginLimiter } from "../auth/login-limiter";
+import { createLogger } from "../logger";
+import { createRedis } from "../redis";
+
+export interface TestApp {
+  url: string;
+  app: Express;
+  db: Db;
+  /** Every log line the app wrote, for checks that no secret is ever logged. */
+  logs: string[];
+  close: () => Promise<void>;
+}
+
+/** Starts the real Express app in-process on a free port, on the test Postgres and Redis. */
+export async function startTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+  const db = createTestDb();
+  const redis = createRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const logger = createLogger("api-test", "debug", sink);
+  const app = createApp({
+    db,
+    redis,
+    logger,
+    registry: new client.Registry(),
+    // A prefix of its own per app: one test's failed sign-ins never lock another's account.
+    limiter: createLoginLimiter(redis, `spm-test-${crypto.randomUUID()}`),
+    policy: { idleMinutes: 30, absoluteHours: 12 },
+    allowedOrigins: [],
+    now: options.now,
+  });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    db,
+    logs,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await redis.quit().catch(() => {});
+      await db.destroy();
+    },
+  };
+}
+
+/** A Bearer token of the given role (and regions), created directly in the database. */
+export async function tokenFor(db: Db, role: Role, regions?: string[]): Promise<string> {
+  const { token } = await createApiToken(db, { name: `test ${role}`, role, regions }, "test");
+  return token;
+}

@@ -1,0 +1,31 @@
+import { findSessionUser, type Role, type User } from "@spm/db";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { env } from "~/env";
+import { db } from "./db";
+
+// The ingest API sets this cookie at sign-in; pages read the same session table.
+export const SESSION_COOKIE = "spm_session";
+const RANK: Role[] = ["viewer", "steward", "manager", "admin"];
+
+/** The signed-in user of this request, or null. */
+export async function currentUser(): Promise<User | null> {
+  const id = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!id) return null;
+  const policy = {
+    idleMinutes: env().SESSION_IDLE_MINUTES,
+    absoluteHours: env().SESSION_ABSOLUTE_HOURS,
+  };
+  return (await findSessionUser(db(), { id, policy, now: new Date() })) ?? null;
+}
+
+/** The signed-in user with at least `min` role; sends others to sign in (or to a 403 page). */
+export async function requireUser(min: Role = "viewer"): Promise<User> {
+  const user = await currentUser();
+  if (!user) {
+    const path = (await headers()).get("x-spm-path") ?? "/";
+    redirect(`/login?next=${encodeURIComponent(path)}`);
+  }
+  if (RANK.indexOf(user.role) < RANK.indexOf(min)) redirect("/forbidden");
+  return user;
+}

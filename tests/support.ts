@@ -1,0 +1,24 @@
+import { createApiToken, type Role } from "@spm/db";
+import { createTestDb, createTestUser } from "@spm/db/test/factories";
+import type { Page } from "playwright-core";
+
+const db = createTestDb();
+
+/** A Bearer token of the given role, created directly in the test database. */
+export async function tokenFor(role: Role, regions?: string[]): Promise<string> {
+  const { token } = await createApiToken(
+    db,
+    { name: `system test ${role}`, role, regions },
+    "test",
+  );
+  return token;
+}
+
+/** Creates a user of the given role and signs in through the dashboard's own sign-in page. */
+export async function signIn(page: Page, webUrl: string, role: Role): Promise<void> {
+  const user = await createTestUser(db, { role });
+  await page.goto(`${webUrl}/login`);
+  await page.fill('input[name="username"]', user.username);
+  await page.fill('input[name="password"]', user.password);
+  await Promise.all([page.waitForURL(`${webUrl}/`), page.click('button[type="submit"]')]);
+}
