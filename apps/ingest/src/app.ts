@@ -12,6 +12,8 @@ import { authRouter } from "./http/auth";
 import { healthRouter } from "./http/health";
 import { indicatorsRouter } from "./http/indicators";
 import { errorHandler, notFoundHandler } from "./http/problem";
+import { uploadsRouter } from "./http/uploads";
+import type { Queues } from "./queues";
 
 export interface AppDeps {
   db: Db;
@@ -21,6 +23,8 @@ export interface AppDeps {
   limiter: LoginLimiter;
   policy: SessionPolicy;
   allowedOrigins: readonly string[];
+  queues: Queues;
+  maxUploadBytes: number;
   now?: () => Date;
 }
 
@@ -68,6 +72,14 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(checkOrigin(deps.allowedOrigins));
   api.use(authRouter({ db: deps.db, policy: deps.policy, limiter: deps.limiter, now }));
   api.use(adminRouter({ db: deps.db, now }));
+  api.use(
+    uploadsRouter({
+      db: deps.db,
+      queues: deps.queues,
+      logger: deps.logger,
+      maxUploadBytes: deps.maxUploadBytes,
+    }),
+  );
   api.use("/indicators", requireRole("viewer"));
   api.use(indicatorsRouter({ db: deps.db, now }));
   app.use("/api/v1", api);

@@ -96,6 +96,37 @@ const MATRIX: Entry[] = [
     expect: from("admin", 422),
   },
   {
+    method: "POST",
+    route: "/api/v1/observations",
+    path: "/api/v1/observations",
+    body: {},
+    expect: from("steward", 400),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/uploads",
+    path: "/api/v1/uploads",
+    expect: from("steward", 400),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/uploads",
+    path: "/api/v1/uploads",
+    expect: from("steward", 200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/uploads/:id",
+    path: `/api/v1/uploads/${NO_SUCH_ID}`,
+    expect: from("steward", 404),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/uploads/:id/retry",
+    path: `/api/v1/uploads/${NO_SUCH_ID}/retry`,
+    expect: from("steward", 404),
+  },
+  {
     method: "GET",
     route: "/api/v1/indicators",
     path: "/api/v1/indicators",

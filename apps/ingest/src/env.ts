@@ -33,6 +33,7 @@ const schema = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(200),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

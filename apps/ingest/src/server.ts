@@ -4,6 +4,7 @@ import { createApp } from "./app";
 import { createLoginLimiter } from "./auth/login-limiter";
 import { loadEnv } from "./env";
 import { createLogger } from "./logger";
+import { createQueues } from "./queues";
 import { createRedis } from "./redis";
 
 const env = loadEnv();
@@ -21,6 +22,9 @@ const app = createApp({
   limiter: createLoginLimiter(redis, env.QUEUE_PREFIX),
   policy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
   allowedOrigins: env.APP_ORIGINS,
+  // Its own connection that fails fast: with Redis away the API still answers 202 at once.
+  queues: createQueues(createRedis(env.REDIS_URL, { failFast: true }), env.QUEUE_PREFIX),
+  maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
 });
 const server = app.listen(env.API_PORT, env.API_HOST, () => {
   logger.info({ port: env.API_PORT, host: env.API_HOST }, "ingest API listening");

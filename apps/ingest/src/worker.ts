@@ -1,4 +1,4 @@
-import { createDb } from "@spm/db";
+import { createDb, updateUploadState } from "@spm/db";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import { loadEnv } from "./env";
 import { JOBS, type JobName } from "./jobs/catalog";
@@ -19,15 +19,38 @@ async function processJob(job: Job): Promise<unknown> {
   // Malformed payloads never get better by retrying.
   if (!payload.success)
     throw new UnrecoverableError(`bad payload for ${job.name}: ${payload.error.message}`);
-  const log = logger.child({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 });
+  const log = logger.child({
+    jobId: job.id,
+    job: job.name,
+    attempt: job.attemptsMade + 1,
+    ...job.data,
+  });
   const started = performance.now();
   const result = await definition.handle(payload.data as never, {
     db,
+    queues,
     logger: log,
     now: () => new Date(),
+    job,
   });
   log.info({ ms: Math.round(performance.now() - started) }, "job done");
   return result;
+}
+
+/** An upload whose job gave up (bad data, or retries exhausted) becomes `failed` with the reason. */
+async function onFailed(job: Job | undefined, err: Error): Promise<void> {
+  logger.warn(
+    { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: err.message },
+    "job failed",
+  );
+  if (!job || job.name !== "upload.process") return;
+  const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+  if (final) {
+    await updateUploadState(db, job.data.uploadId, "failed", {
+      failureReason: err.message.slice(0, 1000),
+      finishedAt: new Date(),
+    }).catch((e: Error) => logger.error({ err: e.message }, "could not mark the upload failed"));
+  }
 }
 
 const workers = QUEUE_NAMES.map(
@@ -35,20 +58,22 @@ const workers = QUEUE_NAMES.map(
     new Worker(name, processJob, {
       connection: createRedis(env.REDIS_URL),
       prefix: env.QUEUE_PREFIX,
-      concurrency: 4,
+      concurrency: name === "uploads" ? 2 : 4,
     }),
 );
-for (const w of workers) {
-  w.on("failed", (job, err) =>
-    logger.warn({ jobId: job?.id, job: job?.name, err: err.message }, "job failed"),
-  );
-}
+for (const w of workers) w.on("failed", (job, err) => void onFailed(job, err));
 
-// Statuses depend on the date (`overdue`, pro-rata targets): refresh them every night.
+// Statuses depend on the date (`overdue`, pro-rata targets): refresh them every night. The
+// reconciler puts back any upload Postgres holds as pending but Redis lost.
 await queues.status.upsertJobScheduler(
   "status-daily-refresh",
   { pattern: "5 0 * * *", tz: "Asia/Almaty" },
   { name: "status.evaluate", data: {} },
+);
+await queues.uploads.upsertJobScheduler(
+  "uploads-reconcile",
+  { every: 60_000 },
+  { name: "uploads.reconcile", data: {} },
 );
 await queues.status.add(
   "status.evaluate",

@@ -132,13 +132,17 @@ export interface UploadsTable {
   rejected: Generated<number>;
   progress_done: Generated<number>;
   progress_total: Generated<number>;
-  status_changes: Generated<Json<unknown[]>>;
+  status_changes: ColumnType<unknown[], string | undefined, string>;
   failure_reason: string | null;
   attempts: Generated<number>;
   created_by: string;
   created_at: Generated<Date>;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
+  regions_scope: string[] | null;
+  request_hash: string | null;
+  job_id: string | null;
+  retries: Generated<number>;
 }
 
 export interface UploadRowsTable {
@@ -146,6 +150,7 @@ export interface UploadRowsTable {
   row_number: number;
   raw: Json<Record<string, string>>;
   outcome: RowOutcome | null;
+  figure_key: string | null;
 }
 
 export interface UploadErrorsTable {
@@ -155,7 +160,7 @@ export interface UploadErrorsTable {
   field: string;
   code: string;
   message: string;
-  params: Generated<Json<Record<string, unknown>>>;
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
 export interface ObservationRevisionsTable {

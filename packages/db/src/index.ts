@@ -10,4 +10,5 @@ export * from "./queries/observations";
 export * from "./queries/programs";
 export * from "./queries/sessions";
 export * from "./queries/tokens";
+export * from "./queries/uploads";
 export * from "./queries/users";

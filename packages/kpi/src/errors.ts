@@ -7,7 +7,7 @@ import { VALUE_ERROR_CODES } from "./values";
 
 export const ROW_ERROR_CODES = [
   "row_malformed",
-  "row_duplicate",
+  "duplicate_row",
   "indicator_missing",
   "unknown_indicator",
   "unknown_region",

@@ -3,6 +3,7 @@ export * from "./dates";
 export * from "./errors";
 export * from "./evaluate";
 export * from "./explain";
+export * from "./figure-key";
 export * from "./periods";
 export * from "./program";
 export * from "./program-index";

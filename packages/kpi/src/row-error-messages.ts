@@ -6,7 +6,8 @@ import type { Locale } from "./program";
 const MESSAGES: Catalogue<RowErrorCode> = {
   en: {
     row_malformed: "The row cannot be read (wrong number of columns or broken quotes).",
-    row_duplicate: "The same indicator, period and region already appear in row {row}.",
+    duplicate_row:
+      "Row {row} later in the file gives the same indicator, period and region; that later row is used.",
     indicator_missing: "The indicator code is missing.",
     unknown_indicator: "Unknown indicator “{indicator}”.",
     unknown_region: "Unknown region “{region}”.",
@@ -32,7 +33,8 @@ const MESSAGES: Catalogue<RowErrorCode> = {
   },
   ru: {
     row_malformed: "Строку невозможно прочитать (неверное число столбцов или нарушены кавычки).",
-    row_duplicate: "Тот же индикатор, период и регион уже указаны в строке {row}.",
+    duplicate_row:
+      "Строка {row} ниже в файле содержит тот же индикатор, период и регион; используется она.",
     indicator_missing: "Не указан код индикатора.",
     unknown_indicator: "Неизвестный индикатор «{indicator}».",
     unknown_region: "Неизвестный регион «{region}».",
@@ -59,7 +61,8 @@ const MESSAGES: Catalogue<RowErrorCode> = {
   },
   kk: {
     row_malformed: "Жолды оқу мүмкін емес (бағандар саны қате немесе тырнақшалар бұзылған).",
-    row_duplicate: "Дәл осы индикатор, кезең және өңір {row}-жолда бұрыннан көрсетілген.",
+    duplicate_row:
+      "Файлдағы төмендегі {row}-жол дәл осы индикаторды, кезеңді және өңірді береді; сол жол қолданылады.",
     indicator_missing: "Индикатор коды көрсетілмеген.",
     unknown_indicator: "«{indicator}» индикаторы белгісіз.",
     unknown_region: "«{region}» өңірі белгісіз.",

@@ -35,6 +35,18 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof HttpProblem) return sendProblem(res, err, req.originalUrl);
   const status = typeof err?.status === "number" && err.status >= 400 ? err.status : 500;
   if (status >= 500) req.log?.error({ err }, "request failed");
+  if (err?.code === "LIMIT_FILE_SIZE" || err?.code === "LIMIT_UNEXPECTED_FILE") {
+    const detail =
+      err.code === "LIMIT_FILE_SIZE"
+        ? "the file is larger than the upload limit"
+        : "send one file, in the field `file`";
+    const code = err.code === "LIMIT_FILE_SIZE" ? 413 : 400;
+    return sendProblem(
+      res,
+      new HttpProblem(code, code === 413 ? "Content Too Large" : "Bad Request", detail),
+      req.originalUrl,
+    );
+  }
   if (status === 413) {
     const detail = `the request body is larger than the limit of ${err.limit ?? "?"} bytes`;
     return sendProblem(res, new HttpProblem(413, "Content Too Large", detail), req.originalUrl);

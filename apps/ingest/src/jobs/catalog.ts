@@ -1,13 +1,18 @@
 import { type Db, refreshStatusSnapshots } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
+import type { Job } from "bullmq";
 import type pino from "pino";
 import { z } from "zod";
-import type { QueueName } from "../queues";
+import { processUpload } from "../ingest/process-upload";
+import { reconcileUploads } from "../ingest/reconcile";
+import { enqueueStatusRefresh, type QueueName, type Queues } from "../queues";
 
 export interface JobContext {
   db: Db;
+  queues: Queues;
   logger: pino.Logger;
   now: () => Date;
+  job: Job;
 }
 
 interface JobDefinition<S extends z.ZodType> {
@@ -20,6 +25,23 @@ const define = <S extends z.ZodType>(d: JobDefinition<S>) => d;
 
 /** Every job the workers run: its queue, payload schema (ids only, never data) and handler. */
 export const JOBS = {
+  "upload.process": define({
+    queue: "uploads",
+    payload: z.object({ uploadId: z.uuid() }),
+    handle: async (payload, ctx) => {
+      const result = await processUpload(ctx.db, payload.uploadId, {
+        now: ctx.now,
+        onProgress: (done) => ctx.job.updateProgress({ done }),
+      });
+      await enqueueStatusRefresh(ctx.queues, result.changedIndicators);
+      return result;
+    },
+  }),
+  "uploads.reconcile": define({
+    queue: "uploads",
+    payload: z.object({}),
+    handle: (_payload, ctx) => reconcileUploads(ctx.db, ctx.queues.uploads, ctx.logger, ctx.now()),
+  }),
   "status.evaluate": define({
     queue: "status",
     // No indicator list = every active indicator (the daily refresh that makes `overdue` appear).

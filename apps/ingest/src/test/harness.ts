@@ -7,6 +7,7 @@ import client from "prom-client";
 import { createApp } from "../app";
 import { createLoginLimiter } from "../auth/login-limiter";
 import { createLogger } from "../logger";
+import { createQueues } from "../queues";
 import { createRedis } from "../redis";
 
 export interface TestApp {
@@ -39,6 +40,8 @@ export async function startTestApp(options: { now?: () => Date } = {}): Promise<
     limiter: createLoginLimiter(redis, `spm-test-${crypto.randomUUID()}`),
     policy: { idleMinutes: 30, absoluteHours: 12 },
     allowedOrigins: [],
+    queues: createQueues(redis, process.env.QUEUE_PREFIX ?? "spm-test"),
+    maxUploadBytes: 20 * 1024 * 1024,
     now: options.now,
   });
   const server = app.listen(0, "127.0.0.1");

@@ -158,3 +158,82 @@ async function upsertSnapshots(
     return !p || p.current_level !== r.current_level || p.trajectory_level !== r.trajectory_level;
   }).length;
 }
+
+export interface FigureOverlay {
+  indicator: string;
+  region: string;
+  period: string;
+  value: number;
+}
+
+export interface StatusChange {
+  indicator: string;
+  region: string;
+  current: { from: string | null; to: string };
+  trajectory: { from: string | null; to: string };
+}
+
+/**
+ * The statuses that differ from the stored snapshots for the given indicators and regions (the
+ * nation always included). With an overlay (a dry run), `from` is the status of today's
+ * figures and `to` the status once the overlay's figures are added; nothing is written.
+ */
+export async function computeStatusChanges(
+  db: Conn,
+  args: {
+    pairs: readonly { indicator: string; region: string }[];
+    asOf: IsoDate;
+    overlay?: FigureOverlay[];
+  },
+): Promise<StatusChange[]> {
+  const programs = await loadProgramDefinitions(db);
+  const codes = [...new Set(args.pairs.map((p) => p.indicator))];
+  const changes: StatusChange[] = [];
+  for (const program of programs) {
+    for (const indicator of program.indicators.filter((i) => codes.includes(i.code))) {
+      const stored = (await listObservationsForIndicators(db, [indicator.code])).map((o) => ({
+        period: o.period,
+        region: o.region_code,
+        value: o.value,
+      }));
+      const overlay = (args.overlay ?? []).filter((o) => o.indicator === indicator.code);
+      const replaced = new Set(overlay.map((o) => `${o.region}|${o.period}`));
+      const after = [...stored.filter((f) => !replaced.has(`${f.region}|${f.period}`)), ...overlay];
+      const regions = new Set([
+        program.nation.code,
+        ...args.pairs.filter((p) => p.indicator === indicator.code).map((p) => p.region),
+      ]);
+      const snapshots = args.overlay
+        ? null
+        : await db
+            .selectFrom("status_snapshots")
+            .select(["region_code", "current_level", "trajectory_level"])
+            .where("indicator_code", "=", indicator.code)
+            .execute();
+      for (const region of regions) {
+        const evaluate = (figures: typeof stored) =>
+          evaluateIndicator({ program, indicator, figures, region, asOf: args.asOf }).status;
+        const to = evaluate(after);
+        const before = snapshots
+          ? snapshots.find((s) => s.region_code === region)
+          : (() => {
+              const s = evaluate(stored);
+              return { current_level: s.current.level, trajectory_level: s.trajectory.level };
+            })();
+        const from = {
+          current: before?.current_level ?? null,
+          trajectory: before?.trajectory_level ?? null,
+        };
+        if (from.current !== to.current.level || from.trajectory !== to.trajectory.level) {
+          changes.push({
+            indicator: indicator.code,
+            region,
+            current: { from: from.current, to: to.current.level },
+            trajectory: { from: from.trajectory, to: to.trajectory.level },
+          });
+        }
+      }
+    }
+  }
+  return changes;
+}

@@ -54,13 +54,11 @@ async function applyChunk(
   meta: RevisionMeta,
 ): Promise<RowOutcome[]> {
   if (inputs.length === 0) return [];
-  const current = await lockCurrent(trx, inputs);
+  const current = await readCurrent(trx, inputs, true);
   const outcomes = inputs.map((o): RowOutcome => {
     const cur = current.get(keyOf(o));
-    if (!cur) return "inserted";
-    const same = cur.value === o.value && (cur.flag ?? null) === (o.flag ?? null);
-    if (same || BigInt(cur.upload_seq) > BigInt(meta.uploadSeq)) return "unchanged";
-    return "updated";
+    if (cur && BigInt(cur.upload_seq) > BigInt(meta.uploadSeq)) return "unchanged";
+    return classify(cur, o);
   });
   const toWrite = inputs.filter((o, i) => outcomes[i] !== "unchanged" || isSuperseded(o));
   function isSuperseded(o: ObservationInput): boolean {
@@ -101,11 +99,33 @@ async function applyChunk(
   return outcomes;
 }
 
-async function lockCurrent(
-  trx: Transaction<Database>,
+function classify(cur: Observation | undefined, o: ObservationInput): RowOutcome {
+  if (!cur) return "inserted";
+  const same = cur.value === o.value && (cur.flag ?? null) === (o.flag ?? null);
+  return same ? "unchanged" : "updated";
+}
+
+/** What applying these rows now would do to each, without writing anything (dry runs). */
+export async function previewObservations(
+  db: Conn,
   inputs: ObservationInput[],
+): Promise<RowOutcome[]> {
+  const outcomes: RowOutcome[] = [];
+  for (let i = 0; i < inputs.length; i += CHUNK) {
+    const chunk = inputs.slice(i, i + CHUNK);
+    const current = await readCurrent(db, chunk, false);
+    outcomes.push(...chunk.map((o) => classify(current.get(keyOf(o)), o)));
+  }
+  return outcomes;
+}
+
+async function readCurrent(
+  db: Conn,
+  inputs: ObservationInput[],
+  lock: boolean,
 ): Promise<Map<string, Observation>> {
-  const rows = await trx
+  if (inputs.length === 0) return new Map();
+  const query = db
     .selectFrom("observations")
     .selectAll()
     .where((eb) =>
@@ -114,9 +134,8 @@ async function lockCurrent(
         "in",
         inputs.map((o) => eb.tuple(o.indicator, o.region, o.period)),
       ),
-    )
-    .forUpdate()
-    .execute();
+    );
+  const rows = await (lock ? query.forUpdate() : query).execute();
   return new Map(
     rows.map((r) => [
       keyOf({ indicator: r.indicator_code, region: r.region_code, period: r.period }),

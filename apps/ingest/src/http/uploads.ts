@@ -1,0 +1,267 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import {
+  type Db,
+  findUploadById,
+  findUploadByIdempotencyKey,
+  listUploadErrors,
+  listUploads,
+  loadProgramDefinitions,
+  requeueUpload,
+  type Upload,
+} from "@spm/db";
+import { indexPrograms, type ProgramIndex } from "@spm/kpi";
+import { type Request, type Response, Router } from "express";
+import multer from "multer";
+import type pino from "pino";
+import { z } from "zod";
+import { principalOf, requireRole } from "../auth/middleware";
+import { actorOf, hasRole, type Principal } from "../auth/principal";
+import { enqueueUpload } from "../ingest/enqueue";
+import { type IncomingRow, stageUpload } from "../ingest/stage";
+import { parseUpload, UploadFileError } from "../parsing";
+import type { Queues } from "../queues";
+import { HttpProblem } from "./problem";
+import { parseBody, parseQuery } from "./validate";
+
+export interface UploadsDeps {
+  db: Db;
+  queues: Queues;
+  logger: pino.Logger;
+  maxUploadBytes: number;
+}
+
+const MAX_JSON_ROWS = 50_000;
+const batchBody = z.object({
+  observations: z.array(z.unknown()).min(1).max(MAX_JSON_ROWS),
+  dryRun: z.boolean().optional(),
+});
+const idParam = z.object({ id: z.uuid("not a valid upload id") });
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const uploadQuery = z.object({ dryRun: flag.optional() });
+const detailQuery = z.object({
+  errorsOffset: z.coerce.number().int().min(0).optional(),
+  errorsLimit: z.coerce.number().int().min(1).max(10_000).optional(),
+  code: z.string().max(60).optional(),
+});
+const KEY = z.string().trim().min(1).max(200);
+
+async function programIndex(db: Db): Promise<ProgramIndex> {
+  const built = indexPrograms(await loadProgramDefinitions(db));
+  if (!built.ok)
+    throw new HttpProblem(500, "Internal Server Error", "programmes share an indicator code");
+  return built.index;
+}
+
+/** The report of an upload as the API shows it. */
+export async function presentUpload(
+  db: Db,
+  upload: Upload,
+  page: z.infer<typeof detailQuery> = {},
+) {
+  const errors = await listUploadErrors(db, upload.id, {
+    offset: page.errorsOffset,
+    limit: page.errorsLimit ?? 1000,
+    code: page.code,
+  });
+  return {
+    id: upload.id,
+    kind: upload.kind,
+    filename: upload.filename,
+    format: upload.format,
+    dryRun: upload.dry_run,
+    status: upload.status,
+    counts: {
+      received: upload.received,
+      inserted: upload.inserted,
+      updated: upload.updated,
+      unchanged: upload.unchanged,
+      rejected: upload.rejected,
+    },
+    progress: { done: upload.progress_done, total: upload.progress_total },
+    errors,
+    statusChanges: upload.status_changes,
+    failureReason: upload.failure_reason,
+    createdBy: upload.created_by,
+    createdAt: upload.created_at,
+    startedAt: upload.started_at,
+    finishedAt: upload.finished_at,
+  };
+}
+
+function mayRead(principal: Principal, upload: Upload): boolean {
+  return hasRole(principal, "manager") || upload.created_by === actorOf(principal);
+}
+
+/** Same key and same content: the upload made the first time. Same key, other content: 422. */
+async function replayed(db: Db, principal: Principal, key: string | undefined, hash: string) {
+  if (!key) return undefined;
+  const existing = await findUploadByIdempotencyKey(db, actorOf(principal), key);
+  if (existing && existing.request_hash !== hash) {
+    throw new HttpProblem(
+      422,
+      "Unprocessable Content",
+      "this Idempotency-Key was used for a different request",
+    );
+  }
+  return existing;
+}
+
+function accepted(res: Response, upload: { id: string }, status = 202) {
+  res
+    .status(status)
+    .location(`/api/v1/uploads/${upload.id}`)
+    .json({ uploadId: upload.id, status: "queued" });
+}
+
+async function stageAndEnqueue(deps: UploadsDeps, input: Parameters<typeof stageUpload>[2]) {
+  try {
+    const staged = await stageUpload(deps.db, await programIndex(deps.db), input);
+    await enqueueUpload(deps.queues.uploads, { id: staged.id, retries: 0 }, deps.logger);
+    return staged;
+  } catch (error) {
+    if ((error as { code?: string }).code === "23505" && input.idempotencyKey) {
+      // The same key raced in from a parallel request: answer with the upload that won.
+      const winner = await findUploadByIdempotencyKey(
+        deps.db,
+        actorOf(input.principal),
+        input.idempotencyKey,
+      );
+      if (winner && winner.request_hash === input.requestHash) return winner;
+    }
+    throw error;
+  }
+}
+
+/** Uploads of figures (JSON batches and files), their reports, and retries. */
+export function uploadsRouter(deps: UploadsDeps): Router {
+  const router = Router();
+  const upload = multer({ dest: tmpdir(), limits: { fileSize: deps.maxUploadBytes, files: 1 } });
+
+  router.post("/observations", requireRole("steward"), async (req, res) => {
+    const principal = principalOf(req);
+    const body = parseBody(batchBody, req.body);
+    const key = req.headers["idempotency-key"]
+      ? KEY.parse(req.headers["idempotency-key"])
+      : undefined;
+    const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
+    const existing = await replayed(deps.db, principal, key, hash);
+    if (existing) return accepted(res, existing, 200);
+    const rows: IncomingRow[] = body.observations.map((item, i) =>
+      item && typeof item === "object" && !Array.isArray(item)
+        ? { row: i + 1, raw: item as Record<string, never> }
+        : {
+            row: i + 1,
+            error: {
+              field: "row",
+              code: "row_malformed",
+              message: "Each observation must be an object.",
+            },
+          },
+    );
+    const staged = await stageAndEnqueue(deps, {
+      kind: "api",
+      format: "json",
+      idempotencyKey: key,
+      requestHash: hash,
+      dryRun: body.dryRun ?? false,
+      principal,
+      rows,
+    });
+    accepted(res, staged);
+  });
+
+  router.post(
+    "/uploads",
+    requireRole("steward"),
+    upload.single("file"),
+    async (req: Request, res) => {
+      const principal = principalOf(req);
+      const file = req.file;
+      if (!file)
+        throw new HttpProblem(400, "Bad Request", "send the file as the multipart field `file`");
+      try {
+        const { dryRun = false } = parseQuery(uploadQuery, req.query);
+        const key = req.headers["idempotency-key"]
+          ? KEY.parse(req.headers["idempotency-key"])
+          : undefined;
+        const hash = await hashFile(file.path, dryRun);
+        const existing = await replayed(deps.db, principal, key, hash);
+        if (existing) return accepted(res, existing, 200);
+        const parsed = await parseUpload({
+          stream: createReadStream(file.path),
+          filename: file.originalname,
+          contentType: file.mimetype,
+        });
+        if (!parsed.ok) throw fileProblem(parsed.error);
+        const staged = await stageAndEnqueue(deps, {
+          kind: "file",
+          filename: file.originalname.slice(0, 255),
+          format: parsed.format,
+          contentHash: hash,
+          idempotencyKey: key,
+          requestHash: hash,
+          dryRun,
+          principal,
+          rows: parsed.rows,
+        });
+        accepted(res, staged);
+      } catch (error) {
+        if (error instanceof UploadFileError) throw fileProblem(error.error);
+        throw error;
+      } finally {
+        await rm(file.path, { force: true });
+      }
+    },
+  );
+
+  router.get("/uploads", requireRole("steward"), async (req, res) => {
+    const principal = principalOf(req);
+    const q = parseQuery(
+      z.object({ limit: z.coerce.number().int().min(1).max(200).optional() }),
+      req.query,
+    );
+    const mine = hasRole(principal, "manager") ? undefined : actorOf(principal);
+    const uploads = await listUploads(deps.db, { createdBy: mine, limit: q.limit });
+    res.json({
+      uploads: await Promise.all(uploads.map((u) => presentUpload(deps.db, u, { errorsLimit: 1 }))),
+    });
+  });
+
+  router.get("/uploads/:id", requireRole("steward"), async (req, res) => {
+    const { id } = parseQuery(idParam, req.params);
+    const found = await findUploadById(deps.db, id);
+    if (!found || !mayRead(principalOf(req), found))
+      throw new HttpProblem(404, "Not Found", "no such upload");
+    res.json(await presentUpload(deps.db, found, parseQuery(detailQuery, req.query)));
+  });
+
+  router.post("/uploads/:id/retry", requireRole("steward"), async (req, res) => {
+    const { id } = parseQuery(idParam, req.params);
+    const found = await findUploadById(deps.db, id);
+    if (!found || !mayRead(principalOf(req), found))
+      throw new HttpProblem(404, "Not Found", "no such upload");
+    const retries = await requeueUpload(deps.db, id);
+    if (retries === undefined)
+      throw new HttpProblem(409, "Conflict", `the upload is ${found.status}, not failed`);
+    await enqueueUpload(deps.queues.uploads, { id, retries }, deps.logger);
+    accepted(res, { id });
+  });
+  return router;
+}
+
+function fileProblem(error: { code: string; message: Record<string, string>; params: object }) {
+  return new HttpProblem(422, "Unprocessable Content", error.message.en, {
+    code: error.code,
+    params: error.params,
+    messages: error.message,
+  });
+}
+
+async function hashFile(path: string, dryRun: boolean): Promise<string> {
+  const hash = createHash("sha256").update(dryRun ? "dry:" : "real:");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}

@@ -1,0 +1,153 @@
+import type { RowOutcome } from "@spm/db";
+import {
+  addUploadErrors,
+  applyObservations,
+  claimPendingRows,
+  computeStatusChanges,
+  type Db,
+  findUploadById,
+  listAppliedRawRows,
+  listChangedFigures,
+  loadProgramDefinitions,
+  type ObservationInput,
+  previewObservations,
+  recordRowOutcomes,
+  startUploadAttempt,
+  type UploadErrorInput,
+  updateUploadState,
+} from "@spm/db";
+import {
+  formatRowError,
+  indexPrograms,
+  type ProgramIndex,
+  type RawRow,
+  rowError,
+  toIsoDate,
+  validateRow,
+} from "@spm/kpi";
+import { UnrecoverableError } from "bullmq";
+
+// Rows per transaction: large enough for multi-row statements, small enough that a crash
+// repeats little and progress moves visibly.
+export const CHUNK_ROWS = 2000;
+
+export interface ProcessResult {
+  status: "completed" | "skipped";
+  changedIndicators: string[];
+}
+
+function toInput(
+  row: number,
+  raw: RawRow,
+  index: ProgramIndex,
+): ObservationInput | UploadErrorInput[] {
+  const v = validateRow(raw, index);
+  if (!v.ok) return v.errors.map((e) => ({ row, ...e, message: formatRowError(e, "en") }));
+  const nation = index.indicators.get(v.row.indicator)?.program.nation ?? "";
+  return {
+    indicator: v.row.indicator,
+    region: v.row.region ?? nation,
+    period: v.row.period,
+    year: v.row.year,
+    value: v.row.value,
+    flag: v.row.flag,
+    note: v.row.note,
+    source: v.row.source,
+    row,
+  };
+}
+
+async function processChunk(
+  db: Db,
+  upload: { id: string; seq: string; created_by: string; dry_run: boolean },
+  index: ProgramIndex,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await claimPendingRows(trx, upload.id, CHUNK_ROWS);
+    const outcomes: { row: number; outcome: RowOutcome }[] = [];
+    const errors: UploadErrorInput[] = [];
+    const valid: ObservationInput[] = [];
+    for (const r of rows) {
+      if (r.laterRow !== null) {
+        const e = rowError("row", "duplicate_row", { row: r.laterRow });
+        errors.push({ row: r.row, ...e, message: formatRowError(e, "en") });
+        outcomes.push({ row: r.row, outcome: "rejected" });
+        continue;
+      }
+      const input = toInput(r.row, r.raw as RawRow, index);
+      if (Array.isArray(input)) {
+        errors.push(...input);
+        outcomes.push({ row: r.row, outcome: "rejected" });
+      } else valid.push(input);
+    }
+    const applied = upload.dry_run
+      ? await previewObservations(trx, valid)
+      : await applyObservations(trx, valid, {
+          uploadId: upload.id,
+          uploadSeq: upload.seq,
+          author: upload.created_by,
+        });
+    valid.forEach((v, i) => outcomes.push({ row: v.row ?? 0, outcome: applied[i] ?? "unchanged" }));
+    await addUploadErrors(trx, upload.id, errors);
+    await recordRowOutcomes(trx, upload.id, outcomes);
+    return rows.length;
+  });
+}
+
+/**
+ * `upload.process`: validates the staged rows chunk by chunk (each chunk one transaction that
+ * marks its rows done, so a crash resumes where it stopped and applies nothing twice), then
+ * records the status changes the upload causes (or, in a dry run, would cause).
+ */
+export async function processUpload(
+  db: Db,
+  uploadId: string,
+  options: { now: () => Date; onProgress?: (done: number) => Promise<void> },
+): Promise<ProcessResult> {
+  const upload = await findUploadById(db, uploadId);
+  if (!upload) throw new UnrecoverableError(`no upload ${uploadId}`);
+  if (upload.status === "completed" || upload.status === "failed")
+    return { status: "skipped", changedIndicators: [] };
+  await startUploadAttempt(db, uploadId, options.now());
+  const built = indexPrograms(await loadProgramDefinitions(db));
+  if (!built.ok) throw new UnrecoverableError(`programmes share indicator ${built.indicator}`);
+  const index = built.index;
+  let done = 0;
+  for (;;) {
+    const n = await processChunk(db, upload, index);
+    if (n === 0) break;
+    done += n;
+    await options.onProgress?.(done);
+  }
+  const nationOf = (code: string) => index.indicators.get(code)?.program.nation;
+  const pairs = await listChangedFigures(db, uploadId, nationOf);
+  const overlay = upload.dry_run ? await dryRunOverlay(db, uploadId, index) : undefined;
+  const changes = await computeStatusChanges(db, {
+    pairs,
+    asOf: toIsoDate(options.now()),
+    overlay,
+  });
+  await updateUploadState(db, uploadId, "completed", {
+    finishedAt: options.now(),
+    statusChanges: changes,
+  });
+  const changed = upload.dry_run ? [] : [...new Set(pairs.map((p) => p.indicator))];
+  return { status: "completed", changedIndicators: changed };
+}
+
+async function dryRunOverlay(db: Db, uploadId: string, index: ProgramIndex) {
+  const rows = await listAppliedRawRows(db, uploadId);
+  return rows.flatMap((r) => {
+    const input = toInput(r.row, r.raw as RawRow, index);
+    return Array.isArray(input)
+      ? []
+      : [
+          {
+            indicator: input.indicator,
+            region: input.region,
+            period: input.period,
+            value: input.value,
+          },
+        ];
+  });
+}

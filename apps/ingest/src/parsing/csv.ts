@@ -1,0 +1,106 @@
+/**
+ * Streaming CSV: bytes are decoded (encoding detected), the delimiter is read from the header
+ * line, and csv-parse turns the text into records one at a time, so memory stays flat.
+ */
+import { pipeline, type Readable } from "node:stream";
+import { CsvError, parse } from "csv-parse";
+import { createTextDecoder, detectEncoding } from "./detect-encoding";
+import { fileError, UploadFileError } from "./errors";
+import { peekStream } from "./peek";
+import { openTable, type TableRecord } from "./table";
+import type { CodeAliases, Delimiter, ParseUploadResult } from "./types";
+
+/** Longest record accepted, in characters: far above any real row, low enough to bound memory. */
+export const MAX_RECORD_CHARS = 1_000_000;
+
+const DELIMITERS: readonly Delimiter[] = [",", ";", "\t"];
+// Excel writes and reads a first line `sep=;` naming the delimiter; it hides that line.
+const SEP_DIRECTIVE = /^sep=([,;\t])[ \t]*$/i;
+const NON_BLANK_LINE = /\S[^\r\n]*[\r\n]/;
+
+/** Opens a CSV upload: reads up to its header and returns its rows to iterate, or a file error. */
+export async function parseCsv(
+  source: Readable,
+  head: Buffer,
+  options: { aliases?: CodeAliases | undefined },
+): Promise<ParseUploadResult> {
+  const guess = detectEncoding(head);
+  if (!guess) {
+    source.destroy();
+    return { ok: false, error: fileError("file_unreadable") };
+  }
+  const decoder = createTextDecoder(guess);
+  const text = await peekStream<string>(
+    pipeline(source, decoder, () => {}),
+    (chunks) => chunks.length > 0 && isHeaderSeen(chunks.join("")),
+  );
+  const start = text.head.join("");
+  const firstLine = start.split(/\r\n|\n|\r/, 1)[0] ?? "";
+  const directive = SEP_DIRECTIVE.exec(firstLine)?.[1] as Delimiter | undefined;
+  const delimiter = directive ?? detectDelimiter(start.match(/\S[^\r\n]*/)?.[0] ?? "");
+  const parser = parse({
+    delimiter,
+    record_delimiter: ["\r\n", "\n", "\r"],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_RECORD_CHARS,
+    from_line: directive ? 2 : 1,
+  });
+  const table = await openTable(csvRecords(pipeline(text.rest, parser, () => {})), {
+    aliases: options.aliases,
+    checkWidth: true,
+  });
+  if (!table.ok) return table;
+  return {
+    ok: true,
+    format: table.mapping.layout === "dhis2" ? "dhis2" : "csv",
+    get encoding() {
+      return decoder.sourceEncoding;
+    },
+    delimiter,
+    warnings: table.mapping.warnings,
+    skipped: table.skipped,
+    rows: table.rows,
+  };
+}
+
+function isHeaderSeen(text: string): boolean {
+  return text.length > MAX_RECORD_CHARS || NON_BLANK_LINE.test(text);
+}
+
+/** Picks the delimiter used most often outside quotes in the header line (`,` when none is). */
+export function detectDelimiter(headerLine: string): Delimiter {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const char of headerLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  let best: Delimiter = ",";
+  for (const candidate of DELIMITERS) {
+    if ((counts.get(candidate) ?? 0) > (counts.get(best) ?? 0)) best = candidate;
+  }
+  return best;
+}
+
+// Every record counts, blank lines included, so numbers match the rows of a spreadsheet.
+async function* csvRecords(records: AsyncIterable<string[]>): AsyncGenerator<TableRecord> {
+  let row = 0;
+  try {
+    for await (const cells of records) {
+      row++;
+      yield { row, cells };
+    }
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const at = typeof error.records === "number" ? error.records + 1 : row + 1;
+    if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+      throw new UploadFileError(fileError("csv_quote_not_closed", { row: at }));
+    }
+    if (error.code === "CSV_MAX_RECORD_SIZE") {
+      throw new UploadFileError(fileError("csv_row_too_long", { row: at, max: MAX_RECORD_CHARS }));
+    }
+    throw new UploadFileError(fileError("file_unreadable", { row: at }));
+  }
+}

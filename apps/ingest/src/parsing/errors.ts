@@ -1,0 +1,112 @@
+/**
+ * File-level problems of an upload (the file as a whole cannot be taken) and warnings, each with
+ * a stable code, its parameters, and a message in every language of the interface.
+ */
+import type { Locale } from "@spm/kpi";
+
+export const FILE_ERROR_CODES = [
+  "file_empty",
+  "file_unreadable",
+  "format_unsupported",
+  "header_missing",
+  "header_missing_columns",
+  "header_duplicate_columns",
+  "csv_quote_not_closed",
+  "csv_row_too_long",
+] as const;
+export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+
+export const FILE_WARNING_CODES = ["columns_ignored"] as const;
+export type FileWarningCode = (typeof FILE_WARNING_CODES)[number];
+
+export type FileProblemParams = Readonly<Record<string, string | number>>;
+
+/** A problem with the whole file: nothing of it is taken. */
+export interface FileError {
+  code: FileErrorCode;
+  params: FileProblemParams;
+  message: Record<Locale, string>;
+}
+
+/** Something the steward should know about the file, though its rows are read. */
+export interface FileWarning {
+  code: FileWarningCode;
+  params: FileProblemParams;
+  message: Record<Locale, string>;
+}
+
+const COLUMNS = "indicator, period, region, value, flag, note, source";
+
+const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> = {
+  en: {
+    file_empty: "The file is empty: it has no header and no rows.",
+    file_unreadable: "The file cannot be read. Upload a CSV file or an Excel workbook (.xlsx).",
+    format_unsupported:
+      "Old or password-protected Excel files (.xls) cannot be read. Save the workbook as .xlsx or CSV without a password and upload it again.",
+    header_missing: `The first row must be the header with the column names: ${COLUMNS}.`,
+    header_missing_columns:
+      "Required columns are missing: {columns}. The header must name at least indicator, period and value.",
+    header_duplicate_columns: "Several columns mean the same thing: {columns}. Keep one of each.",
+    csv_quote_not_closed:
+      "A quotation mark opened in row {row} is never closed, so the rest of the file cannot be read.",
+    csv_row_too_long:
+      "Row {row} is longer than {max} characters; check it for a missing closing quotation mark.",
+    columns_ignored: "These columns are not used and were ignored: {columns}.",
+  },
+  ru: {
+    file_empty: "Файл пуст: в нём нет ни заголовка, ни строк.",
+    file_unreadable: "Не удалось прочитать файл. Загрузите файл CSV или книгу Excel (.xlsx).",
+    format_unsupported:
+      "Файлы Excel старого формата (.xls) и файлы с паролем не читаются. Сохраните книгу как .xlsx или CSV без пароля и загрузите снова.",
+    header_missing: `Первая строка должна быть заголовком с названиями столбцов: ${COLUMNS}.`,
+    header_missing_columns:
+      "Нет обязательных столбцов: {columns}. В заголовке должны быть как минимум indicator, period и value.",
+    header_duplicate_columns:
+      "Несколько столбцов означают одно и то же: {columns}. Оставьте по одному.",
+    csv_quote_not_closed:
+      "Кавычка, открытая в строке {row}, не закрыта, поэтому остальную часть файла прочитать нельзя.",
+    csv_row_too_long:
+      "Строка {row} длиннее {max} символов; проверьте, не пропущена ли закрывающая кавычка.",
+    columns_ignored: "Эти столбцы не используются и пропущены: {columns}.",
+  },
+  kk: {
+    file_empty: "Файл бос: онда тақырып жолы да, деректер жолдары да жоқ.",
+    file_unreadable: "Файлды оқу мүмкін емес. CSV файлын немесе Excel кітабын (.xlsx) жүктеңіз.",
+    format_unsupported:
+      "Excel-дің ескі форматындағы (.xls) және құпиясөзбен қорғалған файлдар оқылмайды. Кітапты құпиясөзсіз .xlsx немесе CSV ретінде сақтап, қайта жүктеңіз.",
+    header_missing: `Бірінші жол бағандар атаулары бар тақырып жолы болуы керек: ${COLUMNS}.`,
+    header_missing_columns:
+      "Міндетті бағандар жоқ: {columns}. Тақырып жолында кемінде indicator, period және value болуы керек.",
+    header_duplicate_columns:
+      "Бірнеше баған бір мәнді білдіреді: {columns}. Әрқайсысынан біреуін қалдырыңыз.",
+    csv_quote_not_closed:
+      "{row}-жолда ашылған тырнақша жабылмаған, сондықтан файлдың қалған бөлігін оқу мүмкін емес.",
+    csv_row_too_long:
+      "{row}-жол {max} таңбадан ұзын; жабатын тырнақшаның түсіп қалмағанын тексеріңіз.",
+    columns_ignored: "Бұл бағандар пайдаланылмайды, олар өткізіп жіберілді: {columns}.",
+  },
+};
+
+function render(code: FileErrorCode | FileWarningCode, params: FileProblemParams) {
+  const fill = (template: string) =>
+    template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? "—"));
+  return { en: fill(MESSAGES.en[code]), ru: fill(MESSAGES.ru[code]), kk: fill(MESSAGES.kk[code]) };
+}
+
+/** Builds a file error with its messages in en, ru and kk. */
+export function fileError(code: FileErrorCode, params: FileProblemParams = {}): FileError {
+  return { code, params, message: render(code, params) };
+}
+
+/** Builds a file warning with its messages in en, ru and kk. */
+export function fileWarning(code: FileWarningCode, params: FileProblemParams = {}): FileWarning {
+  return { code, params, message: render(code, params) };
+}
+
+/** Thrown by the rows of a parsed upload when the file turns out unreadable after its header. */
+export class UploadFileError extends Error {
+  override readonly name = "UploadFileError";
+  constructor(readonly error: FileError) {
+    super(`${error.code}: ${error.message.en}`);
+  }
+}

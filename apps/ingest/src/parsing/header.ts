@@ -1,0 +1,160 @@
+/**
+ * Reading the header row: column names in English, Russian or Kazakh (any case, spacing or
+ * punctuation) mapped to the canonical fields, and the DHIS2 data value layout recognised.
+ */
+import { type FileError, type FileWarning, fileError, fileWarning } from "./errors";
+
+/** The canonical columns of an upload, in the order of the template. */
+export const CANONICAL_FIELDS = [
+  "indicator",
+  "period",
+  "region",
+  "value",
+  "flag",
+  "note",
+  "source",
+] as const;
+export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+
+/** Columns without which no row can be read. */
+export const REQUIRED_FIELDS: readonly CanonicalField[] = ["indicator", "period", "value"];
+
+/** Header names recognised for each field, as written by people (normalised before comparing). */
+export const HEADER_SYNONYMS: Readonly<Record<CanonicalField, readonly string[]>> = {
+  indicator: [
+    "indicator",
+    "indicator code",
+    "indicator id",
+    "kpi",
+    "индикатор",
+    "код индикатора",
+    "показатель",
+    "код показателя",
+    "целевой индикатор",
+    "көрсеткіш",
+    "көрсеткіш коды",
+    "индикатор коды",
+  ],
+  period: ["period", "year", "период", "год", "отчётный период", "кезең", "жыл", "есепті кезең"],
+  region: [
+    "region",
+    "region code",
+    "oblast",
+    "регион",
+    "код региона",
+    "область",
+    "өңір",
+    "аймақ",
+    "облыс",
+    "өңір коды",
+  ],
+  value: ["value", "actual", "значение", "величина", "факт", "фактическое значение", "мән", "мәні"],
+  flag: ["flag", "флаг", "признак", "отметка", "белгі"],
+  note: [
+    "note",
+    "notes",
+    "comment",
+    "comments",
+    "remark",
+    "примечание",
+    "примечания",
+    "комментарий",
+    "ескертпе",
+    "түсініктеме",
+  ],
+  source: ["source", "data source", "источник", "источник данных", "дереккөз", "дерек көзі"],
+};
+
+// DHIS2 data value CSV columns; null = known and not used (category combos, audit columns).
+const DHIS2_COLUMNS: Readonly<Record<string, CanonicalField | null>> = {
+  dataelement: "indicator",
+  period: "period",
+  orgunit: "region",
+  categoryoptioncombo: null,
+  catoptcombo: null,
+  attributeoptioncombo: null,
+  attroptcombo: null,
+  value: "value",
+  storedby: null,
+  lastupdated: null,
+  created: null,
+  comment: "note",
+  followup: null,
+  deleted: null,
+};
+
+/** Lower-cases a header name and drops the BOM, bracketed asides, spaces and punctuation. */
+export function normaliseHeaderName(name: string): string {
+  return name
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, "")
+    .replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+const SYNONYM_INDEX = new Map<string, CanonicalField>(
+  CANONICAL_FIELDS.flatMap((field) =>
+    HEADER_SYNONYMS[field].map((name) => [normaliseHeaderName(name), field] as const),
+  ),
+);
+
+/** How the cells of each row are read, as decided by the header. */
+export interface HeaderMapping {
+  layout: "canonical" | "dhis2";
+  /** Cell index of each field present. */
+  fields: ReadonlyArray<readonly [index: number, field: CanonicalField]>;
+  /** Cell index of the DHIS2 `deleted` column, if any. */
+  deletedIndex: number | null;
+  /** Cells in the header row; a CSV line with more or fewer is malformed. */
+  width: number;
+  warnings: FileWarning[];
+}
+
+export type HeaderResult = { ok: true; mapping: HeaderMapping } | { ok: false; error: FileError };
+
+/** Maps header cells to fields, or explains why the row is not a usable header. */
+export function mapHeader(cells: readonly string[]): HeaderResult {
+  const names = cells.map(normaliseHeaderName);
+  const dhis2 = names.includes("dataelement");
+  const fields: [number, CanonicalField][] = [];
+  const byField = new Map<CanonicalField, string[]>();
+  const ignored: string[] = [];
+  let deletedIndex: number | null = null;
+  names.forEach((name, index) => {
+    const shown = (cells[index] ?? "").trim();
+    if (shown === "") return;
+    if (dhis2 && name === "deleted") deletedIndex = index;
+    const field =
+      dhis2 && Object.hasOwn(DHIS2_COLUMNS, name) ? DHIS2_COLUMNS[name] : SYNONYM_INDEX.get(name);
+    if (field === undefined) ignored.push(shown);
+    if (!field) return;
+    fields.push([index, field]);
+    byField.set(field, [...(byField.get(field) ?? []), shown]);
+  });
+  if (fields.length === 0) return { ok: false, error: fileError("header_missing") };
+  const duplicated = [...byField.values()].filter((shown) => shown.length > 1);
+  if (duplicated.length > 0) {
+    const columns = duplicated.map((shown) => shown.join(" = ")).join("; ");
+    return { ok: false, error: fileError("header_duplicate_columns", { columns }) };
+  }
+  const missing = REQUIRED_FIELDS.filter((field) => !byField.has(field));
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      error: fileError("header_missing_columns", { columns: missing.join(", ") }),
+    };
+  }
+  const warnings =
+    ignored.length > 0 ? [fileWarning("columns_ignored", { columns: ignored.join(", ") })] : [];
+  return {
+    ok: true,
+    mapping: {
+      layout: dhis2 ? "dhis2" : "canonical",
+      fields,
+      deletedIndex,
+      width: cells.length,
+      warnings,
+    },
+  };
+}

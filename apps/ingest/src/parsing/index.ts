@@ -1,0 +1,70 @@
+/**
+ * The file-parsing layer of uploads: `parseUpload` sniffs the format from the first bytes (the
+ * name and content type are hints only), reads the header, and hands back the rows as a stream.
+ */
+import type { Readable } from "node:stream";
+import { parseCsv } from "./csv";
+import { fileError } from "./errors";
+import { byteLength, peekStream } from "./peek";
+import type { CodeAliases, ParseUploadResult } from "./types";
+import { parseXlsx } from "./xlsx";
+
+export { detectDelimiter, MAX_RECORD_CHARS } from "./csv";
+export { detectEncoding, type TextEncoding } from "./detect-encoding";
+export * from "./errors";
+export { CANONICAL_FIELDS, type CanonicalField, HEADER_SYNONYMS, REQUIRED_FIELDS } from "./header";
+export { buildCsvTemplate, buildXlsxTemplate, templateFileName } from "./template";
+export * from "./types";
+
+/** An uploaded file as it arrives. */
+export interface UploadInput {
+  stream: Readable;
+  filename: string;
+  contentType?: string | undefined;
+  aliases?: CodeAliases | undefined;
+}
+
+/** What the first bytes say the file is. */
+export type SniffedKind = "empty" | "csv" | "xlsx" | "xls" | "unreadable";
+
+// Enough for the zip magic and for a fair sample of text to judge its encoding.
+const SNIFF_BYTES = 64 * 1024;
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+// Compound File Binary: legacy .xls, and also password-protected .xlsx.
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * Opens an upload: resolves with its format and rows once the header is read, or with a file
+ * error (code and messages in en, ru, kk); after a file error the input stream is destroyed.
+ */
+export async function parseUpload(input: UploadInput): Promise<ParseUploadResult> {
+  const peeked = await peekStream<Buffer | string>(
+    input.stream,
+    (head) => byteLength(head.map(toBuffer)) >= SNIFF_BYTES,
+  );
+  const head = Buffer.concat(peeked.head.map(toBuffer));
+  const kind = sniffFormat(head, input.filename, input.contentType);
+  const options = { aliases: input.aliases };
+  if (kind === "csv") return parseCsv(peeked.rest, head.subarray(0, SNIFF_BYTES), options);
+  if (kind === "xlsx") return parseXlsx(peeked.rest, options);
+  input.stream.destroy();
+  if (kind === "empty") return { ok: false, error: fileError("file_empty") };
+  if (kind === "xls") return { ok: false, error: fileError("format_unsupported") };
+  return { ok: false, error: fileError("file_unreadable") };
+}
+
+/** Decides the format from the first bytes; an .xlsx name on a file that is no zip is unreadable. */
+export function sniffFormat(head: Buffer, filename: string, contentType?: string): SniffedKind {
+  if (head.length === 0) return "empty";
+  if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return "xlsx";
+  if (head.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) return "xls";
+  const claimsXlsx =
+    /\.xls[xm]$/i.test(filename.trim()) || contentType?.split(";")[0]?.trim() === XLSX_TYPE;
+  // A text file named .xls is common (web reports export tab-separated text so): it is read as CSV.
+  return claimsXlsx ? "unreadable" : "csv";
+}
+
+function toBuffer(chunk: Buffer | string): Buffer {
+  return typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+}

@@ -1,0 +1,44 @@
+/** Helpers for the parsing tests: uploads from bytes, and their rows collected. */
+import { Readable } from "node:stream";
+import { type ParseUploadResult, parseUpload, type UploadInput } from "./index";
+import type { ParsedRow, ParsedUpload } from "./types";
+
+/** A stream of the bytes, cut into chunks of the given size (to exercise chunk boundaries). */
+export function streamOf(bytes: Buffer | string, chunkSize = 64 * 1024): Readable {
+  const buffer = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < buffer.length; i += chunkSize) chunks.push(buffer.subarray(i, i + chunkSize));
+  return Readable.from(chunks, { objectMode: false });
+}
+
+/** Parses bytes as an upload with the given name. */
+export function parseBytes(
+  bytes: Buffer | string,
+  filename = "upload.csv",
+  extra: Partial<UploadInput> & { chunkSize?: number } = {},
+): Promise<ParseUploadResult> {
+  return parseUpload({ stream: streamOf(bytes, extra.chunkSize), filename, ...extra });
+}
+
+/** Asserts the upload opened and returns it. */
+export function expectOpened(result: ParseUploadResult): ParsedUpload {
+  if (!result.ok) throw new Error(`expected an opened upload, got ${result.error.code}`);
+  return result;
+}
+
+/** Reads every row of an opened upload. */
+export async function collectRows(upload: ParsedUpload): Promise<ParsedRow[]> {
+  const rows: ParsedRow[] = [];
+  for await (const row of upload.rows) rows.push(row);
+  return rows;
+}
+
+/** Parses bytes and reads every row, failing if the file does not open. */
+export async function parseAll(
+  bytes: Buffer | string,
+  filename = "upload.csv",
+  extra: Partial<UploadInput> & { chunkSize?: number } = {},
+): Promise<{ upload: ParsedUpload; rows: ParsedRow[] }> {
+  const upload = expectOpened(await parseBytes(bytes, filename, extra));
+  return { upload, rows: await collectRows(upload) };
+}

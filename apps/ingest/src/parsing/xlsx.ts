@@ -1,0 +1,98 @@
+/**
+ * Streaming Excel (.xlsx): exceljs reads the zip entry by entry (spooling sheets to temporary
+ * files when the shared strings come after them), and the chosen sheet row by row.
+ */
+import type { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { fileError, UploadFileError } from "./errors";
+import { openTable, type TableRecord } from "./table";
+import type { CodeAliases, ParseUploadResult } from "./types";
+import { cellText } from "./xlsx-cells";
+
+/** Name of the sheet read in preference to the first one (compared case-insensitively). */
+export const DATA_SHEET = "data";
+
+interface SheetModel {
+  name: string;
+  state?: string;
+}
+
+// What exceljs's streaming classes hold at run time but do not declare.
+interface SheetReader extends AsyncIterable<ExcelJS.Row> {
+  name?: string;
+}
+interface BookReader extends AsyncIterable<SheetReader> {
+  model?: { sheets?: SheetModel[] };
+}
+
+/** Opens an Excel upload: reads up to its header and returns its rows to iterate, or a file error. */
+export async function parseXlsx(
+  source: Readable,
+  options: { aliases?: CodeAliases | undefined },
+): Promise<ParseUploadResult> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  }) as unknown as BookReader;
+  const chosen: { sheet?: string } = {};
+  const table = await openTable(sheetRecords(reader, source, chosen), {
+    aliases: options.aliases,
+    checkWidth: false,
+  });
+  if (!table.ok) return table;
+  return {
+    ok: true,
+    format: table.mapping.layout === "dhis2" ? "dhis2" : "xlsx",
+    ...chosen,
+    warnings: table.mapping.warnings,
+    skipped: table.skipped,
+    rows: table.rows,
+  };
+}
+
+// The sheet named `data` if there is one, else the first visible sheet in tab order.
+function isChosen(sheet: SheetReader, book: BookReader): boolean {
+  const sheets = book.model?.sheets;
+  if (!sheets || sheets.length === 0 || sheet.name === undefined) return true;
+  const target =
+    sheets.find((s) => s.name.trim().toLowerCase() === DATA_SHEET) ??
+    sheets.find((s) => s.state === undefined || s.state === "visible") ??
+    sheets[0];
+  return sheet.name === target?.name;
+}
+
+async function* sheetRecords(
+  book: BookReader,
+  source: Readable,
+  chosen: { sheet?: string },
+): AsyncGenerator<TableRecord> {
+  let found = false;
+  let finished = false;
+  try {
+    // Sheets after the chosen one are skipped but still read through, so the zip is consumed.
+    for await (const sheet of book) {
+      if (found || !isChosen(sheet, book)) continue;
+      found = true;
+      chosen.sheet = sheet.name;
+      for await (const row of sheet) yield { row: row.number, cells: rowCells(row) };
+    }
+    finished = true;
+  } catch (error) {
+    if (error instanceof UploadFileError) throw error;
+    throw new UploadFileError(fileError("file_unreadable"));
+  } finally {
+    if (!finished) source.destroy();
+  }
+  if (!found) throw new UploadFileError(fileError("file_unreadable"));
+}
+
+function rowCells(row: ExcelJS.Row): string[] {
+  const cells: string[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    cells[column - 1] = cellText(cell.value, cell.numFmt);
+  });
+  return Array.from(cells, (cell) => cell ?? "");
+}
