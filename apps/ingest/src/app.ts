@@ -12,6 +12,8 @@ import { authRouter } from "./http/auth";
 import { healthRouter } from "./http/health";
 import { indicatorsRouter } from "./http/indicators";
 import { errorHandler, notFoundHandler } from "./http/problem";
+import { programsRouter } from "./http/programs";
+import { QUEUE_BOARD_PATH, queueBoardRouter } from "./http/queue-board";
 import { uploadsRouter } from "./http/uploads";
 import type { Queues } from "./queues";
 
@@ -36,6 +38,14 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+  // Bull Board ships its own scripts and styles: a strict CSP everywhere else, none there.
+  app.use(
+    QUEUE_BOARD_PATH,
+    helmet({ contentSecurityPolicy: false }),
+    authenticate({ db: deps.db, policy: deps.policy, now }),
+    requireRole("admin"),
+    queueBoardRouter(deps.queues),
+  );
   app.use(helmet());
   app.use(
     pinoHttp({
@@ -72,6 +82,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(checkOrigin(deps.allowedOrigins));
   api.use(authRouter({ db: deps.db, policy: deps.policy, limiter: deps.limiter, now }));
   api.use(adminRouter({ db: deps.db, now }));
+  api.use(programsRouter({ db: deps.db }));
   api.use(
     uploadsRouter({
       db: deps.db,

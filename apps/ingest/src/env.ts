@@ -33,6 +33,8 @@ const schema = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  // Where a worker serves its own Prometheus metrics; unset = not served.
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(200),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

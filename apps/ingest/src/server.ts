@@ -4,6 +4,7 @@ import { createApp } from "./app";
 import { createLoginLimiter } from "./auth/login-limiter";
 import { loadEnv } from "./env";
 import { createLogger } from "./logger";
+import { registerApiMetrics } from "./metrics";
 import { createQueues } from "./queues";
 import { createRedis } from "./redis";
 
@@ -14,6 +15,9 @@ const redis = createRedis(env.REDIS_URL);
 const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
 
+// Its own connection that fails fast: with Redis away the API still answers 202 at once.
+const queues = createQueues(createRedis(env.REDIS_URL, { failFast: true }), env.QUEUE_PREFIX);
+registerApiMetrics(registry, { db, queues });
 const app = createApp({
   db,
   redis,
@@ -22,8 +26,7 @@ const app = createApp({
   limiter: createLoginLimiter(redis, env.QUEUE_PREFIX),
   policy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
   allowedOrigins: env.APP_ORIGINS,
-  // Its own connection that fails fast: with Redis away the API still answers 202 at once.
-  queues: createQueues(createRedis(env.REDIS_URL, { failFast: true }), env.QUEUE_PREFIX),
+  queues,
   maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
 });
 const server = app.listen(env.API_PORT, env.API_HOST, () => {
@@ -36,6 +39,7 @@ async function shutdown(signal: string): Promise<void> {
   closing = true;
   logger.info({ signal }, "shutting down");
   server.close();
+  await Promise.all(Object.values(queues).map((q) => q.close().catch(() => {})));
   await redis.quit().catch(() => {});
   await db.destroy();
   process.exit(0);

@@ -1,8 +1,11 @@
+import { createServer } from "node:http";
 import { createDb, updateUploadState } from "@spm/db";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
+import client from "prom-client";
 import { loadEnv } from "./env";
 import { JOBS, type JobName } from "./jobs/catalog";
 import { createLogger } from "./logger";
+import { createWorkerMetrics } from "./metrics";
 import { createQueues, QUEUE_NAMES } from "./queues";
 import { createRedis } from "./redis";
 
@@ -11,6 +14,16 @@ const logger = createLogger("worker", env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL);
 const connection = createRedis(env.REDIS_URL);
 const queues = createQueues(connection, env.QUEUE_PREFIX);
+
+const registry = new client.Registry();
+client.collectDefaultMetrics({ register: registry });
+const metrics = createWorkerMetrics(registry);
+if (env.WORKER_METRICS_PORT) {
+  createServer(async (req, res) => {
+    if (req.url !== "/metrics") return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": registry.contentType }).end(await registry.metrics());
+  }).listen(env.WORKER_METRICS_PORT, env.API_HOST);
+}
 
 async function processJob(job: Job): Promise<unknown> {
   const definition = JOBS[job.name as JobName];
@@ -25,16 +38,21 @@ async function processJob(job: Job): Promise<unknown> {
     attempt: job.attemptsMade + 1,
     ...job.data,
   });
-  const started = performance.now();
-  const result = await definition.handle(payload.data as never, {
-    db,
-    queues,
-    logger: log,
-    now: () => new Date(),
-    job,
-  });
-  log.info({ ms: Math.round(performance.now() - started) }, "job done");
-  return result;
+  const stop = metrics.duration.startTimer({ job: job.name });
+  try {
+    const result = await definition.handle(payload.data as never, {
+      db,
+      queues,
+      logger: log,
+      now: () => new Date(),
+      job,
+    });
+    log.info({ ms: Math.round(stop({ result: "ok" }) * 1000) }, "job done");
+    return result;
+  } catch (error) {
+    stop({ result: "error" });
+    throw error;
+  }
 }
 
 /** An upload whose job gave up (bad data, or retries exhausted) becomes `failed` with the reason. */
@@ -43,7 +61,7 @@ async function onFailed(job: Job | undefined, err: Error): Promise<void> {
     { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: err.message },
     "job failed",
   );
-  if (!job || job.name !== "upload.process") return;
+  if (job?.name !== "upload.process") return;
   const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
   if (final) {
     await updateUploadState(db, job.data.uploadId, "failed", {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { runProgramImport } from "./program";
 import { runMigrate, runSeed } from "./setup";
 import { runToken } from "./token";
+import { runUpload } from "./upload";
 import { runUserCreate } from "./user";
 
 const cliEnv = z
@@ -23,9 +24,19 @@ const USAGE = `usage: spm <command>
               [--regions KZ-ALA,...]   (password from standard input)
   token create --name N --role R [--regions ...] [--expires-days N]
                                   print a new API token (alone on standard output, once)
-  token list | token revoke --id ID`;
+  token list | token revoke --id ID
+  upload FILE [--dry-run]         send a CSV/XLSX file to the API (token in SPM_TOKEN) and
+                                  print the row report`;
 
 const [command, ...rest] = process.argv.slice(2);
+if (command === "upload") {
+  // Goes through the API like any steward's script: no database access needed.
+  await runUpload(rest).catch((error: Error) => {
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exitCode = 1;
+  });
+  process.exit();
+}
 const db = createDb(cliEnv.DATABASE_URL, { max: 2 });
 try {
   if (command === "migrate") await runMigrate(db);

@@ -57,7 +57,7 @@ const auditQuery = z.object({
 /** Administration: users, API tokens, the audit log and programme definitions (admins only). */
 export function adminRouter(deps: { db: Db; now: () => Date }): Router {
   const router = Router();
-  router.use(["/users", "/tokens", "/audit", "/programs"], requireRole("admin"));
+  router.use(["/users", "/tokens", "/audit"], requireRole("admin"));
 
   router.get("/users", async (_req, res) => {
     res.json({ users: (await listUsers(deps.db)).map(toPublicUser) });
@@ -125,7 +125,7 @@ export function adminRouter(deps: { db: Db; now: () => Date }): Router {
     res.json({ entries: await listAudit(deps.db, q) });
   });
 
-  router.put("/programs/:code", async (req, res) => {
+  router.put("/programs/:code", requireRole("admin"), async (req, res) => {
     const text = typeof req.body === "string" ? req.body : JSON.stringify(req.body ?? {});
     const loaded = parseProgramDefinition(
       text,

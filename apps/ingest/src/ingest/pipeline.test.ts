@@ -46,7 +46,13 @@ async function report(token: string, id: string) {
   expect(res.status).toBe(200);
   return (await res.json()) as {
     status: string;
-    counts: Record<string, number>;
+    counts: {
+      received: number;
+      inserted: number;
+      updated: number;
+      unchanged: number;
+      rejected: number;
+    };
     progress: { done: number; total: number };
     errors: { row: number; field: string; code: string; message: string }[];
     statusChanges: {

@@ -87,7 +87,9 @@ async function processChunk(
           uploadSeq: upload.seq,
           author: upload.created_by,
         });
-    valid.forEach((v, i) => outcomes.push({ row: v.row ?? 0, outcome: applied[i] ?? "unchanged" }));
+    for (const [i, v] of valid.entries()) {
+      outcomes.push({ row: v.row ?? 0, outcome: applied[i] ?? "unchanged" });
+    }
     await addUploadErrors(trx, upload.id, errors);
     await recordRowOutcomes(trx, upload.id, outcomes);
     return rows.length;

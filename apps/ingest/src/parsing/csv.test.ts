@@ -1,20 +1,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, test } from "vitest";
 import { detectDelimiter } from "./csv";
-import { UploadFileError } from "./errors";
-import { collectRows, parseAll, parseBytes } from "./test-support";
-
-// The file error, whether it shows when the file is opened or while its rows are read.
-async function fileErrorOf(text: string) {
-  const result = await parseBytes(text);
-  if (!result.ok) return { code: result.error.code, row: result.error.params.row };
-  const error = await collectRows(result).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof UploadFileError)) return error;
-  return { code: error.error.code, row: error.error.params.row };
-}
+import { parseAll } from "./test-support";
 
 const NOTES = ["Данные МВД; уточнены 12.02.2019", "Оценка «по методике №5», ёмкость"] as const;
 
@@ -167,55 +154,6 @@ describe("rows", () => {
     ]);
     expect(rows.every((r) => "raw" in r && Object.keys(r.raw).length === 3)).toBe(true);
   });
-});
-
-describe("file errors", () => {
-  test.each([
-    ["no bytes", ""],
-    ["a BOM only", "\uFEFF"],
-    ["blank lines only", "\r\n  \n;;\n"],
-  ])("empty file: %s", async (_, text) => {
-    const result = await parseBytes(text);
-    expect(!result.ok && result.error.code).toBe("file_empty");
-  });
-
-  test("missing value column", async () => {
-    const result = await parseBytes("indicator;period;region\nA;2018;\n");
-    expect(!result.ok && [result.error.code, result.error.params]).toEqual([
-      "header_missing_columns",
-      { columns: "value" },
-    ]);
-    expect(!result.ok && result.error.message).toEqual({
-      en: expect.stringContaining("value"),
-      ru: expect.stringContaining("value"),
-      kk: expect.stringContaining("value"),
-    });
-  });
-
-  test("data without a header", async () => {
-    const result = await parseBytes("HQ_READINESS,2018,,92\n");
-    expect(!result.ok && result.error.code).toBe("header_missing");
-  });
-
-  test("binary bytes named .csv", async () => {
-    const result = await parseBytes(
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 0, 0]),
-      "x.csv",
-    );
-    expect(!result.ok && result.error.code).toBe("file_unreadable");
-  });
-
-  test.each([
-    ["found with the header", 0, 4],
-    ["found after many rows", 20_000, 20_004],
-  ])(
-    "a quote never closed fails the file (%s), naming the row where it opened",
-    async (_, before, row) => {
-      const good = "A,2018,1,ok\n".repeat(before);
-      const text = `indicator,period,value,note\n${good}A,2018,1,ok\n\nB,2019,2,"broken\nC,2020,3,\n`;
-      expect(await fileErrorOf(text)).toEqual({ code: "csv_quote_not_closed", row });
-    },
-  );
 });
 
 test.each([

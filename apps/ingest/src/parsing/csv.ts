@@ -1,16 +1,17 @@
 /**
- * Streaming CSV: bytes are decoded (encoding detected), the delimiter is read from the header
- * line, and csv-parse turns the text into records one at a time, so memory stays flat.
+ * Streaming CSV: the bytes are turned into UTF-8 (their encoding detected), the delimiter is read
+ * from the header line, and csv-parse yields records one at a time, so memory stays flat.
  */
 import { pipeline, type Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { CsvError, parse } from "csv-parse";
-import { createTextDecoder, detectEncoding } from "./detect-encoding";
+import { createUtf8Stream, detectEncoding } from "./detect-encoding";
 import { fileError, UploadFileError } from "./errors";
 import { peekStream } from "./peek";
 import { openTable, type TableRecord } from "./table";
 import type { CodeAliases, Delimiter, ParseUploadResult } from "./types";
 
-/** Longest record accepted, in characters: far above any real row, low enough to bound memory. */
+/** Longest record accepted, in bytes of UTF-8: far above any real row, low enough to bound memory. */
 export const MAX_RECORD_CHARS = 1_000_000;
 
 const DELIMITERS: readonly Delimiter[] = [",", ";", "\t"];
@@ -29,15 +30,15 @@ export async function parseCsv(
     source.destroy();
     return { ok: false, error: fileError("file_unreadable") };
   }
-  const decoder = createTextDecoder(guess);
-  const text = await peekStream<string>(
-    pipeline(source, decoder, () => {}),
-    (chunks) => chunks.length > 0 && isHeaderSeen(chunks.join("")),
+  const utf8 = createUtf8Stream(guess);
+  const start = new TextStart();
+  const text = await peekStream<Buffer>(
+    pipeline(source, utf8, () => {}),
+    start.isComplete,
   );
-  const start = text.head.join("");
-  const firstLine = start.split(/\r\n|\n|\r/, 1)[0] ?? "";
+  const firstLine = start.text.split(/\r\n|\n|\r/, 1)[0] ?? "";
   const directive = SEP_DIRECTIVE.exec(firstLine)?.[1] as Delimiter | undefined;
-  const delimiter = directive ?? detectDelimiter(start.match(/\S[^\r\n]*/)?.[0] ?? "");
+  const delimiter = directive ?? detectDelimiter(start.text.match(/\S[^\r\n]*/)?.[0] ?? "");
   const parser = parse({
     delimiter,
     record_delimiter: ["\r\n", "\n", "\r"],
@@ -56,7 +57,7 @@ export async function parseCsv(
     ok: true,
     format: table.mapping.layout === "dhis2" ? "dhis2" : "csv",
     get encoding() {
-      return decoder.sourceEncoding;
+      return utf8.sourceEncoding;
     },
     delimiter,
     warnings: table.mapping.warnings,
@@ -65,8 +66,17 @@ export async function parseCsv(
   };
 }
 
-function isHeaderSeen(text: string): boolean {
-  return text.length > MAX_RECORD_CHARS || NON_BLANK_LINE.test(text);
+// The text read ahead, each chunk decoded once, until its first non-blank line is complete.
+class TextStart {
+  text = "";
+  private decoded = 0;
+  private readonly decoder = new StringDecoder("utf8");
+
+  readonly isComplete = (chunks: readonly Buffer[]): boolean => {
+    for (const chunk of chunks.slice(this.decoded)) this.text += this.decoder.write(chunk);
+    this.decoded = chunks.length;
+    return this.text.length > MAX_RECORD_CHARS || NON_BLANK_LINE.test(this.text);
+  };
 }
 
 /** Picks the delimiter used most often outside quotes in the header line (`,` when none is). */

@@ -1,19 +1,19 @@
 import { Readable } from "node:stream";
 import iconv from "iconv-lite";
 import { describe, expect, test } from "vitest";
-import { createTextDecoder, detectEncoding, isUtf8 } from "./detect-encoding";
+import { createUtf8Stream, detectEncoding, isUtf8 } from "./detect-encoding";
 
 const CYRILLIC = "Примечание: данные МВД, ёлка";
 
 async function decodeAll(bytes: Buffer, chunkSize: number) {
   const guess = detectEncoding(bytes.subarray(0, 64));
   if (!guess) throw new Error("binary");
-  const decoder = createTextDecoder(guess);
+  const utf8 = createUtf8Stream(guess);
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
-  let text = "";
-  for await (const part of Readable.from(chunks, { objectMode: false }).pipe(decoder)) text += part;
-  return { text, encoding: decoder.sourceEncoding };
+  const out: Buffer[] = [];
+  for await (const part of Readable.from(chunks, { objectMode: false }).pipe(utf8)) out.push(part);
+  return { text: Buffer.concat(out).toString("utf8"), encoding: utf8.sourceEncoding };
 }
 
 describe("detectEncoding", () => {
@@ -69,7 +69,7 @@ describe("detectEncoding", () => {
   });
 });
 
-describe("createTextDecoder", () => {
+describe("createUtf8Stream", () => {
   test.each([1, 3, 4096])(
     "decides late when Windows-1251 Cyrillic follows ASCII (chunks of %i)",
     async (size) => {
@@ -98,8 +98,18 @@ describe("createTextDecoder", () => {
     });
   });
 
-  test("the BOM is dropped", async () => {
-    const { text } = await decodeAll(iconv.encode("a\tб", "utf-16le", { addBOM: true }), 5);
-    expect(text).toBe("a\tб");
+  test.each([1, 2, 4096])("the BOM is dropped (chunks of %i)", async (size) => {
+    expect((await decodeAll(iconv.encode("a\tб", "utf-16le", { addBOM: true }), size)).text).toBe(
+      "a\tб",
+    );
+    expect((await decodeAll(Buffer.from("\uFEFFa,б"), size)).text).toBe("a,б");
+  });
+
+  test("UTF-8 passes through as the very same bytes", async () => {
+    const bytes = Buffer.from(`a,${CYRILLIC}\n`.repeat(50));
+    expect(await decodeAll(bytes, 4096)).toEqual({
+      text: bytes.toString("utf8"),
+      encoding: "utf-8",
+    });
   });
 });

@@ -6,7 +6,9 @@
 import { Transform, type TransformCallback } from "node:stream";
 import iconv from "iconv-lite";
 
+/** The encodings a CSV upload may come in. */
 export const TEXT_ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "windows-1251"] as const;
+/** One of the encodings a CSV upload may come in. */
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 /** What the first bytes say; `settled: false` means only ASCII was seen so far. */
@@ -16,8 +18,8 @@ export interface EncodingGuess {
   settled: boolean;
 }
 
-/** A Transform from bytes to strings that tells which encoding it decodes. */
-export interface TextDecoderStream extends Transform {
+/** A Transform from the file's bytes to UTF-8 bytes that tells which encoding it read. */
+export interface Utf8Stream extends Transform {
   readonly sourceEncoding: TextEncoding;
 }
 
@@ -82,23 +84,29 @@ function sequenceLength(lead: number): number {
   return 0;
 }
 
-/** Creates the decoding stream for a guess; an unsettled guess decides at the first non-ASCII byte. */
-export function createTextDecoder(guess: EncodingGuess): TextDecoderStream {
-  if (!guess.settled) return new LazyDecoder();
-  const stream = iconv.decodeStream(guess.encoding, { stripBOM: true }) as Transform;
-  // Not `encoding`: iconv-lite's stream uses that property for its own output.
-  return Object.assign(stream, { sourceEncoding: guess.encoding }) as TextDecoderStream;
+/**
+ * Creates the stream that turns the file's bytes into UTF-8 bytes (what csv-parse reads): UTF-8
+ * passes through untouched, other encodings are decoded by iconv-lite; an unsettled guess
+ * decides at the first non-ASCII byte. The BOM is dropped.
+ */
+export function createUtf8Stream(guess: EncodingGuess): Utf8Stream {
+  return new Utf8Transcoder(guess);
 }
 
 // Until a non-ASCII byte arrives both candidate encodings read the same, so nothing is held back
 // but the few bytes of a sequence cut at a chunk's end.
-class LazyDecoder extends Transform implements TextDecoderStream {
-  private chosen: TextEncoding | null = null;
+class Utf8Transcoder extends Transform implements Utf8Stream {
+  private chosen: TextEncoding | null;
   private decoder: iconv.DecoderStream | null = null;
   private pending: Buffer = Buffer.alloc(0);
+  private bomLeft: number;
 
-  constructor() {
-    super({ decodeStrings: true, encoding: "utf8" });
+  constructor(guess: EncodingGuess) {
+    super();
+    this.chosen = guess.settled ? guess.encoding : null;
+    if (guess.settled && guess.encoding !== "utf-8")
+      this.decoder = iconv.getDecoder(guess.encoding);
+    this.bomLeft = guess.encoding === "utf-8" && guess.bom ? 3 : 0;
   }
 
   get sourceEncoding(): TextEncoding {
@@ -106,30 +114,41 @@ class LazyDecoder extends Transform implements TextDecoderStream {
   }
 
   override _transform(chunk: Buffer, _: BufferEncoding, done: TransformCallback): void {
-    if (this.decoder) return done(null, this.decoder.write(chunk));
-    const bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
-    const firstHigh = bytes.findIndex((byte) => byte >= 0x80);
-    if (firstHigh < 0) {
-      this.pending = Buffer.alloc(0);
-      return done(null, bytes.toString("latin1"));
+    let bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = Buffer.alloc(0);
+    if (this.bomLeft > 0) {
+      const skipped = Math.min(this.bomLeft, bytes.length);
+      this.bomLeft -= skipped;
+      bytes = bytes.subarray(skipped);
     }
+    done(null, this.chosen === null ? this.undecided(bytes) : this.convert(bytes));
+  }
+
+  // ASCII passes; the first non-ASCII byte decides, once 4 bytes (a whole sequence) are in.
+  private undecided(bytes: Buffer): Buffer {
+    const firstHigh = bytes.findIndex((byte) => byte >= 0x80);
+    if (firstHigh < 0) return bytes;
     if (bytes.length - firstHigh < 4) {
       this.pending = Buffer.from(bytes.subarray(firstHigh));
-      return done(null, bytes.toString("latin1", 0, firstHigh));
+      return bytes.subarray(0, firstHigh);
     }
-    this.pending = Buffer.alloc(0);
-    done(null, this.choose(bytes.subarray(firstHigh), false).write(bytes));
+    this.choose(bytes.subarray(firstHigh), false);
+    return this.convert(bytes);
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.decoder) return done(null, this.decoder.end() ?? "");
-    const decoder = this.choose(this.pending, true);
-    done(null, decoder.write(this.pending) + (decoder.end() ?? ""));
+    if (this.chosen === null) this.choose(this.pending, true);
+    const last = this.convert(this.pending);
+    const rest = this.decoder?.end() ?? "";
+    done(null, rest === "" ? last : Buffer.concat([last, Buffer.from(rest, "utf8")]));
   }
 
-  private choose(sample: Buffer, final: boolean): iconv.DecoderStream {
+  private choose(sample: Buffer, final: boolean): void {
     this.chosen = isUtf8(sample, !final) ? "utf-8" : "windows-1251";
-    this.decoder = iconv.getDecoder(this.chosen, { stripBOM: false });
-    return this.decoder;
+    if (this.chosen !== "utf-8") this.decoder = iconv.getDecoder(this.chosen);
+  }
+
+  private convert(bytes: Buffer): Buffer {
+    return this.decoder ? Buffer.from(this.decoder.write(bytes), "utf8") : bytes;
   }
 }

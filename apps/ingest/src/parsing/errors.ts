@@ -4,6 +4,7 @@
  */
 import type { Locale } from "@spm/kpi";
 
+/** Codes of the problems that make a whole file unusable. */
 export const FILE_ERROR_CODES = [
   "file_empty",
   "file_unreadable",
@@ -14,11 +15,15 @@ export const FILE_ERROR_CODES = [
   "csv_quote_not_closed",
   "csv_row_too_long",
 ] as const;
+/** Code of a problem that makes a whole file unusable. */
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
+/** Codes of the warnings about a file whose rows are still read. */
 export const FILE_WARNING_CODES = ["columns_ignored"] as const;
+/** Code of a warning about a file whose rows are still read. */
 export type FileWarningCode = (typeof FILE_WARNING_CODES)[number];
 
+/** Values filled into the message of a file error or warning. */
 export type FileProblemParams = Readonly<Record<string, string | number>>;
 
 /** A problem with the whole file: nothing of it is taken. */

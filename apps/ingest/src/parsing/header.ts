@@ -14,6 +14,7 @@ export const CANONICAL_FIELDS = [
   "note",
   "source",
 ] as const;
+/** One of the canonical columns. */
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
 /** Columns without which no row can be read. */
@@ -111,6 +112,7 @@ export interface HeaderMapping {
   warnings: FileWarning[];
 }
 
+/** The mapping of a usable header, or the file error an unusable one makes. */
 export type HeaderResult = { ok: true; mapping: HeaderMapping } | { ok: false; error: FileError };
 
 /** Maps header cells to fields, or explains why the row is not a usable header. */

@@ -1,5 +1,6 @@
 /** Helpers for the parsing tests: uploads from bytes, and their rows collected. */
 import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
 import { type ParseUploadResult, parseUpload, type UploadInput } from "./index";
 import type { ParsedRow, ParsedUpload } from "./types";
 
@@ -41,4 +42,19 @@ export async function parseAll(
 ): Promise<{ upload: ParsedUpload; rows: ParsedRow[] }> {
   const upload = expectOpened(await parseBytes(bytes, filename, extra));
   return { upload, rows: await collectRows(upload) };
+}
+
+/** An Excel workbook built with exceljs, as bytes. */
+export async function workbookBytes(build: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  build(book);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Adds a sheet with the minimal header and one row whose indicator is `marker`. */
+export function dataSheet(book: ExcelJS.Workbook, name: string, marker: string) {
+  const sheet = book.addWorksheet(name);
+  sheet.addRow(["indicator", "period", "value"]);
+  sheet.addRow([marker, 2018, 1]);
+  return sheet;
 }

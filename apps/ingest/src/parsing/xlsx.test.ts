@@ -1,21 +1,6 @@
-import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
-import { UploadFileError } from "./errors";
-import { collectRows, parseAll, parseBytes } from "./test-support";
+import { dataSheet, parseAll, workbookBytes } from "./test-support";
 import { reorderZip } from "./test-zip";
-
-async function workbookBytes(build: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  build(book);
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-function dataSheet(book: ExcelJS.Workbook, name: string, marker: string) {
-  const sheet = book.addWorksheet(name);
-  sheet.addRow(["indicator", "period", "value"]);
-  sheet.addRow([marker, 2018, 1]);
-  return sheet;
-}
 
 // Excel writes the sheets before the shared strings and styles; exceljs then spools the sheets.
 const EXCEL_ORDER = (names: string[]) => {
@@ -160,52 +145,6 @@ describe("sheet choice", () => {
     expect([upload.format, upload.skipped.deleted]).toEqual(["dhis2", 1]);
     expect(rows).toEqual([
       { row: 2, raw: { indicator: "HQ", period: "2018", region: "ou1", value: "5" } },
-    ]);
-  });
-});
-
-describe("file errors", () => {
-  test("garbage bytes named .xlsx", async () => {
-    const result = await parseBytes(
-      Buffer.from("this is not a workbook \x00\x01\x02"),
-      "data.xlsx",
-    );
-    expect(!result.ok && result.error.code).toBe("file_unreadable");
-  });
-
-  test("a broken zip", async () => {
-    const bytes = await workbookBytes((book) => void dataSheet(book, "S", "A"));
-    const broken = Buffer.concat([bytes.subarray(0, 600), Buffer.alloc(4000, 0x5a)]);
-    const result = await parseBytes(broken, "data.xlsx", { chunkSize: 512 });
-    const code = result.ok
-      ? await collectRows(result).then(
-          () => "read",
-          (e: unknown) => (e instanceof UploadFileError ? e.error.code : String(e)),
-        )
-      : result.error.code;
-    expect(code).toBe("file_unreadable");
-  });
-
-  test("a legacy .xls (or password-protected) workbook", async () => {
-    const ole = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(512)]);
-    const result = await parseBytes(ole, "old.xls");
-    expect(!result.ok && result.error.code).toBe("format_unsupported");
-  });
-
-  test("a workbook whose sheet is empty", async () => {
-    const bytes = await workbookBytes((book) => void book.addWorksheet("data"));
-    const result = await parseBytes(bytes, "empty.xlsx");
-    expect(!result.ok && result.error.code).toBe("file_empty");
-  });
-
-  test("a sheet without the value column", async () => {
-    const bytes = await workbookBytes(
-      (book) => void book.addWorksheet("data").addRow(["indicator", "period"]),
-    );
-    const result = await parseBytes(bytes, "x.xlsx");
-    expect(!result.ok && [result.error.code, result.error.params.columns]).toEqual([
-      "header_missing_columns",
-      "value",
     ]);
   });
 });

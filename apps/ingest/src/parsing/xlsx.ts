@@ -74,7 +74,13 @@ async function* sheetRecords(
   try {
     // Sheets after the chosen one are skipped but still read through, so the zip is consumed.
     for await (const sheet of book) {
-      if (found || !isChosen(sheet, book)) continue;
+      if (found || !isChosen(sheet, book)) {
+        // Read skipped sheets through: exceljs keeps unread ones in temporary files whose
+        // later clean-up otherwise races its own reads (an uncaught ENOENT).
+        for await (const _row of sheet) {
+        }
+        continue;
+      }
       found = true;
       chosen.sheet = sheet.name;
       for await (const row of sheet) yield { row: row.number, cells: rowCells(row) };

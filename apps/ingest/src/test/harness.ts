@@ -20,9 +20,12 @@ export interface TestApp {
 }
 
 /** Starts the real Express app in-process on a free port, on the test Postgres and Redis. */
-export async function startTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { now?: () => Date; redisUrl?: string } = {},
+): Promise<TestApp> {
   const db = createTestDb();
-  const redis = createRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const redis = createRedis(redisUrl, { failFast: options.redisUrl !== undefined });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -31,6 +34,9 @@ export async function startTestApp(options: { now?: () => Date } = {}): Promise<
     },
   });
   const logger = createLogger("api-test", "debug", sink);
+  // A keyspace of its own: jobs this app enqueues are not taken by the suite's running worker.
+  const queues = createQueues(redis, `spm-harness-${crypto.randomUUID()}`);
+  for (const q of Object.values(queues)) q.on("error", () => {}); // a dead Redis is the point of some tests
   const app = createApp({
     db,
     redis,
@@ -40,7 +46,7 @@ export async function startTestApp(options: { now?: () => Date } = {}): Promise<
     limiter: createLoginLimiter(redis, `spm-test-${crypto.randomUUID()}`),
     policy: { idleMinutes: 30, absoluteHours: 12 },
     allowedOrigins: [],
-    queues: createQueues(redis, process.env.QUEUE_PREFIX ?? "spm-test"),
+    queues,
     maxUploadBytes: 20 * 1024 * 1024,
     now: options.now,
   });
@@ -54,7 +60,12 @@ export async function startTestApp(options: { now?: () => Date } = {}): Promise<
     logs,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await redis.quit().catch(() => {});
+      await Promise.all(
+        Object.values(queues).map((q) =>
+          withTimeout(q.obliterate({ force: true }).then(() => q.close())),
+        ),
+      );
+      redis.disconnect();
       await db.destroy();
     },
   };
@@ -64,4 +75,8 @@ export async function startTestApp(options: { now?: () => Date } = {}): Promise<
 export async function tokenFor(db: Db, role: Role, regions?: string[]): Promise<string> {
   const { token } = await createApiToken(db, { name: `test ${role}`, role, regions }, "test");
   return token;
+}
+
+function withTimeout(p: Promise<unknown>, ms = 1000): Promise<unknown> {
+  return Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, ms).unref())]);
 }
