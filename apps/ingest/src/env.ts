@@ -33,6 +33,11 @@ const schema = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  // How soon a crashed worker's job is taken over (BullMQ lock and stalled-job check).
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
+  // An upload younger than this may still be on its way into Redis from the API.
+  RECONCILE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   // Where a worker serves its own Prometheus metrics; unset = not served.
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(200),

@@ -46,6 +46,7 @@ async function processJob(job: Job): Promise<unknown> {
       logger: log,
       now: () => new Date(),
       job,
+      reconcileGraceMs: env.RECONCILE_GRACE_MS,
     });
     log.info({ ms: Math.round(stop({ result: "ok" }) * 1000) }, "job done");
     return result;
@@ -77,22 +78,33 @@ const workers = QUEUE_NAMES.map(
       connection: createRedis(env.REDIS_URL),
       prefix: env.QUEUE_PREFIX,
       concurrency: name === "uploads" ? 2 : 4,
+      lockDuration: env.WORKER_LOCK_MS,
+      stalledInterval: env.WORKER_LOCK_MS,
     }),
 );
 for (const w of workers) w.on("failed", (job, err) => void onFailed(job, err));
 
 // Statuses depend on the date (`overdue`, pro-rata targets): refresh them every night. The
-// reconciler puts back any upload Postgres holds as pending but Redis lost.
-await queues.status.upsertJobScheduler(
-  "status-daily-refresh",
-  { pattern: "5 0 * * *", tz: "Asia/Almaty" },
-  { name: "status.evaluate", data: {} },
-);
-await queues.uploads.upsertJobScheduler(
-  "uploads-reconcile",
-  { every: 60_000 },
-  { name: "uploads.reconcile", data: {} },
-);
+// reconciler puts back any upload Postgres holds as pending but Redis lost. Schedulers live in
+// Redis, so they are upserted again on a timer: a flushed or replaced Redis gets them back.
+async function upsertSchedulers(): Promise<void> {
+  await queues.status.upsertJobScheduler(
+    "status-daily-refresh",
+    { pattern: "5 0 * * *", tz: "Asia/Almaty" },
+    { name: "status.evaluate", data: {} },
+  );
+  await queues.uploads.upsertJobScheduler(
+    "uploads-reconcile",
+    { every: env.RECONCILE_EVERY_MS },
+    { name: "uploads.reconcile", data: {} },
+  );
+}
+await upsertSchedulers();
+const schedulerTimer = setInterval(() => {
+  upsertSchedulers().catch((err: Error) =>
+    logger.warn({ err: err.message }, "scheduler upsert failed"),
+  );
+}, env.RECONCILE_EVERY_MS);
 await queues.status.add(
   "status.evaluate",
   {},
@@ -104,6 +116,7 @@ let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
+  clearInterval(schedulerTimer);
   logger.info({ signal }, "worker shutting down");
   await Promise.all(workers.map((w) => w.close()));
   await Promise.all(Object.values(queues).map((q) => q.close()));

@@ -11,7 +11,10 @@ export type Db = Kysely<Database>;
 /** Opens a Kysely handle on a pg pool for the given connection string. */
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
-  // A dropped connection must not crash the process: the next query gets a new one.
+  // A dropped connection (Postgres restarted, network cut) must not crash the process: idle
+  // clients report on the pool, checked-out ones on themselves; their next query fails and the
+  // caller's retry gets a fresh connection.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

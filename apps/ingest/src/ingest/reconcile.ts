@@ -3,9 +3,6 @@ import type { Queue } from "bullmq";
 import type pino from "pino";
 import { enqueueUpload, uploadJobId } from "./enqueue";
 
-// An upload younger than this may still be on its way into Redis from the API.
-const GRACE_MS = 30_000;
-
 /**
  * Re-enqueues every upload that Postgres holds as queued or processing but Redis does not
  * hold as a live job (Redis was down, flushed, or lost its data).
@@ -15,8 +12,10 @@ export async function reconcileUploads(
   queue: Queue,
   logger: pino.Logger,
   now: Date,
+  graceMs = 30_000,
 ): Promise<{ enqueued: number }> {
-  const pending = await listPendingUploads(db, new Date(now.getTime() - GRACE_MS));
+  // An upload younger than the grace period may still be on its way into Redis from the API.
+  const pending = await listPendingUploads(db, new Date(now.getTime() - graceMs));
   let enqueued = 0;
   for (const upload of pending) {
     const job = await queue.getJob(uploadJobId(upload.id, upload.retries));

@@ -13,6 +13,7 @@ export interface JobContext {
   logger: pino.Logger;
   now: () => Date;
   job: Job;
+  reconcileGraceMs: number;
 }
 
 interface JobDefinition<S extends z.ZodType> {
@@ -40,7 +41,8 @@ export const JOBS = {
   "uploads.reconcile": define({
     queue: "uploads",
     payload: z.object({}),
-    handle: (_payload, ctx) => reconcileUploads(ctx.db, ctx.queues.uploads, ctx.logger, ctx.now()),
+    handle: (_payload, ctx) =>
+      reconcileUploads(ctx.db, ctx.queues.uploads, ctx.logger, ctx.now(), ctx.reconcileGraceMs),
   }),
   "status.evaluate": define({
     queue: "status",

@@ -66,29 +66,7 @@ async function applyChunk(
     return !!cur && BigInt(cur.upload_seq) > BigInt(meta.uploadSeq) && cur.value !== o.value;
   }
   if (toWrite.length === 0) return outcomes;
-  const revisions = await trx
-    .insertInto("observation_revisions")
-    .values(
-      toWrite.map((o) => ({
-        indicator_code: o.indicator,
-        region_code: o.region,
-        period: o.period,
-        year: o.year,
-        value: o.value,
-        flag: o.flag ?? null,
-        note: o.note ?? null,
-        source: o.source ?? null,
-        upload_id: meta.uploadId,
-        upload_seq: meta.uploadSeq,
-        upload_row: o.row ?? null,
-        author: meta.author,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(["indicator_code", "region_code", "period", "upload_seq"]).doNothing(),
-    )
-    .returning(["id", "indicator_code", "region_code", "period"])
-    .execute();
+  const revisions = await insertRevisions(trx, toWrite, meta);
   const revisionIds = new Map(
     revisions.map((r) => [
       keyOf({ indicator: r.indicator_code, region: r.region_code, period: r.period }),
@@ -125,17 +103,13 @@ async function readCurrent(
   lock: boolean,
 ): Promise<Map<string, Observation>> {
   if (inputs.length === 0) return new Map();
-  const query = db
-    .selectFrom("observations")
-    .selectAll()
-    .where((eb) =>
-      eb(
-        eb.refTuple("indicator_code", "region_code", "period"),
-        "in",
-        inputs.map((o) => eb.tuple(o.indicator, o.region, o.period)),
-      ),
-    );
-  const rows = await (lock ? query.forUpdate() : query).execute();
+  // A join with unnested key arrays: one index probe per key, whatever the batch size.
+  const query = sql<Observation>`select o.* from observations o
+    join unnest(${inputs.map((o) => o.indicator)}::text[], ${inputs.map((o) => o.region)}::text[],
+      ${inputs.map((o) => o.period)}::text[]) as k(indicator_code, region_code, period)
+    on o.indicator_code = k.indicator_code and o.region_code = k.region_code and o.period = k.period
+    ${lock ? sql`for update of o` : sql``}`;
+  const { rows } = await query.execute(db);
   return new Map(
     rows.map((r) => [
       keyOf({ indicator: r.indicator_code, region: r.region_code, period: r.period }),
@@ -144,52 +118,56 @@ async function readCurrent(
   );
 }
 
+// Columns passed as one array each (unnest): a few bind parameters per statement, not one per
+// cell, so planning stays cheap and the 65,535-parameter limit never comes near.
+const column = <T>(rows: ObservationInput[], pick: (o: ObservationInput) => T) => rows.map(pick);
+
+async function insertRevisions(
+  trx: Transaction<Database>,
+  rows: ObservationInput[],
+  meta: RevisionMeta,
+) {
+  const { rows: inserted } = await sql<{
+    id: string;
+    indicator_code: string;
+    region_code: string;
+    period: string;
+  }>`insert into observation_revisions (indicator_code, region_code, period, year, value, flag,
+      note, source, upload_row, upload_id, upload_seq, author)
+    select k.*, ${meta.uploadId}::uuid, ${meta.uploadSeq}::bigint, ${meta.author}::text
+    from unnest(${column(rows, (o) => o.indicator)}::text[], ${column(rows, (o) => o.region)}::text[],
+      ${column(rows, (o) => o.period)}::text[], ${column(rows, (o) => o.year)}::int[],
+      ${column(rows, (o) => o.value)}::numeric[], ${column(rows, (o) => o.flag ?? null)}::text[],
+      ${column(rows, (o) => o.note ?? null)}::text[], ${column(rows, (o) => o.source ?? null)}::text[],
+      ${column(rows, (o) => o.row ?? null)}::int[]) as k
+    on conflict (indicator_code, region_code, period, upload_seq) do nothing
+    returning id, indicator_code, region_code, period`.execute(trx);
+  return inserted;
+}
+
 async function upsertCurrent(
   trx: Transaction<Database>,
   rows: ObservationInput[],
   revisionIds: Map<string, string>,
   uploadSeq: string,
 ): Promise<void> {
-  const values = rows.flatMap((o) => {
-    const revisionId = revisionIds.get(keyOf(o));
-    if (!revisionId) return []; // revision already stored by an earlier attempt of this upload
-    return [
-      {
-        indicator_code: o.indicator,
-        region_code: o.region,
-        period: o.period,
-        year: o.year,
-        value: o.value,
-        flag: o.flag ?? null,
-        note: o.note ?? null,
-        source: o.source ?? null,
-        revision_id: revisionId,
-        upload_seq: uploadSeq,
-        updated_at: new Date(),
-      },
-    ];
-  });
-  if (values.length === 0) return;
-  await trx
-    .insertInto("observations")
-    .values(values)
-    .onConflict((oc) =>
-      oc
-        .columns(["indicator_code", "region_code", "period"])
-        .doUpdateSet((eb) => ({
-          value: eb.ref("excluded.value"),
-          flag: eb.ref("excluded.flag"),
-          note: eb.ref("excluded.note"),
-          source: eb.ref("excluded.source"),
-          revision_id: eb.ref("excluded.revision_id"),
-          upload_seq: eb.ref("excluded.upload_seq"),
-          updated_at: eb.ref("excluded.updated_at"),
-          revision_count: sql<number>`observations.revision_count + 1`,
-        }))
-        // The later-accepted upload wins, whatever order the workers run in.
-        .where("observations.upload_seq", "<", (eb) => eb.ref("excluded.upload_seq")),
-    )
-    .execute();
+  // A row without a new revision id was stored by an earlier attempt of this upload.
+  const fresh = rows.filter((o) => revisionIds.has(keyOf(o)));
+  if (fresh.length === 0) return;
+  await sql`insert into observations (indicator_code, region_code, period, year, value, flag, note,
+      source, revision_id, upload_seq, updated_at)
+    select k.*, ${uploadSeq}::bigint, now()
+    from unnest(${column(fresh, (o) => o.indicator)}::text[], ${column(fresh, (o) => o.region)}::text[],
+      ${column(fresh, (o) => o.period)}::text[], ${column(fresh, (o) => o.year)}::int[],
+      ${column(fresh, (o) => o.value)}::numeric[], ${column(fresh, (o) => o.flag ?? null)}::text[],
+      ${column(fresh, (o) => o.note ?? null)}::text[], ${column(fresh, (o) => o.source ?? null)}::text[],
+      ${column(fresh, (o) => revisionIds.get(keyOf(o)))}::bigint[]) as k
+    on conflict (indicator_code, region_code, period) do update set
+      value = excluded.value, flag = excluded.flag, note = excluded.note, source = excluded.source,
+      revision_id = excluded.revision_id, upload_seq = excluded.upload_seq,
+      updated_at = excluded.updated_at, revision_count = observations.revision_count + 1
+    -- The later-accepted upload wins, whatever order the workers run in.
+    where observations.upload_seq < excluded.upload_seq`.execute(trx);
 }
 
 /** Lists the current observations of one indicator (all regions and periods, or a filter). */

@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const BIN = path.join(ROOT, "node_modules/.bin");
+
+export interface Proc {
+  child: ChildProcess;
+  output: string[];
+  /** Signals the whole process group (tsx runs node as a child). */
+  signal: (sig: NodeJS.Signals) => void;
+  stop: () => Promise<void>;
+}
+
+/** Finds a free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+/** Starts a process in its own group, keeping its last lines of output for error messages. */
+export function startProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv): Proc {
+  const output: string[] = [];
+  const child = spawn(cmd, args, {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid ?? 0), sig);
+    } catch {
+      // already gone
+    }
+  };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      signal("SIGTERM");
+      setTimeout(() => signal("SIGKILL"), 10_000).unref();
+    });
+  return { child, output, signal, stop };
+}
+
+/** Starts the ingest API or a worker with tsx. */
+export function startIngest(kind: "server" | "worker", env: NodeJS.ProcessEnv): Proc {
+  return startProcess(path.join(BIN, "tsx"), [path.join(ROOT, `apps/ingest/src/${kind}.ts`)], env);
+}
+
+/** Waits until a URL answers below 500, failing early when the process dies. */
+export async function waitForUrl(url: string, proc: Proc, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null)
+      throw new Error(`process exited early:\n${proc.output.join("")}`);
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer:\n${proc.output.join("")}`);
+}
