@@ -1,5 +1,5 @@
 import type { IndicatorDefinition, ProgramDefinition, TargetValue } from "@spm/kpi";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, Indicator, LocalizedJson } from "../database";
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -44,8 +44,29 @@ export async function listPrograms(db: Conn): Promise<ProgramSummary[]> {
   }));
 }
 
+// Definitions change rarely and are read by every evaluation: keep the last load per database
+// handle, and reload only when the version stamp (programmes, targets, active indicators) moves.
+const cache = new WeakMap<object, { stamp: string; programs: ProgramDefinition[] }>();
+
+async function definitionsStamp(db: Conn): Promise<string> {
+  const { rows } = await sql<{ stamp: string }>`select concat_ws('|',
+    (select max(updated_at) from programs), (select max(updated_at) from targets),
+    (select count(*) from targets), (select max(updated_at) from indicators),
+    (select count(*) from indicators where retired_at is null)) as stamp`.execute(db);
+  return rows[0]?.stamp ?? "";
+}
+
 /** Loads the active programme definitions, with targets as currently stored (managers may edit them). */
 export async function loadProgramDefinitions(db: Conn): Promise<ProgramDefinition[]> {
+  const stamp = await definitionsStamp(db);
+  const cached = cache.get(db);
+  if (cached?.stamp === stamp) return cached.programs;
+  const programs = await readProgramDefinitions(db);
+  cache.set(db, { stamp, programs });
+  return programs;
+}
+
+async function readProgramDefinitions(db: Conn): Promise<ProgramDefinition[]> {
   const [programs, indicators, targets] = await Promise.all([
     db.selectFrom("programs").select(["code", "definition"]).orderBy("code").execute(),
     db.selectFrom("indicators").select(["code"]).where("retired_at", "is", null).execute(),

@@ -1,0 +1,63 @@
+// Browser-side calls to the ingest API through the dashboard's own origin (cookie session).
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** A failed call: HTTP status (0 when the server was not reached) and the problem+json details. */
+export interface Problem {
+  status: number;
+  detail: string | null;
+  invalid: FieldIssue[];
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; problem: Problem };
+
+function isIssue(value: unknown): value is FieldIssue {
+  const v = value as FieldIssue | null;
+  return typeof v?.field === "string" && typeof v?.message === "string";
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sends one request to `/api/v1/<path>` and reads the JSON answer or the problem+json error. */
+export async function callApi<T>(
+  method: "POST" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1/${path}`, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, problem: { status: 0, detail: null, invalid: [] } };
+  }
+  const json = parseJson(await res.text().catch(() => ""));
+  if (res.ok) return { ok: true, data: json as T };
+  const p = (json ?? {}) as { detail?: unknown; invalid?: unknown };
+  return {
+    ok: false,
+    problem: {
+      status: res.status,
+      detail: typeof p.detail === "string" ? p.detail : null,
+      invalid: Array.isArray(p.invalid) ? p.invalid.filter(isIssue) : [],
+    },
+  };
+}
+
+/** The top-level field names a problem complains about (`regions.0` → `regions`). */
+export function invalidFields(problem: Problem | null): Set<string> {
+  return new Set((problem?.invalid ?? []).map((i) => i.field.split(".")[0] ?? i.field));
+}

@@ -1,0 +1,61 @@
+import type { ApiTokenInfo, ProgramSummary, PublicUser } from "@spm/db";
+import type { Locale } from "@spm/kpi";
+import { formatDateTime } from "./format";
+import {
+  LANGS,
+  type Lang,
+  type RegionOption,
+  type TokenRow,
+  type TokenState,
+  type UserRow,
+} from "./types";
+
+/** The regions of every loaded programme (nation first, as in the file), each code once. */
+export function toRegionOptions(programs: ProgramSummary[], locale: Locale): RegionOption[] {
+  const seen = new Map<string, RegionOption>();
+  for (const p of programs) {
+    for (const r of p.regions) {
+      if (!seen.has(r.code)) seen.set(r.code, { code: r.code, name: r.name[locale] ?? r.code });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** A user as the admin table shows it. */
+export function toUserRow(u: PublicUser): UserRow {
+  const lang: Lang = (LANGS as readonly string[]).includes(u.lang) ? (u.lang as Lang) : "ru";
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    email: u.email,
+    role: u.role,
+    regions: u.regions,
+    lang,
+    disabled: u.disabled,
+  };
+}
+
+function tokenState(k: ApiTokenInfo, now: Date): TokenState {
+  if (k.revokedAt) return "revoked";
+  return k.expiresAt && k.expiresAt <= now ? "expired" : "active";
+}
+
+/** A token as the admin table shows it, dates formatted and the creator named. */
+export function toTokenRow(
+  k: ApiTokenInfo,
+  ctx: { now: Date; locale: Locale; usernames: Map<string, string> },
+): TokenRow {
+  const when = (d: Date | null) => (d ? formatDateTime(d, ctx.locale) : null);
+  return {
+    id: k.id,
+    name: k.name,
+    role: k.role,
+    regions: k.regions,
+    createdBy: k.createdBy ? (ctx.usernames.get(k.createdBy) ?? k.createdBy) : null,
+    createdAt: formatDateTime(k.createdAt, ctx.locale),
+    expiresAt: when(k.expiresAt),
+    lastUsedAt: when(k.lastUsedAt),
+    state: tokenState(k, ctx.now),
+  };
+}
