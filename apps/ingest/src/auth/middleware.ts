@@ -2,7 +2,7 @@ import { type Db, findActiveToken, findSessionUser, type Role, type SessionPolic
 import { parseCookie } from "cookie";
 import type { Request, RequestHandler } from "express";
 import { HttpProblem } from "../http/problem";
-import { hasRole, type Principal } from "./principal";
+import { actorOf, hasRole, type Principal } from "./principal";
 
 export const SESSION_COOKIE = "spm_session";
 
@@ -87,4 +87,9 @@ export function checkOrigin(allowed: readonly string[]): RequestHandler {
 export function principalOf(req: Request): Principal {
   if (!req.principal) throw new HttpProblem(401, "Unauthorized", "sign in or send a Bearer token");
   return req.principal;
+}
+
+/** The actor of a request for the audit log: who, and from which request and address. */
+export function auditActor(req: Request): { actor: string; requestId: string; ip: string | null } {
+  return { actor: actorOf(principalOf(req)), requestId: String(req.id), ip: req.ip ?? null };
 }

@@ -1,8 +1,10 @@
 import {
   createApiToken,
   createUser,
+  type Database,
   type Db,
   DbError,
+  findUserById,
   findUserByUsername,
   hashPassword,
   importProgram,
@@ -16,9 +18,9 @@ import {
 } from "@spm/db";
 import { formatDefinitionIssues, parseProgramDefinition } from "@spm/db/program-loader";
 import { Router } from "express";
+import { sql, type Transaction } from "kysely";
 import { z } from "zod";
-import { principalOf, requireRole } from "../auth/middleware";
-import { actorOf } from "../auth/principal";
+import { auditActor, principalOf, requireRole } from "../auth/middleware";
 import { HttpProblem } from "./problem";
 import { parseBody, parseQuery } from "./validate";
 
@@ -67,11 +69,16 @@ export function adminRouter(deps: { db: Db; now: () => Date }): Router {
     if (await findUserByUsername(deps.db, body.username)) {
       throw new HttpProblem(409, "Conflict", `the username ${body.username} is taken`);
     }
-    const user = await createUser(
-      deps.db,
-      { ...body, passwordHash: await hashPassword(body.password) },
-      actorOf(principalOf(req)),
-    );
+    const passwordHash = await hashPassword(body.password);
+    const user = await deps.db
+      .transaction()
+      .execute((trx) => createUser(trx, { ...body, passwordHash }, auditActor(req)))
+      .catch((error: { code?: string }) => {
+        // Two requests for one name at once: the unique index decides, the loser gets 409.
+        if (error.code === "23505")
+          throw new HttpProblem(409, "Conflict", `the username ${body.username} is taken`);
+        throw error;
+      });
     res.status(201).json({ user: toPublicUser(user) });
   });
   router.patch("/users/:id", async (req, res) => {
@@ -79,11 +86,12 @@ export function adminRouter(deps: { db: Db; now: () => Date }): Router {
     const { password, ...changes } = parseBody(userChanges, req.body);
     const now = deps.now();
     const user = await deps.db.transaction().execute(async (trx) => {
+      await assertAdminRemains(trx, id, changes);
       const updated = await updateUser(
         trx,
         id,
         { ...changes, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
-        actorOf(principalOf(req)),
+        auditActor(req),
         now,
       );
       // New rights or a new password take effect at once: existing sessions end.
@@ -105,16 +113,23 @@ export function adminRouter(deps: { db: Db; now: () => Date }): Router {
   router.post("/tokens", async (req, res) => {
     const body = parseBody(newToken, req.body);
     const principal = principalOf(req);
-    const { token, info } = await createApiToken(
-      deps.db,
-      { ...body, createdBy: principal.kind === "user" ? principal.id : null },
-      actorOf(principal),
-    );
+    const { token, info } = await deps.db
+      .transaction()
+      .execute((trx) =>
+        createApiToken(
+          trx,
+          { ...body, createdBy: principal.kind === "user" ? principal.id : null },
+          auditActor(req),
+        ),
+      );
     res.status(201).json({ token, info });
   });
   router.delete("/tokens/:id", async (req, res) => {
     const { id } = parseQuery(idParam, req.params);
-    if (!(await revokeApiToken(deps.db, id, actorOf(principalOf(req)), deps.now()))) {
+    const revoked = await deps.db
+      .transaction()
+      .execute((trx) => revokeApiToken(trx, id, auditActor(req), deps.now()));
+    if (!revoked) {
       throw new HttpProblem(404, "Not Found", "no such live token");
     }
     res.status(204).end();
@@ -149,7 +164,7 @@ export function adminRouter(deps: { db: Db; now: () => Date }): Router {
       );
     }
     try {
-      const result = await importProgram(deps.db, loaded.definition, actorOf(principalOf(req)));
+      const result = await importProgram(deps.db, loaded.definition, auditActor(req));
       res.status(result.status === "created" ? 201 : 200).json(result);
     } catch (error) {
       if (error instanceof DbError) throw new HttpProblem(409, "Conflict", error.message);
@@ -157,4 +172,32 @@ export function adminRouter(deps: { db: Db; now: () => Date }): Router {
     }
   });
   return router;
+}
+
+/** Refuses a change that would leave no active admin (demoting or disabling the last one). */
+async function assertAdminRemains(
+  trx: Transaction<Database>,
+  id: string,
+  changes: { role?: string; disabled?: boolean },
+): Promise<void> {
+  if (changes.role === undefined && !changes.disabled) return;
+  const target = await findUserById(trx, id);
+  if (!target || target.role !== "admin" || target.disabled_at) return;
+  if (changes.role === "admin" && !changes.disabled) return;
+  // Serialise concurrent demotions so two admins cannot remove each other at once.
+  await sql`select pg_advisory_xact_lock(hashtext('last-admin'))`.execute(trx);
+  const others = await trx
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("role", "=", "admin")
+    .where("disabled_at", "is", null)
+    .where("id", "!=", id)
+    .executeTakeFirstOrThrow();
+  if (Number(others.n) === 0) {
+    throw new HttpProblem(
+      409,
+      "Conflict",
+      "this is the last active administrator: appoint another first",
+    );
+  }
 }

@@ -14,6 +14,16 @@ export interface AuditInput {
   ip?: string | null;
 }
 
+/** Who made a change: an actor id (`user:<id>`, `token:<id>`, `cli`), with the request it came in. */
+export type Actor = string | { actor: string; requestId?: string | null; ip?: string | null };
+
+/** The audit fields of an actor. */
+export function actorFields(actor: Actor): { actor: string; requestId: string | null; ip: string | null } {
+  return typeof actor === "string"
+    ? { actor, requestId: null, ip: null }
+    : { actor: actor.actor, requestId: actor.requestId ?? null, ip: actor.ip ?? null };
+}
+
 /** Appends one entry to the audit log, inside the caller's transaction. */
 export async function recordAudit(db: Conn, entry: AuditInput): Promise<void> {
   await db

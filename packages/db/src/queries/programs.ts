@@ -4,7 +4,7 @@ import { sql, type Transaction } from "kysely";
 import type { Db } from "../client";
 import type { Database } from "../database";
 import { DbError } from "../errors";
-import { recordAudit } from "./audit";
+import { type Actor, actorFields, recordAudit } from "./audit";
 import { syncHistory } from "./program-history";
 
 type Trx = Transaction<Database>;
@@ -39,7 +39,7 @@ function canonicalJson(value: unknown): string {
 export async function importProgram(
   db: Db,
   def: ProgramDefinition,
-  actor: string,
+  actor: Actor,
 ): Promise<ImportResult> {
   const hash = hashDefinition(def);
   return db.transaction().execute(async (trx) => {
@@ -59,9 +59,9 @@ export async function importProgram(
     await upsertRegions(trx, def);
     await upsertDirections(trx, def);
     const retired = await upsertIndicators(trx, def);
-    const history = await syncHistory(trx, def, actor);
+    const history = await syncHistory(trx, def, actorFields(actor).actor);
     await recordAudit(trx, {
-      actor,
+      ...actorFields(actor),
       action: existing ? "program.update" : "program.create",
       entityType: "program",
       entityId: def.code,

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { generateSecret, hashSecret } from "../auth/secrets";
 import type { Database, Role } from "../database";
-import { recordAudit } from "./audit";
+import { type Actor, actorFields, recordAudit } from "./audit";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -63,7 +63,7 @@ export async function createApiToken(
     expiresAt?: Date | null;
     createdBy?: string | null;
   },
-  actor: string,
+  actor: Actor,
 ): Promise<{ token: string; info: ApiTokenInfo }> {
   const token = generateSecret("spm_t");
   const row = await db
@@ -80,7 +80,7 @@ export async function createApiToken(
     .executeTakeFirstOrThrow();
   const info = toInfo(row);
   await recordAudit(db, {
-    actor,
+    ...actorFields(actor),
     action: "token.create",
     entityType: "api_token",
     entityId: info.id,
@@ -127,7 +127,7 @@ export async function listApiTokens(db: Conn): Promise<ApiTokenInfo[]> {
 export async function revokeApiToken(
   db: Conn,
   id: string,
-  actor: string,
+  actor: Actor,
   now: Date,
 ): Promise<boolean> {
   const row = await db
@@ -139,7 +139,7 @@ export async function revokeApiToken(
     .executeTakeFirst();
   if (!row) return false;
   await recordAudit(db, {
-    actor,
+    ...actorFields(actor),
     action: "token.revoke",
     entityType: "api_token",
     entityId: id,

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Role, User } from "../database";
-import { recordAudit } from "./audit";
+import { type Actor, actorFields, recordAudit } from "./audit";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -15,7 +15,7 @@ export interface CreateUserInput {
 }
 
 /** Creates a user and audits it; the password arrives already hashed. */
-export async function createUser(db: Conn, input: CreateUserInput, actor: string): Promise<User> {
+export async function createUser(db: Conn, input: CreateUserInput, actor: Actor): Promise<User> {
   const user = await db
     .insertInto("users")
     .values({
@@ -31,7 +31,7 @@ export async function createUser(db: Conn, input: CreateUserInput, actor: string
     .returningAll()
     .executeTakeFirstOrThrow();
   await recordAudit(db, {
-    actor,
+    ...actorFields(actor),
     action: "user.create",
     entityType: "user",
     entityId: user.id,
@@ -110,7 +110,7 @@ export async function updateUser(
   db: Conn,
   id: string,
   changes: UserChanges,
-  actor: string,
+  actor: Actor,
   now: Date,
 ): Promise<User | undefined> {
   const before = await findUserById(db, id);
@@ -134,7 +134,7 @@ export async function updateUser(
     .executeTakeFirstOrThrow();
   const { passwordHash } = changes;
   await recordAudit(db, {
-    actor,
+    ...actorFields(actor),
     action: "user.update",
     entityType: "user",
     entityId: id,
