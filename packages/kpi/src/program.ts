@@ -32,6 +32,9 @@ const NATION_CODE = /^[A-Z]{2}$/;
 const REGION_CODE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 const year = z.number().int().min(1900).max(2100);
 
+/** A nation (ISO 3166-1 alpha-2) or region (ISO 3166-2) code, as rows and filters give it. */
+export const PLACE_CODE = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+
 const localizedTextSchema = z.strictObject({
   en: z.string().trim().min(1),
   ru: z.string().trim().min(1),
@@ -47,10 +50,7 @@ const sourcedValueSchema = z.strictObject({
 
 const historyPointSchema = z.strictObject({
   period: z.union([z.string(), z.number().int()]).transform(String),
-  region: z
-    .string()
-    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/)
-    .optional(),
+  region: z.string().regex(PLACE_CODE).optional(),
   value: z.number().finite(),
   source: z.string().trim().min(1),
   note: z.string().optional(),

@@ -1,20 +1,12 @@
 import { parseArgs } from "node:util";
 import { createApiToken, type Db, listApiTokens, revokeApiToken } from "@spm/db";
 import { z } from "zod";
+import { describeArgIssues, regionsArg, roleArg } from "./args";
 
 const createArgs = z.object({
   name: z.string().trim().min(1, "--name is required").max(100),
-  role: z.enum(["viewer", "steward", "manager", "admin"]),
-  regions: z
-    .string()
-    .transform((s) =>
-      s
-        .split(",")
-        .map((r) => r.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "region codes like KZ-ALA")))
-    .optional(),
+  role: roleArg,
+  regions: regionsArg.optional(),
   "expires-days": z.coerce.number().int().min(1).max(3650).optional(),
 });
 
@@ -34,9 +26,7 @@ export async function runToken(db: Db, argv: string[]): Promise<void> {
   if (action === "create") {
     const parsed = createArgs.safeParse(values);
     if (!parsed.success) {
-      throw new Error(
-        parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "),
-      );
+      throw new Error(describeArgIssues(parsed.error));
     }
     const a = parsed.data;
     const days = a["expires-days"];

@@ -1,22 +1,14 @@
 import { parseArgs } from "node:util";
 import { createUser, type Db, findUserByUsername, hashPassword } from "@spm/db";
 import { z } from "zod";
+import { describeArgIssues, regionsArg, roleArg } from "./args";
 
 const argsSchema = z.object({
   username: z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, "3–64 letters, digits or . _ @ -"),
-  role: z.enum(["viewer", "steward", "manager", "admin"]),
+  role: roleArg,
   email: z.email().optional(),
   lang: z.enum(["ru", "kk", "en"]).default("ru"),
-  regions: z
-    .string()
-    .transform((s) =>
-      s
-        .split(",")
-        .map((r) => r.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "region codes like KZ-ALA")))
-    .optional(),
+  regions: regionsArg.optional(),
 });
 
 async function readStdin(): Promise<string> {
@@ -41,9 +33,7 @@ export async function runUserCreate(db: Db, argv: string[]): Promise<void> {
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
-    throw new Error(
-      parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "),
-    );
+    throw new Error(describeArgIssues(parsed.error));
   }
   const args = parsed.data;
   const password = await readStdin();

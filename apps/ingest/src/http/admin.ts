@@ -17,6 +17,7 @@ import {
   updateUser,
 } from "@spm/db";
 import { formatDefinitionIssues, parseProgramDefinition } from "@spm/db/program-loader";
+import { PLACE_CODE } from "@spm/kpi";
 import { Router } from "express";
 import { sql, type Transaction } from "kysely";
 import { z } from "zod";
@@ -25,9 +26,7 @@ import { HttpProblem } from "./problem";
 import { parseBody, parseQuery } from "./validate";
 
 const ROLE = z.enum(["viewer", "steward", "manager", "admin"]);
-const REGIONS = z.array(
-  z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "a region code such as KZ-ALA"),
-);
+const REGIONS = z.array(z.string().regex(PLACE_CODE, "a region code such as KZ-ALA"));
 const PASSWORD = z.string().min(10, "at least 10 characters").max(1000);
 const idParam = z.object({ id: z.uuid("not a valid id") });
 

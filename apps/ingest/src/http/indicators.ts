@@ -5,13 +5,13 @@ import {
   type IndicatorStatusView,
   listCurrentObservations,
 } from "@spm/db";
-import { isIsoDate, LOCALES, toIsoDate } from "@spm/kpi";
+import { isIsoDate, LOCALES, PLACE_CODE, toIsoDate } from "@spm/kpi";
 import { Router } from "express";
 import { z } from "zod";
 import { HttpProblem } from "./problem";
 import { parseQuery } from "./validate";
 
-const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+const REGION = PLACE_CODE;
 const statusQuery = z.object({
   lang: z.enum(LOCALES).optional(),
   region: z.string().regex(REGION, "a region code such as KZ-ALA").optional(),
