@@ -94,6 +94,8 @@ async function main() {
     form.append("file", file, "bench.csv");
     const res = await fetch(`${url}/api/v1/uploads`, { method: "POST", headers: auth, body: form });
     const { uploadId } = (await res.json()) as { uploadId: string };
+    const staged = performance.now();
+    note(`phase: staged (API, outbox) in ${Math.round(staged - started)} ms`);
     let finishedAt: Date | null = null;
     for (;;) {
       const u = await db
@@ -109,6 +111,8 @@ async function main() {
       }
       await new Promise((r) => setTimeout(r, 250));
     }
+    const processed = performance.now();
+    note(`phase: processed (worker) in ${Math.round(processed - staged)} ms`);
     // Statuses evaluated: a fresh snapshot for every indicator and place of the upload.
     for (;;) {
       const { rows } = await sql<{ n: string }>`select count(*) as n from status_snapshots
@@ -116,6 +120,7 @@ async function main() {
       if (Number(rows[0]?.n) >= codes.length * 3) break;
       await new Promise((r) => setTimeout(r, 250));
     }
+    note(`phase: statuses evaluated in ${Math.round(performance.now() - processed)} ms`);
     const pipelineRowsPerSec = ROWS / ((performance.now() - started) / 1000);
     note(`pipeline: ${Math.round(pipelineRowsPerSec)} rows/s`);
 

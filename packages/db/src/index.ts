@@ -8,6 +8,7 @@ export * from "./queries/catalog";
 export * from "./queries/indicator-status";
 export * from "./queries/observations";
 export * from "./queries/programs";
+export * from "./queries/provenance";
 export * from "./queries/sessions";
 export * from "./queries/tokens";
 export * from "./queries/uploads";

@@ -1,4 +1,5 @@
 export * from "./aggregate";
+export * from "./chart-bands";
 export * from "./dates";
 export * from "./errors";
 export * from "./evaluate";

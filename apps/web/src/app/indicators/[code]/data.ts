@@ -1,0 +1,225 @@
+import {
+  evaluateIndicatorStatuses,
+  type FigureProvenance,
+  type IndicatorStatusView,
+  listFigureProvenance,
+  listPrograms,
+  type ProgramSummary,
+} from "@spm/db";
+import {
+  type CurrentStatus,
+  computeCurrentStatus,
+  isIsoDate,
+  type Locale,
+  projectedPath,
+  toIsoDate,
+  toleranceBands,
+  yearOfDate,
+} from "@spm/kpi";
+import type { IndicatorChartData } from "~/components/indicator/indicator-chart";
+import { db } from "~/lib/db";
+
+/** The view kept in the URL: `?region=` (default national) and `?asOf=` (default today). */
+export interface PageQuery {
+  region?: string;
+  asOf: string;
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Reads `region` and `asOf` from the query string; a malformed date falls back to today. */
+export function parsePageQuery(params: SearchParams | URLSearchParams): PageQuery {
+  const get = (key: string) =>
+    params instanceof URLSearchParams ? (params.get(key) ?? undefined) : first(params[key]);
+  const asOf = get("asOf");
+  const region = get("region")?.trim().toUpperCase();
+  return {
+    region: region || undefined,
+    asOf: asOf && isIsoDate(asOf) ? asOf : toIsoDate(new Date()),
+  };
+}
+
+export interface RegionView {
+  code: string;
+  name: string;
+  view: IndicatorStatusView;
+}
+
+export interface IndicatorPageData {
+  program: ProgramSummary;
+  /** The region shown (the nation's code for the national view). */
+  region: string;
+  regionName: string;
+  nationCode: string;
+  view: IndicatorStatusView;
+  /** Each region's evaluation, for regional indicators (empty otherwise). */
+  regions: RegionView[];
+}
+
+/**
+ * Evaluates one indicator for the requested region (the nation when absent or unknown) and,
+ * when it is regional, for every region. Null when no active indicator has this code.
+ */
+export async function loadIndicator(
+  code: string,
+  query: PageQuery,
+  locale: Locale,
+): Promise<IndicatorPageData | null> {
+  const [programs, national] = await Promise.all([
+    listPrograms(db()),
+    evaluateIndicatorStatuses(db(), { asOf: query.asOf, codes: [code], locale }),
+  ]);
+  const nationView = national[0];
+  if (!nationView) return null;
+  const program = programs.find((p) => p.code === nationView.programCode);
+  if (!program) return null;
+  const nationCode = program.nationCode;
+  const nameOf = (region: string) =>
+    program.regions.find((r) => r.code === region)?.name[locale] ?? region;
+  const regional = nationView.indicator.disaggregation === "regional";
+  const regionCodes = regional
+    ? program.regions.filter((r) => r.kind === "region").map((r) => r.code)
+    : [];
+  const regions = await Promise.all(
+    regionCodes.map(async (region): Promise<RegionView> => {
+      const [view] = await evaluateIndicatorStatuses(db(), {
+        asOf: query.asOf,
+        region,
+        codes: [code],
+        locale,
+      });
+      if (!view) throw new Error(`indicator ${code} vanished while evaluating ${region}`);
+      return { code: region, name: nameOf(region), view };
+    }),
+  );
+  const selected = regions.find((r) => r.code === query.region);
+  return {
+    program,
+    region: selected?.code ?? nationCode,
+    regionName: nameOf(selected?.code ?? nationCode),
+    nationCode,
+    view: selected?.view ?? nationView,
+    regions,
+  };
+}
+
+/** The figures of the region shown (every figure for the national view), with revisions. */
+export function loadProvenance(data: IndicatorPageData): Promise<FigureProvenance[]> {
+  const national = data.region === data.nationCode;
+  return listFigureProvenance(db(), {
+    indicator: data.view.indicator.code,
+    region: national ? undefined : data.region,
+  });
+}
+
+/**
+ * The current status each programme year with a value had at its year end (or the as-of
+ * date, if earlier), computed by packages/kpi from the same series.
+ */
+export function yearStatuses(data: IndicatorPageData, asOf: string): Map<number, CurrentStatus> {
+  const { view, program } = data;
+  const series = view.series.flatMap((p) => (p.value === null ? [] : [{ year: p.year, value: p.value }]));
+  const statuses = new Map<number, CurrentStatus>();
+  for (const point of view.series) {
+    if (point.value === null || point.year < program.years.start || point.year > program.years.end)
+      continue;
+    if (point.year > yearOfDate(asOf)) continue;
+    const yearEnd = `${point.year}-12-31`;
+    statuses.set(
+      point.year,
+      computeCurrentStatus({
+        indicator: view.indicator,
+        years: program.years,
+        series,
+        asOf: yearEnd < asOf ? yearEnd : asOf,
+      }),
+    );
+  }
+  return statuses;
+}
+
+const CHART_FLAGS = new Set(["estimated", "provisional"]);
+
+/** Plain chart data: one entry per year from the first figure (or baseline) to the end year. */
+export function chartData(
+  data: IndicatorPageData,
+  figures: readonly FigureProvenance[],
+): IndicatorChartData {
+  const { view, program } = data;
+  const { indicator, status } = view;
+  const years = view.series.map((p) => p.year);
+  const from = Math.min(indicator.baseline.year, ...years);
+  const to = Math.max(program.years.end, ...years);
+  const labels = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const byYear = new Map(view.series.map((p) => [p.year, p]));
+  const flaggedYears = new Set(
+    figures
+      .filter((f) => f.region === data.region && f.flag !== null && CHART_FLAGS.has(f.flag))
+      .map((f) => f.year),
+  );
+  const pick = (test: (year: number, derived: boolean) => boolean) =>
+    labels.map((year) => {
+      const p = byYear.get(year);
+      return p && p.value !== null && test(year, p.derived) ? p.value : null;
+    });
+  const isHistory = (year: number) => year < indicator.baseline.year;
+  const targetAt = (year: number) => indicator.targets[String(year)] ?? null;
+  const isRange = indicator.polarity === "range";
+  const bands = new Map(
+    toleranceBands({
+      polarity: indicator.polarity,
+      baseline: indicator.baseline.value,
+      targets: indicator.targets,
+      thresholds: indicator.thresholds,
+    }).map((b) => [b.year, b]),
+  );
+  const final = status.inputs.finalTarget;
+  const path = projectedPath(
+    status.inputs.points,
+    final ? { year: final.year, value: status.trajectory.projected } : null,
+  );
+  const pathAt = new Map(path.map((p) => [p.year, p.value]));
+  return {
+    labels: labels.map(String),
+    history: pick((y) => isHistory(y)),
+    reported: pick((y, derived) => !isHistory(y) && !derived && !flaggedYears.has(y)),
+    derived: pick((y, derived) => !isHistory(y) && derived && !flaggedYears.has(y)),
+    flagged: pick((y) => !isHistory(y) && flaggedYears.has(y)),
+    target: isRange
+      ? null
+      : labels.map((y) => {
+          const t = targetAt(y);
+          return typeof t === "number" ? t : null;
+        }),
+    targetMin: isRange
+      ? labels.map((y) => {
+          const t = targetAt(y);
+          return Array.isArray(t) ? t[0] : null;
+        })
+      : null,
+    targetMax: isRange
+      ? labels.map((y) => {
+          const t = targetAt(y);
+          return Array.isArray(t) ? t[1] : null;
+        })
+      : null,
+    baseline: indicator.baseline.value,
+    bandLow:
+      bands.size > 0
+        ? labels.map((y) => {
+            const b = bands.get(y);
+            return b ? (isRange ? b.amberLow : b.low) : null;
+          })
+        : null,
+    bandHigh:
+      bands.size > 0
+        ? labels.map((y) => {
+            const b = bands.get(y);
+            return b ? (isRange ? b.amberHigh : b.high) : null;
+          })
+        : null,
+    projected: path.length > 0 ? labels.map((y) => pathAt.get(y) ?? null) : null,
+  };
+}
