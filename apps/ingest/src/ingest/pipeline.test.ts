@@ -213,3 +213,40 @@ describe("crashes", () => {
     expect(revisions.filter((rv) => rv.upload_id === body.uploadId)).toHaveLength(1);
   });
 });
+
+describe("failed uploads", () => {
+  it("can be retried by their steward, and only when failed", async () => {
+    const { body } = await post(steward, {
+      observations: [{ indicator: CNT, period: "2015Q3", value: 3 }],
+    });
+    const retry = () =>
+      fetch(`${app.url}/api/v1/uploads/${body.uploadId}/retry`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${steward}` },
+      });
+    expect((await retry()).status).toBe(409); // still queued: nothing to retry
+    await app.db
+      .updateTable("uploads")
+      .set({ status: "failed", failure_reason: "simulated: retries exhausted" })
+      .where("id", "=", body.uploadId)
+      .execute();
+    expect((await retry()).status).toBe(202);
+    const row = await app.db
+      .selectFrom("uploads")
+      .selectAll()
+      .where("id", "=", body.uploadId)
+      .executeTakeFirstOrThrow();
+    expect([row.status, row.retries, row.failure_reason]).toEqual(["queued", 1, null]);
+    await processUpload(app.db, body.uploadId, { now });
+    expect((await report(steward, body.uploadId)).counts).toMatchObject({
+      received: 1,
+      inserted: 1,
+    });
+    const other = await tokenFor(app.db, "steward");
+    const foreign = await fetch(`${app.url}/api/v1/uploads/${body.uploadId}/retry`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${other}` },
+    });
+    expect(foreign.status).toBe(404); // another steward's upload is not theirs to see
+  });
+});
