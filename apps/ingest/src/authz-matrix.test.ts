@@ -135,6 +135,12 @@ const MATRIX: Entry[] = [
     expect: from("steward", 404),
   },
   {
+    method: "GET",
+    route: "/api/v1/uploads/:id/rejected.csv",
+    path: `/api/v1/uploads/${NO_SUCH_ID}/rejected.csv`,
+    expect: from("steward", 404),
+  },
+  {
     method: "POST",
     route: "/api/v1/uploads/:id/retry",
     path: `/api/v1/uploads/${NO_SUCH_ID}/retry`,

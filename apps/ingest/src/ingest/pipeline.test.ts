@@ -97,6 +97,25 @@ describe("JSON batches", () => {
     ]);
   });
 
+  it("gives the rejected rows back as CSV with their reasons, to fix and send again", async () => {
+    const r = await run(steward, [
+      { indicator: PCT, period: "2016", value: "12,5" },
+      { indicator: PCT, period: "2017", value: "abc", note: 'said "n/a"' },
+    ]);
+    const res = await fetch(`${app.url}/api/v1/uploads/${r.id}/rejected.csv`, {
+      headers: { authorization: `Bearer ${steward}` },
+    });
+    expect(res.status).toBe(200);
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines).toEqual([
+      "indicator,period,region,value,flag,note,source,row,errors",
+      `${PCT},2017,,abc,,"said ""n/a""",,2,value: ${r.errors[0]?.message} [value_not_a_number]`,
+    ]);
+  });
+
   it("reports the status changes an upload causes", async () => {
     const r = await run(steward, [{ indicator: PCT, period: "2022", value: 95 }]);
     const national = r.statusChanges.find((c) => c.indicator === PCT && c.region === "ZZ");

@@ -18,7 +18,11 @@ export interface AuditInput {
 export type Actor = string | { actor: string; requestId?: string | null; ip?: string | null };
 
 /** The audit fields of an actor. */
-export function actorFields(actor: Actor): { actor: string; requestId: string | null; ip: string | null } {
+export function actorFields(actor: Actor): {
+  actor: string;
+  requestId: string | null;
+  ip: string | null;
+} {
   return typeof actor === "string"
     ? { actor, requestId: null, ip: null }
     : { actor: actor.actor, requestId: actor.requestId ?? null, ip: actor.ip ?? null };

@@ -319,3 +319,18 @@ export async function setStagedCounts(
     .where("id", "=", id)
     .execute();
 }
+
+/** Rejected rows of an upload with their raw cells and every error, in row order (for fixing). */
+export async function listRejectedRows(db: Conn, uploadId: string) {
+  return db
+    .selectFrom("upload_rows as r")
+    .leftJoin("upload_errors as e", (j) =>
+      j.onRef("e.upload_id", "=", "r.upload_id").onRef("e.row_number", "=", "r.row_number"),
+    )
+    .select(["r.row_number as row", "r.raw", "e.field", "e.code", "e.message"])
+    .where("r.upload_id", "=", uploadId)
+    .where("r.outcome", "=", "rejected")
+    .orderBy("r.row_number")
+    .orderBy("e.id")
+    .execute();
+}
