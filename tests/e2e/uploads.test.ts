@@ -1,0 +1,76 @@
+import { importProgram } from "@spm/db";
+import { buildProgram, createTestDb } from "@spm/db/test/factories";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "../browser";
+import { signIn } from "../support";
+
+const web = inject("webUrl");
+const db = createTestDb();
+const program = buildProgram();
+const code = program.indicators[0]?.code ?? "";
+let browser: Browser;
+
+beforeAll(async () => {
+  await importProgram(db, program, "test");
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await db.destroy();
+});
+
+describe("uploads page in Chromium", () => {
+  it("previews a file, applies it with progress, and reports the rejected rows", async () => {
+    const page = await browser.newPage({ locale: "en-GB" });
+    await signIn(page, web, "steward");
+    await page.goto(`${web}/uploads`);
+    const csv = `indicator,period,region,value\n${code},2019,,61\n${code},2020,,abc\n`;
+    await page.setInputFiles('input[name="file"]', {
+      name: "figures.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    const preview = page.locator("[data-preview]");
+    await preview.waitFor({ timeout: 30_000 });
+    await expect(preview.locator("[data-counts]").textContent()).resolves.toBe(
+      "This upload would insert 1, update 0, leave 0 unchanged and reject 1 rows.",
+    );
+    expect(
+      await db
+        .selectFrom("observations")
+        .select("value")
+        .where("indicator_code", "=", code)
+        .execute(),
+    ).toEqual([]);
+    await page.click("text=Apply the upload");
+    const done = page.locator("[data-done]");
+    await done.waitFor({ timeout: 30_000 });
+    await expect(done.locator("[data-counts]").textContent()).resolves.toBe(
+      "Inserted 1, updated 0, unchanged 0, rejected 1 of 2 rows.",
+    );
+    await expect(done.locator("[data-errors] td code").allTextContents()).resolves.toEqual([
+      "value_not_a_number",
+    ]);
+    const href = await done.locator("a[href$='rejected.csv']").getAttribute("href");
+    const rejected = await page.evaluate(async (url) => (await fetch(url ?? "")).text(), href);
+    expect(rejected).toContain(`${code},2020,,abc`);
+    const stored = await db
+      .selectFrom("observations")
+      .select("value")
+      .where("indicator_code", "=", code)
+      .execute();
+    expect(stored).toEqual([{ value: 61 }]);
+    await page.reload();
+    expect(await page.locator("[data-history] [data-upload]").count()).toBe(2);
+    await page.close();
+  });
+
+  it("keeps viewers out", async () => {
+    const page = await browser.newPage();
+    await signIn(page, web, "viewer");
+    await page.goto(`${web}/uploads`);
+    expect(new URL(page.url()).pathname).toBe("/forbidden");
+    await page.close();
+  });
+});
