@@ -1,7 +1,9 @@
+import { importProgram } from "@spm/db";
+import { buildProgram, createTestDb } from "@spm/db/test/factories";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../browser";
-import { signIn } from "../support";
+import { signIn, tokenFor } from "../support";
 
 const web = inject("webUrl");
 let browser: Browser;
@@ -14,6 +16,40 @@ afterAll(async () => {
 });
 
 describe("overview page in Chromium", () => {
+  it("shows a new figure by itself shortly after its upload completes, without a reload", async () => {
+    const db = createTestDb();
+    const program = buildProgram();
+    const code = program.indicators[0]?.code ?? "";
+    await importProgram(db, program, "test");
+    await db.destroy();
+    const page = await browser.newPage({ locale: "en-GB" });
+    await signIn(page, web, "viewer");
+    const row = page.locator(`[data-indicator="${code}"]`);
+    await expect(row.textContent()).resolves.toContain("no figure yet");
+    await page.evaluate(() => {
+      (window as unknown as { marker: boolean }).marker = true;
+    });
+    const token = await tokenFor("steward");
+    const res = await fetch(`${inject("apiUrl")}/api/v1/observations`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ observations: [{ indicator: code, period: "2019", value: 64.5 }] }),
+    });
+    expect(res.status).toBe(202);
+    await page.waitForFunction(
+      (c) => document.querySelector(`[data-indicator="${c}"]`)?.textContent?.includes("64.5"),
+      code,
+      {
+        timeout: 20_000,
+      },
+    );
+    // Same document: the figure arrived without a reload.
+    expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(
+      true,
+    );
+    await page.close();
+  });
+
   it("sends a visitor who is not signed in to the sign-in page, and back after signing in", async () => {
     const page = await browser.newPage({ locale: "en-GB" });
     await page.goto(`${web}/`);

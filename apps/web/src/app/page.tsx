@@ -1,6 +1,7 @@
 import { evaluateIndicatorStatuses, listPrograms } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
 import { connection } from "next/server";
+import { AutoRefresh } from "~/components/auto-refresh";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
@@ -20,6 +21,7 @@ export default async function OverviewPage() {
   if (programs.length === 0) return <p className="empty">{t.overview.noIndicators}</p>;
   return (
     <>
+      <AutoRefresh />
       {programs.map((program) => (
         <section key={program.code} aria-labelledby={`p-${program.code}`}>
           <h1 id={`p-${program.code}`}>{program.name[locale]}</h1>
@@ -51,7 +53,9 @@ export default async function OverviewPage() {
                       return (
                         <tr key={v.indicator.code} data-indicator={v.indicator.code}>
                           <td>
-                            {v.indicator.name[locale]}
+                            <a href={`/indicators/${v.indicator.code}`}>
+                              {v.indicator.name[locale]}
+                            </a>
                             <div className="muted">{v.indicator.code}</div>
                           </td>
                           <td>
