@@ -5,6 +5,7 @@ export { DbError, type DbErrorCode } from "./errors";
 export { migrateToLatest } from "./migrate";
 export * from "./queries/audit";
 export * from "./queries/catalog";
+export * from "./queries/demo";
 export * from "./queries/indicator-status";
 export * from "./queries/observations";
 export * from "./queries/programs";

@@ -20,7 +20,12 @@ export interface ToleranceBand {
  * The value `A` whose progress ratio against target `T` and baseline `B` is `r` (the inverse of
  * `progressRatio`), or null when no value has that ratio (a zero target equal to the baseline).
  */
-export function valueAtRatio(r: number, target: number, baseline: number, d: 1 | -1): number | null {
+export function valueAtRatio(
+  r: number,
+  target: number,
+  baseline: number,
+  d: 1 | -1,
+): number | null {
   if (target !== baseline) return target - d * (1 - r) * Math.abs(target - baseline);
   if (target === 0) return null;
   // When T = B the ratio is A/T (increase, positive T) or T/A (decrease), mirrored for T < 0.

@@ -1,6 +1,7 @@
 export * from "./aggregate";
 export * from "./chart-bands";
 export * from "./dates";
+export * from "./demo";
 export * from "./errors";
 export * from "./evaluate";
 export * from "./explain";

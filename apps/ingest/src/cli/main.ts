@@ -2,6 +2,7 @@
 // output (so scripts can capture them); messages and errors go to standard error.
 import { createDb } from "@spm/db";
 import { z } from "zod";
+import { runDemo } from "./demo";
 import { runProgramImport } from "./program";
 import { runMigrate, runSeed } from "./setup";
 import { runToken } from "./token";
@@ -25,6 +26,7 @@ const USAGE = `usage: spm <command>
   token create --name N --role R [--regions ...] [--expires-days N]
                                   print a new API token (alone on standard output, once)
   token list | token revoke --id ID
+  demo load | demo remove         synthetic 2018–2022 figures (labelled demo everywhere) / take them out
   upload FILE [--dry-run]         send a CSV/XLSX file to the API (token in SPM_TOKEN) and
                                   print the row report`;
 
@@ -44,6 +46,7 @@ try {
   else if (command === "program" && rest[0] === "import") await runProgramImport(db, rest.slice(1));
   else if (command === "user" && rest[0] === "create") await runUserCreate(db, rest.slice(1));
   else if (command === "token") await runToken(db, rest);
+  else if (command === "demo") await runDemo(db, rest);
   else {
     process.stderr.write(`${USAGE}\n`);
     process.exitCode = command ? 2 : 0;

@@ -1,16 +1,22 @@
+import { hasDemoData } from "@spm/db";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "~/components/language-switch";
 import { SignOutButton } from "~/components/sign-out";
 import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
+import { db } from "~/lib/db";
 import { currentUser } from "~/lib/session";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "State Program Monitor" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [{ locale, t }, user] = await Promise.all([getMessages(), currentUser()]);
+  const [{ locale, t }, user, demo] = await Promise.all([
+    getMessages(),
+    currentUser(),
+    hasDemoData(db()).catch(() => false),
+  ]);
   return (
     <html lang={locale}>
       <body>
@@ -37,6 +43,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           )}
           <LanguageSwitch locale={locale} labels={t.lang} />
         </header>
+        {user && demo && (
+          <p className="demo-banner" role="note">
+            {t.demo.banner}
+          </p>
+        )}
         <main id="main">{children}</main>
       </body>
     </html>

@@ -2,9 +2,12 @@ import type { Locale } from "@spm/kpi";
 
 const TAGS: Record<Locale, string> = { en: "en-GB", ru: "ru-RU", kk: "kk-KZ" };
 
-/** The BCP 47 tag the charts and date formats of a locale use. */
-export function localeTag(locale: Locale): string {
-  return TAGS[locale];
+/**
+ * The locales a browser should format the chart's numbers with: Kazakh first, then Russian
+ * (the same grouping), for browsers that ship without Kazakh locale data.
+ */
+export function chartLocales(locale: Locale): string[] {
+  return locale === "kk" ? [TAGS.kk, "ru-KZ"] : [TAGS[locale]];
 }
 
 /** Formats a moment (an upload, a revision) for a reader of the locale. */
@@ -18,5 +21,13 @@ export function formatDateTime(value: Date | string, locale: Locale): string {
 export function formatRatio(value: number, locale: Locale): string {
   return new Intl.NumberFormat(TAGS[locale], { style: "percent", maximumFractionDigits: 0 }).format(
     value,
+  );
+}
+
+/** Formats an ISO date (YYYY-MM-DD) for a reader of the locale. */
+export function formatIsoDate(date: string, locale: Locale): string {
+  const [y = 1970, m = 1, d = 1] = date.split("-").map(Number);
+  return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
   );
 }

@@ -83,13 +83,14 @@ const PLUGINS = [whiteBackground];
 export function IndicatorChart(props: {
   data: IndicatorChartData;
   text: IndicatorChartText;
-  localeTag: string;
+  /** BCP 47 tags, best first (a browser may lack Kazakh data). */
+  locales: string[];
   unit: string;
   filename: string;
 }) {
-  const { data, text, localeTag, unit } = props;
+  const { data, text, locales, unit } = props;
   const chartRef = useRef<ChartJS<"line">>(null);
-  const number = new Intl.NumberFormat(localeTag, { maximumFractionDigits: 2 });
+  const number = new Intl.NumberFormat(locales, { maximumFractionDigits: 2 });
   const points = (
     label: string,
     values: Series,
@@ -157,9 +158,7 @@ export function IndicatorChart(props: {
     ),
   );
   if (data.projected) {
-    datasets.push(
-      line(text.projected, data.projected, COLOURS.reported, { borderDash: [6, 4] }),
-    );
+    datasets.push(line(text.projected, data.projected, COLOURS.reported, { borderDash: [6, 4] }));
   }
   if (data.history.some((v) => v !== null)) {
     datasets.push(points(text.history, data.history, COLOURS.history, "circle"));
@@ -175,11 +174,11 @@ export function IndicatorChart(props: {
     animation: false,
     responsive: true,
     maintainAspectRatio: false,
-    locale: localeTag,
+    locale: locales[0],
     interaction: { mode: "nearest", intersect: false },
     scales: {
       x: { title: { display: true, text: text.year } },
-      y: { ticks: { callback: (v) => `${number.format(Number(v))}${unit}` } },
+      y: { grace: "5%", ticks: { callback: (v) => `${number.format(Number(v))}${unit}` } },
     },
     plugins: {
       legend: {

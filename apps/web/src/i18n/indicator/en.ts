@@ -24,6 +24,7 @@ export const indicatorEn = {
   baselineSource: "Baseline {year}: {value} ({source})",
   illustrative:
     "Illustrative targets: the programme gives no official yearly values for this indicator, so the targets shown were set for demonstration and are not official commitments.",
+  demo: "Synthetic demo data: some figures on this page were generated for demonstration and are not real statistics.",
   view: {
     legend: "View",
     region: "Region",
@@ -37,6 +38,7 @@ export const indicatorEn = {
     trajectory: "Trajectory to {year}",
     why: "Why this colour",
     inputs: "Figures behind the status",
+    actualNone: "Actual value",
     actual: "Actual value ({year})",
     target: "Target",
     baseline: "Baseline ({year})",
@@ -106,7 +108,7 @@ export const indicatorEn = {
     source: "Source",
     revisions: "Revisions",
     updated: "Last updated",
-    showRevisions: "{count} revisions",
+    showRevisions: "Revisions: {count}",
     revisionsCaption: "Revisions of {period}, {region}, newest first",
     when: "When",
     author: "By",

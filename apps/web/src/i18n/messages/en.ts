@@ -40,6 +40,10 @@ export const en = {
       "Your role does not give access to this page. Ask an administrator if you need it.",
   },
   role: { viewer: "viewer", steward: "data steward", manager: "manager", admin: "administrator" },
+  demo: {
+    banner:
+      "Synthetic demo data is loaded: figures whose source says “Synthetic demo data” are not official. An administrator removes them with “npm run spm -- demo remove”.",
+  },
   level: {
     green: "On target",
     amber: "Behind",

@@ -46,6 +46,10 @@ export const kk: Messages = {
     manager: "менеджер",
     admin: "әкімші",
   },
+  demo: {
+    banner:
+      "Синтетикалық демо-деректер жүктелген: дереккөзі «Synthetic demo data» болған мәндер ресми емес. Әкімші оларды «npm run spm -- demo remove» командасымен жояды.",
+  },
   level: {
     green: "Мақсатқа жетті",
     amber: "Артта қалу",

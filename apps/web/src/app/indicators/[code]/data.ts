@@ -120,7 +120,9 @@ export function loadProvenance(data: IndicatorPageData): Promise<FigureProvenanc
  */
 export function yearStatuses(data: IndicatorPageData, asOf: string): Map<number, CurrentStatus> {
   const { view, program } = data;
-  const series = view.series.flatMap((p) => (p.value === null ? [] : [{ year: p.year, value: p.value }]));
+  const series = view.series.flatMap((p) =>
+    p.value === null ? [] : [{ year: p.year, value: p.value }],
+  );
   const statuses = new Map<number, CurrentStatus>();
   for (const point of view.series) {
     if (point.value === null || point.year < program.years.start || point.year > program.years.end)

@@ -1,11 +1,15 @@
-import { formatDate } from "@spm/kpi";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { IndicatorChart } from "~/components/indicator/indicator-chart";
-import { formatDateTime, formatRatio, localeTag } from "~/components/indicator/format";
+import {
+  chartLocales,
+  formatDateTime,
+  formatIsoDate,
+  formatRatio,
+} from "~/components/indicator/format";
 import styles from "~/components/indicator/indicator.module.css";
+import { IndicatorChart } from "~/components/indicator/indicator-chart";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
 import { getIndicatorMessages } from "~/i18n/indicator";
@@ -59,7 +63,8 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const { indicator, status } = view;
   const { current, trajectory, inputs } = status;
   const unit = common.unit[indicator.unit];
-  const value = (v: number | null) => (v === null ? t.status.none : `${formatValue(v, locale)}${unit}`);
+  const value = (v: number | null) =>
+    v === null ? t.status.none : `${formatValue(v, locale)}${unit}`;
   const statuses = yearStatuses(data, query.asOf);
   const name = indicator.name[locale];
   const regionNames = new Map(data.program.regions.map((r) => [r.code, r.name[locale]]));
@@ -67,6 +72,9 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
     ...(data.region === data.nationCode ? {} : { region: data.region }),
     asOf: query.asOf,
   }).toString()}`;
+  const chart = chartData(data, figures);
+  // A figure's newest revision is its current value: label the page when one is synthetic.
+  const demo = figures.some((f) => f.revisions[0]?.uploadKind === "demo");
   const finalYear = inputs.finalTarget?.year ?? data.program.years.end;
 
   return (
@@ -128,6 +136,11 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
             {t.illustrative}
           </p>
         )}
+        {demo && (
+          <p className={styles.notice} role="note" data-demo="">
+            {t.demo}
+          </p>
+        )}
       </header>
 
       <form className={styles.view} method="get" aria-label={t.view.legend}>
@@ -147,8 +160,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
           </label>
         )}
         <label>
-          {t.view.asOf}{" "}
-          <input type="date" name="asOf" defaultValue={query.asOf} required />
+          {t.view.asOf} <input type="date" name="asOf" defaultValue={query.asOf} required />
         </label>
         <button type="submit">{t.view.apply}</button>
       </form>
@@ -165,10 +177,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
             </p>
             <h3>{format(t.status.trajectory, { year: finalYear })}</h3>
             <p data-status="trajectory">
-              <StatusBadge
-                level={trajectory.level}
-                label={common.trajectory[trajectory.level]}
-              />
+              <StatusBadge level={trajectory.level} label={common.trajectory[trajectory.level]} />
             </p>
           </div>
           <div>
@@ -179,7 +188,11 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
           <div>
             <h3>{t.status.inputs}</h3>
             <dl className={styles.inputs}>
-              <dt>{format(t.status.actual, { year: current.year ?? "—" })}</dt>
+              <dt>
+                {current.actual === null
+                  ? t.status.actualNone
+                  : format(t.status.actual, { year: current.year ?? "" })}
+              </dt>
               <dd>{value(current.actual)}</dd>
               <dt>{t.status.target}</dt>
               <dd>{formatTarget(current.target, locale, unit)}</dd>
@@ -206,8 +219,8 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
       <section aria-labelledby="chart-title">
         <h2 id="chart-title">{t.chart.title}</h2>
         <IndicatorChart
-          data={chartData(data, figures)}
-          localeTag={localeTag(locale)}
+          data={chart}
+          locales={chartLocales(locale)}
           unit={unit}
           filename={`${indicator.code}-${data.region}-${query.asOf}.png`}
           text={{
@@ -226,7 +239,9 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
             downloadPng: t.chart.downloadPng,
           }}
         />
-        <p className="muted">{t.chart.legendNote}</p>
+        {[chart.history, chart.derived, chart.flagged].some((d) => d.some((v) => v !== null)) && (
+          <p className="muted">{t.chart.legendNote}</p>
+        )}
         <p>
           <a href={csvHref} download data-download="csv">
             {t.chart.downloadCsv}
@@ -318,7 +333,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
           <h3>{t.regions.comparison}</h3>
           <table data-table="regions">
             <caption className="visually-hidden">
-              {format(t.regions.caption, { date: formatDate(query.asOf, locale) })}
+              {format(t.regions.caption, { date: formatIsoDate(query.asOf, locale) })}
             </caption>
             <thead>
               <tr>
@@ -333,9 +348,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
                 <tr key={r.code} data-region={r.code}>
                   <th scope="row">
                     <Link href={hrefOf(code, query, data, r.code)}>{r.name}</Link>
-                    {r.code === data.region && (
-                      <span className="muted"> {t.regions.current}</span>
-                    )}
+                    {r.code === data.region && <span className="muted"> {t.regions.current}</span>}
                   </th>
                   <td className="num">
                     {r.view.latest
@@ -429,7 +442,9 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
                                 <td className="num">
                                   {value(r.value)}
                                   {r.flag && (
-                                    <div className="muted">{flagName(t.flag, r.flag) ?? r.flag}</div>
+                                    <div className="muted">
+                                      {flagName(t.flag, r.flag) ?? r.flag}
+                                    </div>
                                   )}
                                   {r.note && <div className="muted">{r.note}</div>}
                                 </td>

@@ -1,0 +1,69 @@
+import { connection, type NextRequest } from "next/server";
+import { currentUser } from "~/lib/session";
+import { loadIndicator, parsePageQuery, yearStatuses } from "../data";
+
+const HEADER = [
+  "indicator",
+  "region",
+  "year",
+  "value",
+  "target",
+  "target_min",
+  "target_max",
+  "derived",
+  "complete",
+  "last_period",
+  "status",
+];
+
+/** Quotes a CSV field when it needs it (RFC 4180). */
+function field(v: string | number | boolean | null): string {
+  if (v === null) return "";
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The indicator's yearly series for a region (or the nation) as CSV, for signed-in users. */
+export async function GET(
+  request: NextRequest,
+  context: { params: Promise<{ code: string }> },
+): Promise<Response> {
+  await connection();
+  const user = await currentUser();
+  if (!user) return new Response("Unauthorized\n", { status: 401 });
+  const { code: rawCode } = await context.params;
+  const code = decodeURIComponent(rawCode);
+  const query = parsePageQuery(request.nextUrl.searchParams);
+  // Column names and status codes are machine-readable and stay in English.
+  const data = await loadIndicator(code, query, "en");
+  if (!data) return new Response("Not found\n", { status: 404 });
+  const statuses = yearStatuses(data, query.asOf);
+  const lines = [HEADER.join(",")];
+  for (const p of data.view.series) {
+    const range = Array.isArray(p.target) ? p.target : null;
+    lines.push(
+      [
+        code,
+        data.region,
+        p.year,
+        p.value,
+        range ? null : (p.target as number | null),
+        range ? range[0] : null,
+        range ? range[1] : null,
+        p.derived,
+        p.complete,
+        p.lastPeriod,
+        statuses.get(p.year)?.level ?? null,
+      ]
+        .map(field)
+        .join(","),
+    );
+  }
+  return new Response(`${lines.join("\r\n")}\r\n`, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${code}-${data.region}-${query.asOf}.csv"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}
