@@ -181,7 +181,7 @@ async function assertAdminRemains(
 ): Promise<void> {
   if (changes.role === undefined && !changes.disabled) return;
   const target = await findUserById(trx, id);
-  if (!target || target.role !== "admin" || target.disabled_at) return;
+  if (target?.role !== "admin" || target.disabled_at) return;
   if (changes.role === "admin" && !changes.disabled) return;
   // Serialise concurrent demotions so two admins cannot remove each other at once.
   await sql`select pg_advisory_xact_lock(hashtext('last-admin'))`.execute(trx);

@@ -12,11 +12,9 @@ import "./globals.css";
 export const metadata: Metadata = { title: "State Program Monitor" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [{ locale, t }, user, demo] = await Promise.all([
-    getMessages(),
-    currentUser(),
-    hasDemoData(db()).catch(() => false),
-  ]);
+  const [{ locale, t }, user] = await Promise.all([getMessages(), currentUser()]);
+  // Only after the request is known: pages such as /_not-found are prerendered without a database.
+  const demo = user ? await hasDemoData(db()).catch(() => false) : false;
   return (
     <html lang={locale}>
       <body>
