@@ -76,6 +76,21 @@ describe("overview page in Chromium", () => {
     await page.close();
   });
 
+  it("filters by status level through the URL and counts indicators per level", async () => {
+    const page = await browser.newPage({ locale: "en-GB" });
+    await signIn(page, web, "viewer");
+    await page.goto(`${web}/?level=overdue&direction=D3`);
+    const levels = await page
+      .locator("[data-indicator] td:nth-child(2) [data-level]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-level")));
+    expect(levels.length).toBeGreaterThan(0);
+    expect(new Set(levels)).toEqual(new Set(["overdue"]));
+    expect(await page.locator('[data-indicator="ATTACKS_PREVENTED"]').count()).toBe(0); // direction D2
+    await expect(page.locator('select[name="level"]').inputValue()).resolves.toBe("overdue");
+    expect(await page.locator("[data-level-counts] [data-count-level]").count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it("switches to English and to Kazakh, and remembers the choice", async () => {
     const context = await browser.newContext({ locale: "ru-RU" });
     const page = await context.newPage();

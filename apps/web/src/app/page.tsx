@@ -2,6 +2,8 @@ import { evaluateIndicatorStatuses, listPrograms } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
 import { connection } from "next/server";
 import { AutoRefresh } from "~/components/auto-refresh";
+import { LevelCounts } from "~/components/level-counts";
+import { type OverviewFilter, OverviewFilters } from "~/components/overview-filters";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
@@ -9,16 +11,33 @@ import { db } from "~/lib/db";
 import { formatTarget, formatValue } from "~/lib/format";
 import { requireUser } from "~/lib/session";
 
-export default async function OverviewPage() {
+type Search = { year?: string; region?: string; direction?: string; level?: string };
+
+/** The filter of the URL, keeping only well-formed values (a bad link shows everything). */
+function readFilter(q: Search): OverviewFilter {
+  const year = q.year && /^\d{4}$/.test(q.year) ? Number(q.year) : undefined;
+  const code = (v?: string) => (v && /^[A-Z0-9_-]{1,20}$/.test(v) ? v : undefined);
+  return {
+    year,
+    region: code(q.region),
+    direction: code(q.direction),
+    level: q.level?.match(/^[a-z_]{1,20}$/)?.[0],
+  };
+}
+
+export default async function OverviewPage(props: { searchParams: Promise<Search> }) {
   await connection();
   await requireUser("viewer");
   const { locale, t } = await getMessages();
-  const asOf = toIsoDate(new Date());
+  const filter = readFilter(await props.searchParams);
+  const today = toIsoDate(new Date());
+  const asOf = filter.year && `${filter.year}-12-31` < today ? `${filter.year}-12-31` : today;
   const [programs, views] = await Promise.all([
     listPrograms(db()),
-    evaluateIndicatorStatuses(db(), { asOf, locale }),
+    evaluateIndicatorStatuses(db(), { asOf, locale, region: filter.region }),
   ]);
   if (programs.length === 0) return <p className="empty">{t.overview.noIndicators}</p>;
+  const shown = views.filter((v) => !filter.level || v.status.current.level === filter.level);
   return (
     <>
       <AutoRefresh />
@@ -29,13 +48,28 @@ export default async function OverviewPage() {
             {format(t.overview.years, { ...program.years })} ·{" "}
             {format(t.overview.asOf, { date: asOf })}
           </p>
+          <OverviewFilters
+            filter={filter}
+            years={Array.from(
+              { length: program.years.end - program.years.start + 1 },
+              (_, i) => program.years.start + i,
+            )}
+            regions={program.regions}
+            directions={program.directions}
+            locale={locale}
+            t={t}
+          />
           {program.directions.map((direction) => {
-            const rows = views.filter(
+            if (filter.direction && filter.direction !== direction.code) return null;
+            const all = views.filter(
               (v) => v.programCode === program.code && v.indicator.direction === direction.code,
             );
+            const rows = shown.filter((v) => all.includes(v));
             return (
               <section key={direction.code} aria-labelledby={`d-${program.code}-${direction.code}`}>
                 <h2 id={`d-${program.code}-${direction.code}`}>{direction.name[locale]}</h2>
+                <LevelCounts levels={all.map((v) => v.status.current.level)} t={t} />
+                {rows.length === 0 && <p className="empty">{t.overview.noMatch}</p>}
                 <table>
                   <thead>
                     <tr>

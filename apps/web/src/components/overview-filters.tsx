@@ -1,0 +1,73 @@
+import type { Locale } from "@spm/kpi";
+import type { Messages } from "~/i18n/messages/en";
+
+export interface OverviewFilter {
+  year?: number;
+  region?: string;
+  direction?: string;
+  level?: string;
+}
+
+/** The overview's filters as a plain GET form: the view lives in the URL and can be shared. */
+export function OverviewFilters(props: {
+  filter: OverviewFilter;
+  years: number[];
+  regions: { code: string; name: Record<Locale, string>; kind: string }[];
+  directions: { code: string; name: Record<Locale, string> }[];
+  locale: Locale;
+  t: Messages;
+}) {
+  const { filter, locale, t } = props;
+  const levels = ["red", "overdue", "amber", "grey", "green", "none"] as const;
+  return (
+    <form method="get" className="filters" aria-label={t.overview.filters}>
+      <label>
+        {t.overview.year}
+        <select name="year" defaultValue={filter.year ?? ""}>
+          <option value="">{t.overview.today}</option>
+          {props.years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.overview.region}
+        <select name="region" defaultValue={filter.region ?? ""}>
+          <option value="">{t.overview.nation}</option>
+          {props.regions
+            .filter((r) => r.kind === "region")
+            .map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name[locale]}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label>
+        {t.overview.direction}
+        <select name="direction" defaultValue={filter.direction ?? ""}>
+          <option value="">{t.overview.all}</option>
+          {props.directions.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.code}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.overview.level}
+        <select name="level" defaultValue={filter.level ?? ""}>
+          <option value="">{t.overview.all}</option>
+          {levels.map((l) => (
+            <option key={l} value={l}>
+              {t.level[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">{t.overview.apply}</button>
+    </form>
+  );
+}
