@@ -24,6 +24,7 @@ describe("overview page in Chromium", () => {
     await db.destroy();
     const page = await browser.newPage({ locale: "en-GB" });
     await signIn(page, web, "viewer");
+    await page.goto(`${web}/?program=${program.code}`);
     const row = page.locator(`[data-indicator="${code}"]`);
     await expect(row.textContent()).resolves.toContain("no figure yet");
     await page.evaluate(() => {

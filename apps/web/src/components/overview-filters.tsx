@@ -2,6 +2,7 @@ import type { Locale } from "@spm/kpi";
 import type { Messages } from "~/i18n/messages/en";
 
 export interface OverviewFilter {
+  program?: string;
   year?: number;
   region?: string;
   direction?: string;
@@ -11,6 +12,7 @@ export interface OverviewFilter {
 /** The overview's filters as a plain GET form: the view lives in the URL and can be shared. */
 export function OverviewFilters(props: {
   filter: OverviewFilter;
+  programs: { code: string; name: Record<Locale, string> }[];
   years: number[];
   regions: { code: string; name: Record<Locale, string>; kind: string }[];
   directions: { code: string; name: Record<Locale, string> }[];
@@ -21,6 +23,18 @@ export function OverviewFilters(props: {
   const levels = ["red", "overdue", "amber", "grey", "green", "none"] as const;
   return (
     <form method="get" className="filters" aria-label={t.overview.filters}>
+      {props.programs.length > 1 && (
+        <label>
+          {t.overview.program}
+          <select name="program" defaultValue={filter.program}>
+            {props.programs.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name[locale]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t.overview.year}
         <select name="year" defaultValue={filter.year ?? ""}>

@@ -10,6 +10,7 @@ export const en = {
   },
   lang: { label: "Language", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {
+    program: "Programme",
     filters: "Filters",
     year: "Year (status at its end)",
     today: "today",

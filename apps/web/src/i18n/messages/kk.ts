@@ -11,6 +11,7 @@ export const kk: Messages = {
   },
   lang: { label: "Тіл", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {
+    program: "Бағдарлама",
     filters: "Сүзгілер",
     year: "Жыл (жыл соңындағы мәртебе)",
     today: "бүгін",

@@ -11,6 +11,7 @@ export const ru: Messages = {
   },
   lang: { label: "Язык", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {
+    program: "Программа",
     filters: "Фильтры",
     year: "Год (статус на конец года)",
     today: "сегодня",
