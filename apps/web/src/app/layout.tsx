@@ -27,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </a>
           <nav aria-label={t.app.title}>
             {user && <a href="/">{t.nav.overview}</a>}
+            {user && <a href="/regions">{t.nav.regions}</a>}
             {user && user.role !== "viewer" && <a href="/uploads">{t.nav.uploads}</a>}
             {user?.role === "admin" && <a href="/admin">{t.nav.admin}</a>}
           </nav>

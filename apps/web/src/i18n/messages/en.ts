@@ -55,6 +55,12 @@ export const en = {
     banner:
       "Synthetic demo data is loaded: figures whose source says “Synthetic demo data” are not official. An administrator removes them with “npm run spm -- demo remove”.",
   },
+  regions: {
+    title: "Regions",
+    caption: "Current status of each regional indicator in each region",
+    region: "Region",
+    none: "This programme has no indicators reported by region.",
+  },
   level: {
     green: "On target",
     amber: "Behind",
