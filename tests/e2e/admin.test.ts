@@ -2,7 +2,7 @@ import { findUserByUsername } from "@spm/db";
 import { createTestDb, createTestUser, uniqueSuffix } from "@spm/db/test/factories";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../browser";
+import { collectErrors, launchBrowser } from "../browser";
 import { signIn } from "../support";
 
 const web = inject("webUrl");
@@ -17,18 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await db.destroy();
 });
-
-/** Script errors and React warnings (e.g. hydration); refused requests are expected, not errors. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      errors.push(message.text());
-    }
-  });
-  return errors;
-}
 
 /** A fresh admin signs in through the sign-in form and lands on `next`. */
 async function signInAsAdmin(context: BrowserContext, next: string) {

@@ -1,8 +1,8 @@
 import { applyObservations, importProgram } from "@spm/db";
 import { buildProgram, createTestDb, createUploadRow } from "@spm/db/test/factories";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../browser";
+import { collectErrors, launchBrowser } from "../browser";
 import { signIn } from "../support";
 
 const web = inject("webUrl");
@@ -16,18 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await db.destroy();
 });
-
-/** Script errors and React warnings (e.g. hydration failures) raised by the page. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      errors.push(message.text());
-    }
-  });
-  return errors;
-}
 
 describe("indicator page in Chromium", () => {
   it("explains a seeded overdue indicator with its chart, provenance and downloads", async () => {
