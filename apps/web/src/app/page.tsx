@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { AutoRefresh } from "~/components/auto-refresh";
 import { LevelCounts } from "~/components/level-counts";
 import { type OverviewFilter, OverviewFilters } from "~/components/overview-filters";
+import { Sparkline } from "~/components/sparkline";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
@@ -118,6 +119,7 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
                               {v.latest
                                 ? `${formatValue(v.latest.value, locale)}${unit} (${v.latest.period})`
                                 : t.overview.noValue}
+                              <Sparkline points={v.series} />
                             </td>
                             <td className="num">
                               {formatTarget(finalTarget, locale, unit)}
