@@ -1,4 +1,7 @@
 export * from "./aggregate";
+export * from "./alert-instances";
+export * from "./alert-rules";
+export * from "./alert-state";
 export * from "./chart-bands";
 export * from "./dates";
 export * from "./demo";
