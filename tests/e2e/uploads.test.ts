@@ -63,6 +63,14 @@ describe("uploads page in Chromium", () => {
     expect(stored).toEqual([{ value: 61 }]);
     await page.reload();
     expect(await page.locator("[data-history] [data-upload]").count()).toBe(2);
+    // Each past upload opens its report again from the history.
+    await Promise.all([
+      page.waitForURL(/\/uploads\?upload=/),
+      page.locator("[data-history] [data-upload] a").first().click(),
+    ]);
+    await expect(page.locator("[data-upload-report] [data-counts]").textContent()).resolves.toBe(
+      "Inserted 1, updated 0, unchanged 0, rejected 1 of 2 rows.",
+    );
     await page.close();
   });
 

@@ -1,6 +1,8 @@
-import { listPrograms, listUploads } from "@spm/db";
+import { findUploadById, listPrograms, listUploadErrors, listUploads, type Upload } from "@spm/db";
 import { connection } from "next/server";
+import type { UploadReport } from "~/components/uploads/upload-client";
 import { UploadPanel } from "~/components/uploads/upload-panel";
+import { UploadReportView } from "~/components/uploads/upload-report";
 import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
 import { getUploadsMessages } from "~/i18n/uploads";
@@ -8,22 +10,32 @@ import { db } from "~/lib/db";
 import { formatValue } from "~/lib/format";
 import { requireUser } from "~/lib/session";
 
-export default async function UploadsPage() {
+export default async function UploadsPage(props: { searchParams: Promise<{ upload?: string }> }) {
   await connection();
   const user = await requireUser("steward");
   const { locale, t: common } = await getMessages();
   const t = getUploadsMessages(locale);
   const mine = user.role === "steward" ? `user:${user.id}` : undefined;
-  const [programs, uploads] = await Promise.all([
+  const { upload: openId } = await props.searchParams;
+  const [programs, uploads, opened] = await Promise.all([
     listPrograms(db()),
     listUploads(db(), { createdBy: mine, limit: 30 }),
+    openId && /^[0-9a-f-]{36}$/.test(openId) ? findUploadById(db(), openId) : undefined,
   ]);
+  // A steward reads only their own reports; managers and admins read every one.
+  const report = opened && (!mine || opened.created_by === mine) ? await toReport(opened) : null;
   const n = (v: number) => formatValue(v, locale);
   return (
     <>
       <h1>{t.title}</h1>
       <p className="muted">{t.intro}</p>
       <UploadPanel t={t} levels={common.level} />
+      {report && (
+        <section aria-labelledby="opened-report">
+          <h2 id="opened-report">{report.dryRun ? t.previewTitle : t.doneTitle}</h2>
+          <UploadReportView report={report} t={t} levels={common.level} />
+        </section>
+      )}
       <h2>{t.templates}</h2>
       <ul>
         {programs.map((p) => (
@@ -56,7 +68,7 @@ export default async function UploadsPage() {
               <tr key={u.id} data-upload={u.id}>
                 <td>{u.created_at.toISOString().replace("T", " ").slice(0, 16)} UTC</td>
                 <td>
-                  {u.filename ?? u.format ?? u.kind}
+                  <a href={`/uploads?upload=${u.id}`}>{u.filename ?? u.format ?? u.kind}</a>
                   {u.dry_run && <span className="tag">{t.dryRun}</span>}
                 </td>
                 <td>{t.stateNames[u.status]}</td>
@@ -70,4 +82,25 @@ export default async function UploadsPage() {
       )}
     </>
   );
+}
+
+/** The report of a stored upload, in the shape the report view reads. */
+async function toReport(u: Upload): Promise<UploadReport> {
+  const errors = await listUploadErrors(db(), u.id, { limit: 5000 });
+  return {
+    id: u.id,
+    status: u.status,
+    dryRun: u.dry_run,
+    counts: {
+      received: u.received,
+      inserted: u.inserted,
+      updated: u.updated,
+      unchanged: u.unchanged,
+      rejected: u.rejected,
+    },
+    progress: { done: u.progress_done, total: u.progress_total },
+    errors: errors.map((e) => ({ row: e.row, field: e.field, code: e.code, message: e.message })),
+    statusChanges: u.status_changes as UploadReport["statusChanges"],
+    failureReason: u.failure_reason,
+  };
 }
