@@ -22,7 +22,7 @@ import { principalOf, requireRole } from "../auth/middleware";
 import { actorOf, hasRole, type Principal } from "../auth/principal";
 import { enqueueUpload } from "../ingest/enqueue";
 import { type IncomingRow, stageUpload } from "../ingest/stage";
-import { parseUpload, UploadFileError } from "../parsing";
+import { buildRejectedCsv, parseUpload, UploadFileError } from "../parsing";
 import type { Queues } from "../queues";
 import { HttpProblem } from "./problem";
 import { parseBody, parseQuery } from "./validate";
@@ -247,7 +247,7 @@ export function uploadsRouter(deps: UploadsDeps): Router {
     res
       .type("text/csv; charset=utf-8")
       .attachment(`rejected-${id}.csv`)
-      .send(rejectedCsv(await listRejectedRows(deps.db, id)));
+      .send(buildRejectedCsv(await listRejectedRows(deps.db, id)));
   });
 
   router.post("/uploads/:id/retry", requireRole("steward"), async (req, res) => {
@@ -276,36 +276,4 @@ async function hashFile(path: string, dryRun: boolean): Promise<string> {
   const hash = createHash("sha256").update(dryRun ? "dry:" : "real:");
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest("hex");
-}
-
-const CSV_COLUMNS = ["indicator", "period", "region", "value", "flag", "note", "source"] as const;
-const cell = (v: unknown) => {
-  const text = v === null || v === undefined ? "" : String(v);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-/** The rejected rows in the canonical layout plus the reasons, ready to fix and send again. */
-function rejectedCsv(
-  rows: {
-    row: number;
-    raw: unknown;
-    field: string | null;
-    code: string | null;
-    message: string | null;
-  }[],
-) {
-  const byRow = new Map<number, { raw: Record<string, unknown>; reasons: string[] }>();
-  for (const r of rows) {
-    const entry = byRow.get(r.row) ?? {
-      raw: (r.raw ?? {}) as Record<string, unknown>,
-      reasons: [],
-    };
-    if (r.code) entry.reasons.push(`${r.field}: ${r.message} [${r.code}]`);
-    byRow.set(r.row, entry);
-  }
-  const lines = [[...CSV_COLUMNS, "row", "errors"].join(",")];
-  for (const [row, { raw, reasons }] of byRow) {
-    lines.push([...CSV_COLUMNS.map((c) => cell(raw[c])), row, cell(reasons.join("; "))].join(","));
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -13,6 +13,7 @@ export { detectDelimiter, MAX_RECORD_CHARS } from "./csv";
 export { detectEncoding, type TextEncoding } from "./detect-encoding";
 export * from "./errors";
 export { CANONICAL_FIELDS, type CanonicalField, HEADER_SYNONYMS, REQUIRED_FIELDS } from "./header";
+export { buildRejectedCsv, type RejectedRowError } from "./rejected-csv";
 export { buildCsvTemplate, buildXlsxTemplate, templateFileName } from "./template";
 export * from "./types";
 

@@ -101,7 +101,8 @@ function firstPeriod(year: number, frequency: Frequency): string {
   return String(year);
 }
 
-function quoteCsv(cell: string): string {
+/** Quotes a CSV cell when it holds a quote, a comma or a line break (RFC 4180). */
+export function quoteCsv(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
