@@ -14,6 +14,7 @@ const base: AlertRuleInput = {
   scope: { indicators: "all", regions: "national" },
   condition: { kind: "status_is", levels: ["red", "overdue"] },
   channels: ["email", "in_app"],
+  recipients: { roles: ["manager"] },
 };
 
 describe("alertRuleSchema", () => {
@@ -24,7 +25,8 @@ describe("alertRuleSchema", () => {
       repeatIntervalMinutes: 1440,
       sendResolved: true,
       enabled: true,
-      recipients: {},
+      recipients: { roles: ["manager"] },
+      locale: "en",
     });
   });
 
@@ -44,6 +46,16 @@ describe("alertRuleSchema", () => {
     ["blank name", { name: "  " }],
     ["repeat of 0", { repeatIntervalMinutes: 0 }],
     ["extra key", { severity: "high" }],
+    ["email with nobody to tell", { recipients: {} }],
+    ["in-app to bare addresses", { channels: ["in_app"], recipients: { addresses: ["a@b.kz"] } }],
+    ["webhook without a URL", { channels: ["webhook"], recipients: { roles: ["manager"] } }],
+    [
+      "webhook that is not http",
+      { channels: ["webhook"], recipients: { webhooks: ["ftp://x/y"] } },
+    ],
+    ["address that is no e-mail", { recipients: { addresses: ["someone"] } }],
+    ["unknown role", { recipients: { roles: ["minister"] } }],
+    ["unknown locale", { locale: "de" }],
   ])("rejects %s", (_label, patch) => {
     expect(alertRuleSchema.safeParse({ ...base, ...patch }).success).toBe(false);
   });
@@ -54,6 +66,11 @@ describe("alertRuleSchema", () => {
     ["overdue", { condition: { kind: "overdue" } }],
     ["one region", { scope: { indicators: { indicator: "IMR" }, regions: { region: "KZ-ALA" } } }],
     ["recipients", { recipients: { users: ["u1"], addresses: ["a@example.org"] } }],
+    ["email to addresses only", { channels: ["email"], recipients: { addresses: ["a@b.kz"] } }],
+    [
+      "a webhook",
+      { channels: ["webhook"], recipients: { webhooks: ["https://hooks.example.org/spm"] } },
+    ],
   ])("accepts %s", (_label, patch) => {
     expect(alertRuleSchema.safeParse({ ...base, ...patch }).success).toBe(true);
   });

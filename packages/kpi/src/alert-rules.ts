@@ -3,7 +3,8 @@
  * it watches for (condition), and how it notifies. Pure: statuses come in, booleans go out.
  */
 import { z } from "zod";
-import { PLACE_CODE } from "./program";
+import { LOCALES } from "./locales";
+import { PLACE_CODE } from "./place-code";
 import {
   CURRENT_LEVELS,
   type CurrentStatus,
@@ -26,6 +27,9 @@ export const ALERT_CONDITION_KINDS = [
 ] as const;
 /** One kind of condition. */
 export type AlertConditionKind = (typeof ALERT_CONDITION_KINDS)[number];
+
+/** Roles whose every active account a rule can notify. */
+export const ALERT_RECIPIENT_ROLES = ["viewer", "steward", "manager", "admin"] as const;
 
 /** One day: how often a still-firing alert is repeated unless the rule says otherwise. */
 export const DEFAULT_REPEAT_INTERVAL_MINUTES = 1440;
@@ -56,20 +60,28 @@ export const alertConditionSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("overdue") }),
 ]);
 
-/** A rule as managers define it through the API and the rule editor. */
-export const alertRuleSchema = z.strictObject({
+/** The fields of a rule, before the cross-field checks (extend this one, not the rule). */
+export const alertRuleFieldsSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   scope: z.strictObject({ indicators: indicatorScopeSchema, regions: regionScopeSchema }),
   condition: alertConditionSchema,
   /** Consecutive evaluations the condition must hold before the alert fires (1 = at once). */
   for: z.number().int().min(1).max(1000).default(1),
   channels: z.array(z.enum(ALERT_CHANNELS)).min(1),
+  /**
+   * Who is told: accounts by username, every active account of a role, e-mail addresses, and
+   * webhook URLs (signed with the installation's webhook secret).
+   */
   recipients: z
     .strictObject({
       users: z.array(nonEmpty).optional(),
-      addresses: z.array(nonEmpty).optional(),
+      roles: z.array(z.enum(ALERT_RECIPIENT_ROLES)).optional(),
+      addresses: z.array(z.email()).optional(),
+      webhooks: z.array(z.url({ protocol: /^https?$/ })).optional(),
     })
     .default({}),
+  /** The language of e-mails to bare addresses and of webhook texts (accounts get their own). */
+  locale: z.enum(LOCALES).default("en"),
   repeatIntervalMinutes: z
     .number()
     .int()
@@ -79,6 +91,37 @@ export const alertRuleSchema = z.strictObject({
   sendResolved: z.boolean().default(true),
   enabled: z.boolean().default(true),
 });
+
+/** A rule as managers define it through the API and the rule editor. */
+export const alertRuleSchema = alertRuleFieldsSchema.superRefine(checkRecipients);
+
+/** A rule shipped in a programme file: a rule with a key that names it within the programme. */
+export const programAlertRuleSchema = alertRuleFieldsSchema
+  .extend({ key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "lower-case letters, digits, -") })
+  .superRefine(checkRecipients);
+
+/** Every channel of a rule must have someone to reach. */
+function checkRecipients(
+  rule: Pick<z.output<typeof alertRuleFieldsSchema>, "channels" | "recipients">,
+  ctx: z.RefinementCtx,
+): void {
+  const r = rule.recipients;
+  const people = (r.users?.length ?? 0) + (r.roles?.length ?? 0);
+  const need: [AlertChannel, number, string][] = [
+    ["email", people + (r.addresses?.length ?? 0), "users, roles or addresses"],
+    ["in_app", people, "users or roles"],
+    ["webhook", r.webhooks?.length ?? 0, "webhooks"],
+  ];
+  for (const [channel, count, what] of need) {
+    if (rule.channels.includes(channel) && count === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["recipients"],
+        message: `the ${channel} channel needs recipients: ${what}`,
+      });
+    }
+  }
+}
 
 /** A rule as stored and evaluated (defaults applied). */
 export type AlertRule = z.output<typeof alertRuleSchema>;

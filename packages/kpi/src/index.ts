@@ -12,6 +12,7 @@ export * from "./figure-key";
 export * from "./periods";
 export * from "./program";
 export * from "./program-index";
+export * from "./reminders";
 export * from "./rollup";
 export * from "./row-error-messages";
 export * from "./rules";

@@ -57,3 +57,50 @@ describe("programme history periods", () => {
     expect(issues(input)).toEqual(["indicators.0.history.0.period: period outside 2017..2022"]);
   });
 });
+
+describe("programme alert rules", () => {
+  const rule = {
+    key: "red-national",
+    name: "Red nationally",
+    scope: { indicators: "all", regions: "national" },
+    condition: { kind: "status_is", levels: ["red"] },
+    channels: ["in_app"],
+    recipients: { roles: ["manager"] },
+  };
+  const withRules = (alertRules: object[]) => ({ ...SYNTHETIC_PROGRAM_INPUT, alertRules });
+
+  it("accepts a rule and applies its defaults", () => {
+    const parsed = programDefinitionSchema.parse(withRules([rule]));
+    expect(parsed.alertRules[0]).toMatchObject({ key: "red-national", for: 1, sendResolved: true });
+  });
+
+  it("defaults to no rules", () => {
+    expect(programDefinitionSchema.parse(SYNTHETIC_PROGRAM_INPUT).alertRules).toEqual([]);
+  });
+
+  it.each([
+    ["a duplicate key", [rule, rule], ['alertRules.1.key: duplicate key "red-national"']],
+    [
+      "an unknown indicator",
+      [{ ...rule, scope: { indicators: { indicator: "NOPE" }, regions: "all" } }],
+      ['alertRules.0.scope.indicators: unknown indicator "NOPE"'],
+    ],
+    [
+      "an unknown direction",
+      [{ ...rule, scope: { indicators: { direction: "NOPE" }, regions: "all" } }],
+      ['alertRules.0.scope.indicators: unknown direction "NOPE"'],
+    ],
+    [
+      "an unknown region",
+      [{ ...rule, scope: { indicators: "all", regions: { region: "ZZ-QQ" } } }],
+      ['alertRules.0.scope.regions: unknown region "ZZ-QQ"'],
+    ],
+    [
+      "a channel with nobody to reach",
+      [{ ...rule, recipients: { addresses: ["a@b.kz"] } }],
+      ["alertRules.0.recipients: the in_app channel needs recipients: users or roles"],
+    ],
+  ])("refuses %s", (_label, rules, expected) => {
+    expect(issues(withRules(rules))).toEqual(expected);
+  });
+});

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { programAlertRuleSchema } from "./alert-rules";
 import { parsePeriod } from "./periods";
+import { PLACE_CODE } from "./place-code";
 
 /** The languages every user-visible text of a programme is given in. */
-export const LOCALES = ["en", "ru", "kk"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from "./locales";
+export { PLACE_CODE } from "./place-code";
 
 export const UNITS = ["percent", "count", "number"] as const;
 export const POLARITIES = ["increase", "decrease", "range", "monitor"] as const;
@@ -31,9 +33,6 @@ const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 const NATION_CODE = /^[A-Z]{2}$/;
 const REGION_CODE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 const year = z.number().int().min(1900).max(2100);
-
-/** A nation (ISO 3166-1 alpha-2) or region (ISO 3166-2) code, as rows and filters give it. */
-export const PLACE_CODE = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
 const localizedTextSchema = z.strictObject({
   en: z.string().trim().min(1),
@@ -104,6 +103,11 @@ const programBaseSchema = z.strictObject({
     }),
   ),
   indicators: z.array(indicatorSchema).min(1),
+  /**
+   * Alert rules shipped with the programme, created at import when no rule of the programme has
+   * their key (so managers' later edits are kept).
+   */
+  alertRules: z.array(programAlertRuleSchema).default([]),
 });
 
 /** Schema of a programme definition file (YAML or JSON), with every cross-reference checked. */
@@ -136,6 +140,30 @@ export const programDefinitionSchema = programBaseSchema.superRefine((p, ctx) =>
       issue(["regions", r, "code"], `must start with the nation code ${p.nation.code}-`);
     }
   }
+  reportDuplicates(
+    p.alertRules.map((r) => r.key),
+    ["alertRules"],
+    issue,
+    "key",
+  );
+  p.alertRules.forEach((rule, r) => {
+    const { indicators, regions } = rule.scope;
+    const at = ["alertRules", r, "scope"];
+    if (
+      indicators !== "all" &&
+      "direction" in indicators &&
+      !directionCodes.has(indicators.direction)
+    )
+      issue([...at, "indicators"], `unknown direction "${indicators.direction}"`);
+    if (
+      indicators !== "all" &&
+      "indicator" in indicators &&
+      !p.indicators.some((i) => i.code === indicators.indicator)
+    )
+      issue([...at, "indicators"], `unknown indicator "${indicators.indicator}"`);
+    if (typeof regions === "object" && !regionCodes.has(regions.region))
+      issue([...at, "regions"], `unknown region "${regions.region}"`);
+  });
   p.indicators.forEach((ind, i) => {
     const at = (...rest: (string | number)[]) => ["indicators", i, ...rest];
     if (!directionCodes.has(ind.direction)) {
@@ -182,10 +210,11 @@ function reportDuplicates(
   codes: string[],
   path: string[],
   issue: (path: (string | number)[], message: string) => void,
+  field = "code",
 ): void {
   const seen = new Set<string>();
   codes.forEach((code, i) => {
-    if (seen.has(code)) issue([...path, i, "code"], `duplicate code "${code}"`);
+    if (seen.has(code)) issue([...path, i, field], `duplicate ${field} "${code}"`);
     seen.add(code);
   });
 }

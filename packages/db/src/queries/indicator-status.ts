@@ -7,7 +7,7 @@ import {
   type Locale,
   type ProgramDefinition,
 } from "@spm/kpi";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../database";
 import { loadProgramDefinitions } from "./catalog";
 import { listObservationsForIndicators } from "./observations";
@@ -90,39 +90,47 @@ export async function refreshStatusSnapshots(
   for (const program of programs) {
     for (const indicator of program.indicators) {
       if (wanted && !wanted.has(indicator.code)) continue;
-      const observations = await listObservationsForIndicators(db, [indicator.code]);
-      const figures = observations.map((o) => ({
-        period: o.period,
-        region: o.region_code,
-        value: o.value,
-      }));
-      const rows = regionsOf(program, indicator).map((region) => {
-        const { status } = evaluateIndicator({
-          program,
-          indicator,
-          figures,
-          region,
-          asOf: args.asOf,
+      // One refresh of an indicator at a time: the last to take the lock reads the latest
+      // figures, so an older read can never overwrite a newer snapshot.
+      const one = await db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(hashtext(${`status:${indicator.code}`}))`.execute(
+          trx,
+        );
+        const observations = await listObservationsForIndicators(trx, [indicator.code]);
+        const figures = observations.map((o) => ({
+          period: o.period,
+          region: o.region_code,
+          value: o.value,
+        }));
+        const rows = regionsOf(program, indicator).map((region) => {
+          const { status } = evaluateIndicator({
+            program,
+            indicator,
+            figures,
+            region,
+            asOf: args.asOf,
+          });
+          return {
+            indicator_code: indicator.code,
+            region_code: region,
+            as_of: args.asOf,
+            current_level: status.current.level,
+            trajectory_level: status.trajectory.level,
+            status: JSON.stringify(status),
+            computed_at: new Date(),
+          };
         });
-        return {
-          indicator_code: indicator.code,
-          region_code: region,
-          as_of: args.asOf,
-          current_level: status.current.level,
-          trajectory_level: status.trajectory.level,
-          status: JSON.stringify(status),
-          computed_at: new Date(),
-        };
+        return { changed: await upsertSnapshots(trx, rows), evaluated: rows.length };
       });
-      changed += await upsertSnapshots(db, rows);
-      evaluated += rows.length;
+      changed += one.changed;
+      evaluated += one.evaluated;
     }
   }
   return { evaluated, changed };
 }
 
 async function upsertSnapshots(
-  db: Kysely<Database>,
+  db: Conn,
   rows: {
     indicator_code: string;
     region_code: string;

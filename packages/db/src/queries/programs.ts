@@ -4,6 +4,7 @@ import { sql, type Transaction } from "kysely";
 import type { Db } from "../client";
 import type { Database } from "../database";
 import { DbError } from "../errors";
+import { createShippedAlertRules } from "./alert-rules";
 import { type Actor, actorFields, recordAudit } from "./audit";
 import { syncHistory } from "./program-history";
 
@@ -60,6 +61,7 @@ export async function importProgram(
     await upsertDirections(trx, def);
     const retired = await upsertIndicators(trx, def);
     const history = await syncHistory(trx, def, actorFields(actor).actor);
+    await createShippedAlertRules(trx, def, actor);
     await recordAudit(trx, {
       ...actorFields(actor),
       action: existing ? "program.update" : "program.create",
