@@ -27,6 +27,7 @@ const env = appEnv(services, {
   PORT: String(port),
   API_PORT: String(apiPort),
   API_URL: process.env.API_URL ?? `http://127.0.0.1:${apiPort}`,
+  APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
 });
 
 spm(["migrate"], env);

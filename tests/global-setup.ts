@@ -17,6 +17,7 @@ export default async function setup(project: TestProject) {
     API_PORT: String(apiPort),
     PORT: String(webPort),
     API_URL: `http://127.0.0.1:${apiPort}`,
+    APP_URL: `http://127.0.0.1:${webPort}`,
     LOG_LEVEL: "warn",
   };
   const api = startIngest("server", env);

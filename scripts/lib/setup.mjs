@@ -92,6 +92,7 @@ export function appEnv(services, extra = {}) {
     DATABASE_URL: services.DATABASE_URL,
     REDIS_URL: services.REDIS_URL,
     SESSION_SECRET: process.env.SESSION_SECRET ?? secret("session-secret"),
+    WEBHOOK_SECRET: process.env.WEBHOOK_SECRET ?? secret("webhook-secret"),
     SPM_DATA_DIR: DATA_DIR,
     ...extra,
   };

@@ -10,7 +10,23 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/)
     .default("spm"),
-  SMTP_URL: z.string().optional(),
+  // A nodemailer URL (smtp://host:port for a local relay); unset keeps e-mails in the outbox.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SMTP_FROM: z.string().default("State Program Monitor <monitor@localhost>"),
+  // The dashboard's address, for links in e-mails and webhooks.
+  APP_URL: z.url().default("http://localhost:3000"),
+  // Signs webhook bodies (HMAC-SHA256); webhooks are refused without it.
+  WEBHOOK_SECRET: z.string().min(16).optional(),
+  // How often every alert rule is evaluated with no upload (repeats, silences, `overdue`).
+  ALERT_EVALUATE_EVERY_MS: z.coerce.number().int().min(500).default(300_000),
+  // Tries of an e-mail or webhook delivery before it is marked failed.
+  NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  // When the daily jobs run (status refresh 00:05, reminders 09:00), as an IANA time zone.
+  SCHEDULE_TZ: z.string().default("UTC"),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()

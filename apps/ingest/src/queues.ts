@@ -2,7 +2,7 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 
 /** Queue names; a job name is `<subject>.<action>` (e.g. `upload.process`). */
-export const QUEUE_NAMES = ["uploads", "status"] as const;
+export const QUEUE_NAMES = ["uploads", "status", "alerts", "notify"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 export type Queues = Record<QueueName, Queue>;
 
@@ -26,18 +26,45 @@ export function createQueues(connection: Redis, prefix: string): Queues {
   return Object.fromEntries(entries) as Queues;
 }
 
-/** Asks for a status refresh of each indicator; a refresh already waiting absorbs the request. */
+/**
+ * Asks for a status refresh of each indicator. Not de-duplicated: a refresh that is already
+ * running may have read the figures before this upload committed, so a new one must follow.
+ */
 export async function enqueueStatusRefresh(
   queues: Queues,
   indicators: readonly string[],
 ): Promise<void> {
-  await Promise.all(
-    indicators.map((code) =>
-      queues.status.add(
-        "status.evaluate",
-        { indicators: [code] },
-        { deduplication: { id: `status-${code}` } },
-      ),
-    ),
+  if (indicators.length === 0) return;
+  await queues.status.addBulk(
+    indicators.map((code) => ({ name: "status.evaluate", data: { indicators: [code] } })),
+  );
+}
+
+/** Asks for an alert evaluation of the given indicators (after their statuses were refreshed). */
+export async function enqueueAlertEvaluation(
+  queues: Queues,
+  indicators: readonly string[],
+): Promise<void> {
+  if (indicators.length === 0) return;
+  await queues.alerts.add("alerts.evaluate", { indicators: [...indicators] });
+}
+
+/** One delivery job per notification row; the job id makes a second add of the same row a no-op. */
+export async function enqueueDeliveries(
+  queues: Queues,
+  deliveries: readonly { id: string; channel: "email" | "webhook" }[],
+  attempts: number,
+): Promise<void> {
+  if (deliveries.length === 0) return;
+  await queues.notify.addBulk(
+    deliveries.map((d) => ({
+      name: d.channel === "email" ? "notify.email" : "notify.webhook",
+      data: { notificationId: d.id },
+      opts: {
+        jobId: `notify-${d.id}`,
+        attempts,
+        backoff: { type: "exponential", delay: 2000, jitter: 0.3 },
+      },
+    })),
   );
 }

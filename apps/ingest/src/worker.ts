@@ -1,11 +1,12 @@
 import { createServer } from "node:http";
-import { createDb, updateUploadState } from "@spm/db";
+import { createDb, markNotificationFailed, updateUploadState } from "@spm/db";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import client from "prom-client";
 import { loadEnv } from "./env";
 import { JOBS, type JobName } from "./jobs/catalog";
 import { createLogger } from "./logger";
 import { createWorkerMetrics } from "./metrics";
+import { createNotifier } from "./notify/deliver";
 import { createQueues, QUEUE_NAMES } from "./queues";
 import { createRedis } from "./redis";
 
@@ -14,6 +15,12 @@ const logger = createLogger("worker", env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL);
 const connection = createRedis(env.REDIS_URL);
 const queues = createQueues(connection, env.QUEUE_PREFIX);
+const notifier = createNotifier({
+  smtpUrl: env.SMTP_URL,
+  from: env.SMTP_FROM,
+  appUrl: env.APP_URL,
+  webhookSecret: env.WEBHOOK_SECRET,
+});
 
 const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
@@ -47,6 +54,8 @@ async function processJob(job: Job): Promise<unknown> {
       now: () => new Date(),
       job,
       reconcileGraceMs: env.RECONCILE_GRACE_MS,
+      notifier,
+      notifyAttempts: env.NOTIFY_ATTEMPTS,
     });
     log.info({ ms: Math.round(stop({ result: "ok" }) * 1000) }, "job done");
     return result;
@@ -56,14 +65,23 @@ async function processJob(job: Job): Promise<unknown> {
   }
 }
 
-/** An upload whose job gave up (bad data, or retries exhausted) becomes `failed` with the reason. */
+/**
+ * An upload whose job gave up (bad data, or retries exhausted) becomes `failed` with the reason;
+ * so does a notification whose last delivery attempt failed (the UI lists it).
+ */
 async function onFailed(job: Job | undefined, err: Error): Promise<void> {
   logger.warn(
     { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: err.message },
     "job failed",
   );
-  if (job?.name !== "upload.process") return;
+  if (!job) return;
   const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+  if (final && (job.name === "notify.email" || job.name === "notify.webhook")) {
+    await markNotificationFailed(db, job.data.notificationId, err.message).catch((e: Error) =>
+      logger.error({ err: e.message }, "could not mark the notification failed"),
+    );
+  }
+  if (job.name !== "upload.process") return;
   if (final) {
     await updateUploadState(db, job.data.uploadId, "failed", {
       failureReason: err.message.slice(0, 1000),
@@ -77,7 +95,7 @@ const workers = QUEUE_NAMES.map(
     new Worker(name, processJob, {
       connection: createRedis(env.REDIS_URL),
       prefix: env.QUEUE_PREFIX,
-      concurrency: name === "uploads" ? 2 : 4,
+      concurrency: name === "uploads" ? 2 : name === "notify" ? 8 : 4,
       lockDuration: env.WORKER_LOCK_MS,
       stalledInterval: env.WORKER_LOCK_MS,
     }),
@@ -90,8 +108,23 @@ for (const w of workers) w.on("failed", (job, err) => void onFailed(job, err));
 async function upsertSchedulers(): Promise<void> {
   await queues.status.upsertJobScheduler(
     "status-daily-refresh",
-    { pattern: "5 0 * * *", tz: "Asia/Almaty" },
+    { pattern: "5 0 * * *", tz: env.SCHEDULE_TZ },
     { name: "status.evaluate", data: {} },
+  );
+  await queues.alerts.upsertJobScheduler(
+    "alerts-evaluate",
+    { every: env.ALERT_EVALUATE_EVERY_MS },
+    { name: "alerts.evaluate", data: {} },
+  );
+  await queues.notify.upsertJobScheduler(
+    "notify-reconcile",
+    { every: env.RECONCILE_EVERY_MS },
+    { name: "notify.reconcile", data: {} },
+  );
+  await queues.notify.upsertJobScheduler(
+    "reminders-daily",
+    { pattern: "0 9 * * *", tz: env.SCHEDULE_TZ },
+    { name: "reminders.plan", data: {} },
   );
   await queues.uploads.upsertJobScheduler(
     "uploads-reconcile",
@@ -121,6 +154,7 @@ async function shutdown(signal: string): Promise<void> {
   await Promise.all(workers.map((w) => w.close()));
   await Promise.all(Object.values(queues).map((q) => q.close()));
   await connection.quit().catch(() => {});
+  notifier.close();
   await db.destroy();
   process.exit(0);
 }

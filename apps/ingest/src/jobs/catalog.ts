@@ -1,11 +1,25 @@
-import { type Db, refreshStatusSnapshots } from "@spm/db";
+import {
+  type Db,
+  deliverNotification,
+  evaluateAlerts,
+  listStalledDeliveries,
+  planReminders,
+  refreshStatusSnapshots,
+} from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
 import type { Job } from "bullmq";
 import type pino from "pino";
 import { z } from "zod";
 import { processUpload } from "../ingest/process-upload";
 import { reconcileUploads } from "../ingest/reconcile";
-import { enqueueStatusRefresh, type QueueName, type Queues } from "../queues";
+import type { Notifier } from "../notify/deliver";
+import {
+  enqueueAlertEvaluation,
+  enqueueDeliveries,
+  enqueueStatusRefresh,
+  type QueueName,
+  type Queues,
+} from "../queues";
 
 export interface JobContext {
   db: Db;
@@ -14,6 +28,8 @@ export interface JobContext {
   now: () => Date;
   job: Job;
   reconcileGraceMs: number;
+  notifier: Notifier;
+  notifyAttempts: number;
 }
 
 interface JobDefinition<S extends z.ZodType> {
@@ -48,8 +64,67 @@ export const JOBS = {
     queue: "status",
     // No indicator list = every active indicator (the daily refresh that makes `overdue` appear).
     payload: z.object({ indicators: z.array(z.string()).optional() }),
+    handle: async (payload, ctx) => {
+      const result = await refreshStatusSnapshots(ctx.db, {
+        codes: payload.indicators,
+        asOf: toIsoDate(ctx.now()),
+      });
+      // Every refresh is an evaluation of the alerts watching these indicators.
+      if (payload.indicators) await enqueueAlertEvaluation(ctx.queues, payload.indicators);
+      else await ctx.queues.alerts.add("alerts.evaluate", {});
+      return result;
+    },
+  }),
+  "alerts.evaluate": define({
+    queue: "alerts",
+    // No indicator list = every alert of every enabled rule (the scheduled evaluation).
+    payload: z.object({ indicators: z.array(z.string()).optional() }),
+    handle: async (payload, ctx) => {
+      const result = await evaluateAlerts(ctx.db, { now: ctx.now(), codes: payload.indicators });
+      await enqueueDeliveries(ctx.queues, result.deliveries, ctx.notifyAttempts);
+      return { ...result, deliveries: result.deliveries.length };
+    },
+  }),
+  "notify.email": define({
+    queue: "notify",
+    payload: z.object({ notificationId: z.uuid() }),
     handle: (payload, ctx) =>
-      refreshStatusSnapshots(ctx.db, { codes: payload.indicators, asOf: toIsoDate(ctx.now()) }),
+      deliverNotification(
+        ctx.db,
+        payload.notificationId,
+        (row) => ctx.notifier.email(row),
+        ctx.now,
+      ),
+  }),
+  "notify.webhook": define({
+    queue: "notify",
+    payload: z.object({ notificationId: z.uuid() }),
+    handle: (payload, ctx) =>
+      deliverNotification(
+        ctx.db,
+        payload.notificationId,
+        (row) => ctx.notifier.webhook(row),
+        ctx.now,
+      ),
+  }),
+  "notify.reconcile": define({
+    queue: "notify",
+    // Rows written while Redis was away, or whose job Redis lost, get their job again.
+    payload: z.object({}),
+    handle: async (_payload, ctx) => {
+      const stalled = await listStalledDeliveries(ctx.db, ctx.now(), ctx.reconcileGraceMs);
+      await enqueueDeliveries(ctx.queues, stalled, ctx.notifyAttempts);
+      return { stalled: stalled.length };
+    },
+  }),
+  "reminders.plan": define({
+    queue: "notify",
+    payload: z.object({}),
+    handle: async (_payload, ctx) => {
+      const due = await planReminders(ctx.db, { today: toIsoDate(ctx.now()) });
+      await enqueueDeliveries(ctx.queues, due, ctx.notifyAttempts);
+      return { reminders: due.length };
+    },
   }),
 } as const;
 

@@ -1,0 +1,250 @@
+/**
+ * Renders notifications for people (e-mail subject, text and HTML in the recipient's language)
+ * and for machines (the webhook's JSON body), from the payload written at evaluation time.
+ */
+import type { AlertNoticePayload, ReminderPayload } from "@spm/db";
+import { formatLevel, LOCALES, type Locale, type StatusLevelName } from "@spm/kpi";
+
+export type NotificationPayload = AlertNoticePayload | ReminderPayload;
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const TEXT = {
+  en: {
+    firing: "Alert: {indicator} ({place}) is {level}",
+    repeat: "Still firing: {indicator} ({place}) is {level}",
+    resolved: "Resolved: {indicator} ({place}) is {level} again",
+    intro: {
+      firing: "The rule “{rule}” started firing on {at}.",
+      repeat: "The rule “{rule}” has been firing since {firedAt}.",
+      resolved: "The rule “{rule}” stopped firing on {at} (it fired on {firedAt}).",
+    },
+    indicator: "Indicator",
+    place: "Place",
+    status: "Status",
+    value: "Latest value",
+    target: "Target",
+    none: "—",
+    open: "Open the indicator",
+    reminder_due: "Figures due by {dueDate}: {count} to send",
+    reminder_overdue: "Figures overdue since {dueDate}: {count} missing",
+    reminderIntro: {
+      reminder_due: "These figures of “{program}” are due by {dueDate} and have not arrived yet:",
+      reminder_overdue: "These figures of “{program}” were due on {dueDate} and have not arrived:",
+    },
+    national: "national",
+    footer: "State Program Monitor. You receive this because a rule or your role names you.",
+  },
+  ru: {
+    firing: "Оповещение: {indicator} ({place}) — {level}",
+    repeat: "Оповещение продолжается: {indicator} ({place}) — {level}",
+    resolved: "Снято: {indicator} ({place}) — снова {level}",
+    intro: {
+      firing: "Правило «{rule}» сработало {at}.",
+      repeat: "Правило «{rule}» действует с {firedAt}.",
+      resolved: "Правило «{rule}» перестало действовать {at} (сработало {firedAt}).",
+    },
+    indicator: "Показатель",
+    place: "Территория",
+    status: "Статус",
+    value: "Последнее значение",
+    target: "Цель",
+    none: "—",
+    open: "Открыть показатель",
+    reminder_due: "Срок представления данных — {dueDate}: ожидается {count}",
+    reminder_overdue: "Данные просрочены с {dueDate}: не хватает {count}",
+    reminderIntro: {
+      reminder_due: "Эти данные программы «{program}» нужно представить до {dueDate}:",
+      reminder_overdue: "Эти данные программы «{program}» ожидались {dueDate} и не поступили:",
+    },
+    national: "республика",
+    footer: "Монитор госпрограммы. Письмо отправлено, потому что вы указаны в правиле или по роли.",
+  },
+  kk: {
+    firing: "Ескерту: {indicator} ({place}) — {level}",
+    repeat: "Ескерту жалғасуда: {indicator} ({place}) — {level}",
+    resolved: "Жойылды: {indicator} ({place}) — қайтадан {level}",
+    intro: {
+      firing: "«{rule}» ережесі {at} іске қосылды.",
+      repeat: "«{rule}» ережесі {firedAt} бастап әрекет етуде.",
+      resolved: "«{rule}» ережесі {at} тоқтады ({firedAt} іске қосылған).",
+    },
+    indicator: "Көрсеткіш",
+    place: "Аумақ",
+    status: "Мәртебе",
+    value: "Соңғы мән",
+    target: "Мақсат",
+    none: "—",
+    open: "Көрсеткішті ашу",
+    reminder_due: "Деректерді ұсыну мерзімі — {dueDate}: {count} күтілуде",
+    reminder_overdue: "Деректер {dueDate} бастап кешіктірілді: {count} жетіспейді",
+    reminderIntro: {
+      reminder_due: "«{program}» бағдарламасының мына деректерін {dueDate} дейін ұсыну керек:",
+      reminder_overdue:
+        "«{program}» бағдарламасының мына деректері {dueDate} күтілген, бірақ түспеді:",
+    },
+    national: "республика",
+    footer: "Мемлекеттік бағдарлама мониторы. Хат ереже немесе рөліңіз бойынша жіберілді.",
+  },
+} as const;
+
+export function localeOf(lang: string): Locale {
+  return (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "en";
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
+}
+
+function nameIn(name: Record<string, string>, locale: Locale, fallback: string): string {
+  return name[locale] ?? name.ru ?? name.en ?? fallback;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
+}
+
+function formatDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  })
+    .format(new Date(iso))
+    .concat(" UTC");
+}
+
+function formatDate(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : locale, {
+    dateStyle: "long",
+    timeZone: "UTC",
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+function formatValue(value: unknown, unit: string, locale: Locale): string {
+  const one = (v: number) =>
+    `${new Intl.NumberFormat(locale === "kk" ? "kk-KZ" : locale, { maximumFractionDigits: 2 }).format(v)}${unit === "percent" ? " %" : ""}`;
+  if (typeof value === "number") return one(value);
+  if (Array.isArray(value) && value.length === 2) return `${one(value[0])} – ${one(value[1])}`;
+  return TEXT[locale].none;
+}
+
+function link(appUrl: string, path: string): string {
+  return `${appUrl.replace(/\/+$/, "")}${path}`;
+}
+
+/** Renders an alert or reminder e-mail in the recipient's language. */
+export function renderEmail(
+  payload: NotificationPayload,
+  lang: string,
+  appUrl: string,
+): RenderedEmail {
+  const locale = localeOf(lang);
+  return payload.type === "alert"
+    ? renderAlertEmail(payload, locale, appUrl)
+    : renderReminderEmail(payload, locale, appUrl);
+}
+
+function renderAlertEmail(p: AlertNoticePayload, locale: Locale, appUrl: string): RenderedEmail {
+  const t = TEXT[locale];
+  const indicator = `${nameIn(p.indicator.name, locale, p.indicator.code)} (${p.indicator.code})`;
+  const place = p.place.national
+    ? `${nameIn(p.place.name, locale, p.place.code)}, ${t.national}`
+    : nameIn(p.place.name, locale, p.place.code);
+  const level = formatLevel(p.level as StatusLevelName, locale);
+  const values = {
+    indicator,
+    place,
+    level,
+    rule: p.rule.name,
+    at: formatDateTime(p.at, locale),
+    firedAt: formatDateTime(p.firedAt, locale),
+  };
+  const subject = fill(t[p.kind], values);
+  const rows: [string, string][] = [
+    [t.indicator, indicator],
+    [t.place, place],
+    [t.status, level],
+    [t.value, `${formatValue(p.value, p.indicator.unit, locale)}${p.year ? ` (${p.year})` : ""}`],
+    [t.target, formatValue(p.target, p.indicator.unit, locale)],
+  ];
+  const url = link(appUrl, p.path);
+  const intro = fill(t.intro[p.kind], values);
+  const text = [
+    intro,
+    "",
+    ...rows.map(([k, v]) => `${k}: ${v}`),
+    "",
+    `${t.open}: ${url}`,
+    "",
+    t.footer,
+  ].join("\n");
+  const html = page(
+    subject,
+    `<p>${escapeHtml(intro)}</p>
+<table role="presentation" cellpadding="4">${rows
+      .map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+      .join("")}</table>
+<p><a href="${escapeHtml(url)}">${escapeHtml(t.open)}</a></p>
+<p style="color:#555;font-size:small">${escapeHtml(t.footer)}</p>`,
+    locale,
+  );
+  return { subject, text, html };
+}
+
+function renderReminderEmail(p: ReminderPayload, locale: Locale, appUrl: string): RenderedEmail {
+  const t = TEXT[locale];
+  const values = {
+    dueDate: formatDate(p.dueDate, locale),
+    count: String(p.items.length),
+    program: nameIn(p.program.name, locale, p.program.code),
+  };
+  const subject = fill(t[p.kind], values);
+  const intro = fill(t.reminderIntro[p.kind], values);
+  const lines = p.items.map((i) => ({
+    label: `${nameIn(i.name, locale, i.indicator)} (${i.indicator}), ${i.period}${i.region ? `, ${i.region}` : ""}`,
+    url: link(appUrl, i.path),
+  }));
+  const text = [intro, "", ...lines.map((l) => `- ${l.label}: ${l.url}`), "", t.footer].join("\n");
+  const html = page(
+    subject,
+    `<p>${escapeHtml(intro)}</p>
+<ul>${lines.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`).join("")}</ul>
+<p style="color:#555;font-size:small">${escapeHtml(t.footer)}</p>`,
+    locale,
+  );
+  return { subject, text, html };
+}
+
+function page(title: string, body: string, locale: Locale): string {
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif">
+<h1 style="font-size:1.2em">${escapeHtml(title)}</h1>
+${body}
+</body></html>`;
+}
+
+/** The JSON a webhook receives: the notice's facts, its id for de-duplication, and a summary. */
+export function renderWebhookBody(
+  notificationId: string,
+  payload: NotificationPayload,
+  lang: string,
+  appUrl: string,
+): Record<string, unknown> {
+  const locale = localeOf(lang);
+  if (payload.type !== "alert")
+    return { id: notificationId, type: `reminder.${payload.kind}`, reminder: payload };
+  return {
+    id: notificationId,
+    type: `alert.${payload.kind}`,
+    summary: renderAlertEmail(payload, locale, appUrl).subject,
+    url: link(appUrl, payload.path),
+    alert: payload,
+  };
+}
