@@ -8,6 +8,7 @@ import type client from "prom-client";
 import type { LoginLimiter } from "./auth/login-limiter";
 import { authenticate, checkOrigin, requireRole } from "./auth/middleware";
 import { adminRouter } from "./http/admin";
+import { alertsRouter } from "./http/alerts";
 import { authRouter } from "./http/auth";
 import { healthRouter } from "./http/health";
 import { indicatorsRouter } from "./http/indicators";
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(checkOrigin(deps.allowedOrigins));
   api.use(authRouter({ db: deps.db, policy: deps.policy, limiter: deps.limiter, now }));
   api.use(adminRouter({ db: deps.db, now }));
+  api.use(alertsRouter({ db: deps.db, now }));
   api.use(programsRouter({ db: deps.db }));
   api.use(
     uploadsRouter({

@@ -15,9 +15,9 @@ export interface RenderedEmail {
 
 const TEXT = {
   en: {
-    firing: "Alert: {indicator} ({place}) is {level}",
-    repeat: "Still firing: {indicator} ({place}) is {level}",
-    resolved: "Resolved: {indicator} ({place}) is {level} again",
+    firing: "Alert: {indicator} in {place} is {level}",
+    repeat: "Still firing: {indicator} in {place} is {level}",
+    resolved: "Resolved: {indicator} in {place} is {level} again",
     intro: {
       firing: "The rule “{rule}” started firing on {at}.",
       repeat: "The rule “{rule}” has been firing since {firedAt}.",
@@ -36,13 +36,12 @@ const TEXT = {
       reminder_due: "These figures of “{program}” are due by {dueDate} and have not arrived yet:",
       reminder_overdue: "These figures of “{program}” were due on {dueDate} and have not arrived:",
     },
-    national: "national",
     footer: "State Program Monitor. You receive this because a rule or your role names you.",
   },
   ru: {
-    firing: "Оповещение: {indicator} ({place}) — {level}",
-    repeat: "Оповещение продолжается: {indicator} ({place}) — {level}",
-    resolved: "Снято: {indicator} ({place}) — снова {level}",
+    firing: "Оповещение: {indicator}, {place} — {level}",
+    repeat: "Оповещение продолжается: {indicator}, {place} — {level}",
+    resolved: "Снято: {indicator}, {place} — снова {level}",
     intro: {
       firing: "Правило «{rule}» сработало {at}.",
       repeat: "Правило «{rule}» действует с {firedAt}.",
@@ -61,13 +60,12 @@ const TEXT = {
       reminder_due: "Эти данные программы «{program}» нужно представить до {dueDate}:",
       reminder_overdue: "Эти данные программы «{program}» ожидались {dueDate} и не поступили:",
     },
-    national: "республика",
     footer: "Монитор госпрограммы. Письмо отправлено, потому что вы указаны в правиле или по роли.",
   },
   kk: {
-    firing: "Ескерту: {indicator} ({place}) — {level}",
-    repeat: "Ескерту жалғасуда: {indicator} ({place}) — {level}",
-    resolved: "Жойылды: {indicator} ({place}) — қайтадан {level}",
+    firing: "Ескерту: {indicator}, {place} — {level}",
+    repeat: "Ескерту жалғасуда: {indicator}, {place} — {level}",
+    resolved: "Жойылды: {indicator}, {place} — қайтадан {level}",
     intro: {
       firing: "«{rule}» ережесі {at} іске қосылды.",
       repeat: "«{rule}» ережесі {firedAt} бастап әрекет етуде.",
@@ -87,7 +85,6 @@ const TEXT = {
       reminder_overdue:
         "«{program}» бағдарламасының мына деректері {dueDate} күтілген, бірақ түспеді:",
     },
-    national: "республика",
     footer: "Мемлекеттік бағдарлама мониторы. Хат ереже немесе рөліңіз бойынша жіберілді.",
   },
 } as const;
@@ -155,9 +152,7 @@ export function renderEmail(
 function renderAlertEmail(p: AlertNoticePayload, locale: Locale, appUrl: string): RenderedEmail {
   const t = TEXT[locale];
   const indicator = `${nameIn(p.indicator.name, locale, p.indicator.code)} (${p.indicator.code})`;
-  const place = p.place.national
-    ? `${nameIn(p.place.name, locale, p.place.code)}, ${t.national}`
-    : nameIn(p.place.name, locale, p.place.code);
+  const place = nameIn(p.place.name, locale, p.place.code);
   const level = formatLevel(p.level as StatusLevelName, locale);
   const values = {
     indicator,
