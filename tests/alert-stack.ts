@@ -32,6 +32,7 @@ export interface AlertStack {
   mails: ReceivedMail[];
   hooks: ReceivedHook[];
   webhookUrl: string;
+  smtpUrl: string;
   /** The SMTP server answers 451 to the next `n` messages. */
   refuseNextMails: (n: number) => void;
   /** The webhook receiver answers this status (200 by default). */
@@ -87,6 +88,8 @@ export async function startAlertStack(options: {
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
+    // No reverse DNS of the client: this machine has no resolver, and a lookup costs ~100 ms.
+    disableReverseLookup: true,
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -187,6 +190,7 @@ export async function startAlertStack(options: {
     mails,
     hooks,
     webhookUrl,
+    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
     refuseNextMails: (n) => {
       refuse = n;
     },
