@@ -1,0 +1,121 @@
+import type { AlertNoticePayload, ReminderPayload } from "@spm/db";
+import { describe, expect, it } from "vitest";
+import { signWebhook } from "./deliver";
+import { renderEmail, renderWebhookBody } from "./render";
+
+const alert: AlertNoticePayload = {
+  type: "alert",
+  kind: "firing",
+  alertId: "a1",
+  rule: { id: "r1", name: "Red <nationally> & overdue" },
+  program: { code: "P", name: { en: "Programme", ru: "Программа" } },
+  indicator: {
+    code: "HQ_READINESS",
+    name: { en: "Readiness of HQs", ru: "Готовность штабов" },
+    unit: "percent",
+  },
+  place: { code: "KZ", name: { en: "Kazakhstan", ru: "Казахстан" }, national: true },
+  condition: { kind: "status_is", levels: ["red"] },
+  level: "red",
+  trajectory: "off_track",
+  year: 2020,
+  value: 61.5,
+  target: 95,
+  firedAt: "2020-05-01T10:00:00.000Z",
+  at: "2020-05-01T10:00:00.000Z",
+  path: "/indicators/HQ_READINESS",
+};
+
+describe("renderEmail (alerts)", () => {
+  it("writes the subject, facts and link in English", () => {
+    const mail = renderEmail(alert, "en", "https://monitor.example.kz/");
+    expect(mail.subject).toBe("Alert: Readiness of HQs (HQ_READINESS) in Kazakhstan is red");
+    expect(mail.text).toContain("Latest value: 61.5 % (2020)");
+    expect(mail.text).toContain("Target: 95 %");
+    expect(mail.text).toContain(
+      "Open the indicator: https://monitor.example.kz/indicators/HQ_READINESS",
+    );
+  });
+
+  it("writes Russian and Kazakh for recipients who read them", () => {
+    expect(renderEmail(alert, "ru", "http://x").subject).toBe(
+      "Оповещение: Готовность штабов (HQ_READINESS), Казахстан — красный",
+    );
+    const kk = renderEmail({ ...alert, kind: "resolved", level: "green" }, "kk", "http://x");
+    // Kazakh names fall back to Russian when a programme gives none.
+    expect(kk.subject).toBe(
+      "Жойылды: Готовность штабов (HQ_READINESS), Казахстан — қайтадан жасыл",
+    );
+    expect(kk.text).toContain("Соңғы мән: 61,5 % (2020)");
+  });
+
+  it("escapes what managers and programmes wrote in the HTML part", () => {
+    const html = renderEmail(alert, "en", "http://x").html;
+    expect(html).toContain("Red &lt;nationally&gt; &amp; overdue");
+    expect(html).not.toContain("<nationally>");
+    expect(html).toContain('<html lang="en">');
+  });
+
+  it("shows a range target and a missing value", () => {
+    const text = renderEmail({ ...alert, value: null, target: [10, 20] }, "en", "http://x").text;
+    expect(text).toContain("Latest value: — (2020)");
+    expect(text).toContain("Target: 10 % – 20 %");
+  });
+
+  it("falls back to English for an unknown language", () => {
+    expect(renderEmail(alert, "de", "http://x").subject).toMatch(/^Alert: /);
+  });
+});
+
+describe("renderEmail (reminders)", () => {
+  const reminder: ReminderPayload = {
+    type: "reminder",
+    kind: "reminder_overdue",
+    program: { code: "P", name: { en: "Programme", ru: "Программа" } },
+    dueDate: "2020-03-30",
+    items: [
+      {
+        indicator: "A",
+        name: { en: "Alpha", ru: "Альфа" },
+        period: "2019",
+        region: null,
+        path: "/indicators/A",
+      },
+      {
+        indicator: "B",
+        name: { en: "Beta", ru: "Бета" },
+        period: "2019",
+        region: "KZ-ALA",
+        path: "/indicators/B?region=KZ-ALA",
+      },
+    ],
+  };
+
+  it("lists every missing figure with its link", () => {
+    const mail = renderEmail(reminder, "en", "http://x");
+    expect(mail.subject).toBe("Figures overdue since March 30, 2020: 2 missing");
+    expect(mail.text).toContain("- Alpha (A), 2019: http://x/indicators/A");
+    expect(mail.text).toContain("- Beta (B), 2019, KZ-ALA: http://x/indicators/B?region=KZ-ALA");
+    expect(renderEmail(reminder, "ru", "http://x").subject).toBe(
+      "Данные просрочены с 30 марта 2020 г.: не хватает 2",
+    );
+  });
+});
+
+describe("webhooks", () => {
+  it("signs the timestamp and body with HMAC-SHA256 (value computed with openssl)", () => {
+    expect(signWebhook("secret-key-0123456789", 1700000000, '{"a":1}')).toBe(
+      "sha256=95a94f8e9919abdf552708a6c1d5604116ad2a78af755c3113cf47afa01d92f2",
+    );
+  });
+
+  it("sends the notice's facts with an id, a type, a summary and a link", () => {
+    expect(renderWebhookBody("n1", alert, "en", "http://x")).toEqual({
+      id: "n1",
+      type: "alert.firing",
+      summary: "Alert: Readiness of HQs (HQ_READINESS) in Kazakhstan is red",
+      url: "http://x/indicators/HQ_READINESS",
+      alert,
+    });
+  });
+});
