@@ -10,6 +10,7 @@ const SECTIONS = [
   ["/admin/users", "users"],
   ["/admin/tokens", "tokens"],
   ["/admin/audit", "audit"],
+  ["/admin/outbox", "outbox"],
 ] as const;
 
 /** The tabs of the administration area; the current one is marked for assistive technology. */

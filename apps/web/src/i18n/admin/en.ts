@@ -7,6 +7,7 @@ export const adminEn = {
     users: "Users",
     tokens: "API tokens",
     audit: "Audit log",
+    outbox: "E-mail outbox",
   },
   home: {
     intro: "Manage who may sign in, the tokens scripts use, and review every recorded change.",

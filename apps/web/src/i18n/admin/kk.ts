@@ -8,6 +8,7 @@ export const adminKk: AdminMessages = {
     users: "Пайдаланушылар",
     tokens: "API токендері",
     audit: "Аудит журналы",
+    outbox: "Шығыс хаттар",
   },
   home: {
     intro:

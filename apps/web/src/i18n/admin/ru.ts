@@ -8,6 +8,7 @@ export const adminRu: AdminMessages = {
     users: "Пользователи",
     tokens: "API-токены",
     audit: "Журнал аудита",
+    outbox: "Исходящие письма",
   },
   home: {
     intro:
