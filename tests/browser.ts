@@ -1,4 +1,13 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
+
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "e2e/screenshots");
+
+/** Saves a full-page screenshot as a test artefact (tests/e2e/screenshots, git-ignored). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
 
 /** Launches Debian's Chromium headless (never a downloaded browser) for browser tests. */
 export function launchBrowser(): Promise<Browser> {

@@ -14,11 +14,16 @@ export async function tokenFor(role: Role, regions?: string[]): Promise<string> 
   return token;
 }
 
-/** Creates a user of the given role and signs in through the dashboard's own sign-in page. */
-export async function signIn(page: Page, webUrl: string, role: Role): Promise<void> {
+/** Creates a user of the given role, signs in through the dashboard's sign-in page, returns it. */
+export async function signIn(
+  page: Page,
+  webUrl: string,
+  role: Role,
+): Promise<{ id: string; username: string }> {
   const user = await createTestUser(db, { role });
   await page.goto(`${webUrl}/login`);
   await page.fill('input[name="username"]', user.username);
   await page.fill('input[name="password"]', user.password);
   await Promise.all([page.waitForURL(`${webUrl}/`), page.click('button[type="submit"]')]);
+  return { id: user.id, username: user.username };
 }

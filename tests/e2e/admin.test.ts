@@ -2,7 +2,7 @@ import { findUserByUsername } from "@spm/db";
 import { createTestDb, createTestUser, uniqueSuffix } from "@spm/db/test/factories";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { collectErrors, launchBrowser } from "../browser";
+import { collectErrors, launchBrowser, saveScreenshot } from "../browser";
 import { signIn } from "../support";
 
 const web = inject("webUrl");
@@ -110,6 +110,7 @@ describe("administration pages in Chromium", () => {
     await filter.locator('select[name="entityType"]').selectOption("api_token");
     await filter.locator('input[name="entityId"]').fill(tokenId ?? "");
     await Promise.all([page.waitForURL(/entityType=api_token/), filter.locator("button").click()]);
+    await saveScreenshot(page, "admin-audit");
     const entry = page.locator(`tr[data-action="token.revoke"][data-entity-id="${tokenId}"]`);
     await entry.waitFor();
     await expect(entry.textContent()).resolves.toContain(admin.username);

@@ -2,7 +2,7 @@ import { applyObservations, importProgram } from "@spm/db";
 import { buildProgram, createTestDb, createUploadRow } from "@spm/db/test/factories";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { collectErrors, launchBrowser } from "../browser";
+import { collectErrors, launchBrowser, saveScreenshot } from "../browser";
 import { signIn } from "../support";
 
 const web = inject("webUrl");
@@ -31,6 +31,7 @@ describe("indicator page in Chromium", () => {
     await expect(page.locator("h1").textContent()).resolves.toMatch(
       /Readiness of operational headquarters/,
     );
+    await saveScreenshot(page, "indicator");
     // The seed's figures end in 2017, so the current status is overdue (unless another test has
     // loaded synthetic demo figures into the shared database meanwhile): icon, word and level.
     const later = await db

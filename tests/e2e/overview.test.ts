@@ -2,7 +2,7 @@ import { importProgram } from "@spm/db";
 import { buildProgram, createTestDb } from "@spm/db/test/factories";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../browser";
+import { launchBrowser, saveScreenshot } from "../browser";
 import { signIn, tokenFor } from "../support";
 
 const web = inject("webUrl");
@@ -27,6 +27,7 @@ describe("overview page in Chromium", () => {
     await page.goto(`${web}/?program=${program.code}`);
     const row = page.locator(`[data-indicator="${code}"]`);
     await expect(row.textContent()).resolves.toContain("no figure yet");
+    await saveScreenshot(page, "overview");
     await page.evaluate(() => {
       (window as unknown as { marker: boolean }).marker = true;
     });

@@ -2,7 +2,7 @@ import { importProgram } from "@spm/db";
 import { buildProgram, createTestDb } from "@spm/db/test/factories";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../browser";
+import { launchBrowser, saveScreenshot } from "../browser";
 import { signIn } from "../support";
 
 const web = inject("webUrl");
@@ -63,6 +63,7 @@ describe("uploads page in Chromium", () => {
     expect(stored).toEqual([{ value: 61 }]);
     await page.reload();
     expect(await page.locator("[data-history] [data-upload]").count()).toBe(2);
+    await saveScreenshot(page, "uploads");
     // Each past upload opens its report again from the history.
     await Promise.all([
       page.waitForURL(/\/uploads\?upload=/),

@@ -20,7 +20,11 @@ const schema = z.object({
   // The dashboard's address, for links in e-mails and webhooks.
   APP_URL: z.url().default("http://localhost:3000"),
   // Signs webhook bodies (HMAC-SHA256); webhooks are refused without it.
-  WEBHOOK_SECRET: z.string().min(16).optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .min(16, "at least 16 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // How often every alert rule is evaluated with no upload (repeats, silences, `overdue`).
   ALERT_EVALUATE_EVERY_MS: z.coerce.number().int().min(500).default(300_000),
   // Tries of an e-mail or webhook delivery before it is marked failed.

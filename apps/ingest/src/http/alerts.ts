@@ -17,7 +17,7 @@ import {
   silenceAlertById,
   updateAlertRule,
 } from "@spm/db";
-import { alertRuleFieldsSchema, alertRuleSchema } from "@spm/kpi";
+import { alertRuleFieldsSchema, alertRuleSchema, toIsoDate } from "@spm/kpi";
 import { Router } from "express";
 import { z } from "zod";
 import { auditActor, principalOf, requireRole } from "../auth/middleware";
@@ -147,7 +147,8 @@ export function alertsRouter(deps: { db: Db; now: () => Date }): Router {
     );
     const rule = parseBody(alertRuleSchema, fields);
     await assertProgram(deps.db, program);
-    res.json(await ruleCall(() => previewAlertRule(deps.db, program, rule)));
+    const asOf = toIsoDate(deps.now());
+    res.json(await ruleCall(() => previewAlertRule(deps.db, program, rule, asOf)));
   });
   router.post("/alert-rules", async (req, res) => {
     const { program, ...fields } = parseBody(

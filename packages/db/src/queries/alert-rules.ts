@@ -9,7 +9,8 @@ import {
   alertInstanceKey,
   alertRuleSchema,
   evaluateCondition,
-  type IndicatorStatus,
+  evaluateIndicator,
+  type IsoDate,
   matchesScope,
   type ProgramDefinition,
   reconcileRuleEdit,
@@ -19,6 +20,7 @@ import type { AlertRulesTable, Database } from "../database";
 import { DbError } from "../errors";
 import { type Actor, actorFields, recordAudit } from "./audit";
 import { loadProgramDefinitions } from "./catalog";
+import { listObservationsForIndicators } from "./observations";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 type Trx = Transaction<Database>;
@@ -326,19 +328,19 @@ export interface RulePreviewRow {
 }
 
 /**
- * Which indicator × place pairs a (not yet saved) rule watches, judged on the stored status
- * snapshots: the rule editor's preview.
+ * Which indicator × place pairs a (not yet saved) rule watches and whether its condition holds,
+ * judged on the statuses as of `asOf` computed from the stored figures: the editor's preview.
  */
 export async function previewAlertRule(
   db: Conn,
   programCode: string,
   rule: AlertRule,
+  asOf: IsoDate,
 ): Promise<{ watched: number; holding: number; rows: RulePreviewRow[] }> {
   const program = await programOf(db, programCode);
   assertScopeKnown(program, rule);
-  const byCode = new Map(program.indicators.map((i) => [i.code, i]));
-  const codes = program.indicators.filter((i) =>
-    // Any place will do for the indicator half of the scope; places are checked per row.
+  const indicators = program.indicators.filter((i) =>
+    // Any place will do for the indicator half of the scope; places are checked one by one.
     matchesScope(
       { scope: { ...rule.scope, regions: "all" } },
       i,
@@ -346,40 +348,35 @@ export async function previewAlertRule(
       program.nation.code,
     ),
   );
-  if (codes.length === 0) return { watched: 0, holding: 0, rows: [] };
-  const snapshots = await db
-    .selectFrom("status_snapshots")
-    .select(["indicator_code", "region_code", "current_level", "trajectory_level", "status"])
-    .where(
-      "indicator_code",
-      "in",
-      codes.map((c) => c.code),
-    )
-    .execute();
+  if (indicators.length === 0) return { watched: 0, holding: 0, rows: [] };
+  const observations = await listObservationsForIndicators(
+    db,
+    indicators.map((i) => i.code),
+  );
   const rows: RulePreviewRow[] = [];
-  for (const s of snapshots) {
-    const indicator = byCode.get(s.indicator_code);
-    if (!indicator || !matchesScope(rule, indicator, s.region_code, program.nation.code)) continue;
-    const status = s.status as IndicatorStatus;
-    const result = evaluateCondition(rule.condition, status);
-    rows.push({
-      indicator: s.indicator_code,
-      region: s.region_code,
-      level: s.current_level,
-      trajectory: s.trajectory_level,
-      value: result.value,
-      holds: result.holds,
-    });
+  for (const indicator of indicators) {
+    const figures = observations
+      .filter((o) => o.indicator_code === indicator.code)
+      .map((o) => ({ period: o.period, region: o.region_code, value: o.value }));
+    const places = [
+      program.nation.code,
+      ...(indicator.disaggregation === "regional" ? program.regions.map((r) => r.code) : []),
+    ];
+    for (const region of places) {
+      if (!matchesScope(rule, indicator, region, program.nation.code)) continue;
+      const { status } = evaluateIndicator({ program, indicator, figures, region, asOf });
+      const result = evaluateCondition(rule.condition, status);
+      rows.push({
+        indicator: indicator.code,
+        region,
+        level: status.current.level,
+        trajectory: status.trajectory.level,
+        value: result.value,
+        holds: result.holds,
+      });
+    }
   }
-  const order = new Map(program.indicators.map((i, n) => [i.code, n]));
-  const place = new Map(
-    [program.nation.code, ...program.regions.map((r) => r.code)].map((c, n) => [c, n]),
-  );
-  rows.sort(
-    (a, b) =>
-      Number(b.holds) - Number(a.holds) ||
-      (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0) ||
-      (place.get(a.region) ?? 0) - (place.get(b.region) ?? 0),
-  );
+  // Holding first, then in programme order (the loops above already follow it).
+  rows.sort((a, b) => Number(b.holds) - Number(a.holds));
   return { watched: rows.length, holding: rows.filter((r) => r.holds).length, rows };
 }

@@ -242,17 +242,22 @@ describe("evaluateAlerts", () => {
     const [a, b] = codes as [string, string];
     await setFigure(a, 41);
     await setFigure(b, 50);
-    const preview = await previewAlertRule(db, program.code, stored.rule);
+    const preview = await previewAlertRule(db, program.code, stored.rule, AS_OF);
     expect(preview).toMatchObject({ watched: 2, holding: 1 });
     expect(preview.rows.map((r) => [r.indicator, r.holds])).toEqual([
       [a, true],
       [b, false],
     ]);
     await expect(
-      previewAlertRule(db, program.code, {
-        ...stored.rule,
-        scope: { indicators: { indicator: "NOPE" }, regions: "all" },
-      }),
+      previewAlertRule(
+        db,
+        program.code,
+        {
+          ...stored.rule,
+          scope: { indicators: { indicator: "NOPE" }, regions: "all" },
+        },
+        AS_OF,
+      ),
     ).rejects.toThrow(/unknown indicator "NOPE"/);
   });
 });
