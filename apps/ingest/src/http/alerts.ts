@@ -172,7 +172,10 @@ export function alertsRouter(deps: { db: Db; now: () => Date }): Router {
   });
   router.patch("/alert-rules/:id", async (req, res) => {
     const { id } = parseQuery(idParam, req.params);
-    const changes = parseBody(alertRuleFieldsSchema.partial(), req.body);
+    const parsed = parseBody(alertRuleFieldsSchema.partial(), req.body);
+    // Zod fills defaults even into a partial schema: keep only the fields the caller sent.
+    const sent = new Set(Object.keys(req.body ?? {}));
+    const changes = Object.fromEntries(Object.entries(parsed).filter(([k]) => sent.has(k)));
     const before = await findAlertRule(deps.db, id);
     if (!before) throw new HttpProblem(404, "Not Found", "no such rule");
     const rule = parseBody(alertRuleSchema, { ...before.rule, ...changes });
