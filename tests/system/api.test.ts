@@ -20,7 +20,15 @@ describe("ingest API (real process, real Postgres and Redis)", () => {
   it("exposes Prometheus metrics", async () => {
     const res = await fetch(`${api}/metrics`);
     expect(res.status).toBe(200);
-    expect(await res.text()).toMatch(/^# HELP process_cpu_user_seconds_total/m);
+    let text = await res.text();
+    expect(text).toMatch(/^# HELP process_cpu_user_seconds_total/m);
+    // The seed's default rule fires for every overdue national figure once the worker's first
+    // status refresh and alert evaluation ran (seconds after it started).
+    for (let i = 0; i < 100 && !/^spm_alerts\{state="firing"\} [1-9]/m.test(text); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      text = await (await fetch(`${api}/metrics`)).text();
+    }
+    expect(text).toMatch(/^spm_alerts\{state="firing"\} [1-9]\d*$/m);
   });
 
   it("lists the seeded indicators with a status computed as of the given date", async () => {

@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(authenticate({ db: deps.db, policy: deps.policy, now }));
   api.use(checkOrigin(deps.allowedOrigins));
   api.use(authRouter({ db: deps.db, policy: deps.policy, limiter: deps.limiter, now }));
-  api.use(adminRouter({ db: deps.db, now }));
+  api.use(adminRouter({ db: deps.db, now, queues: deps.queues }));
   api.use(alertsRouter({ db: deps.db, now }));
   api.use(programsRouter({ db: deps.db }));
   api.use(

@@ -1,4 +1,4 @@
-import type { Db } from "@spm/db";
+import { countNotificationsByStatus, type Db } from "@spm/db";
 import { sql } from "kysely";
 import client from "prom-client";
 import type { Queues } from "./queues";
@@ -55,6 +55,37 @@ export function registerApiMetrics(
         .execute()
         .catch(() => []);
       for (const r of rows) this.set({ status: r.status }, Number(r.n));
+    },
+  });
+}
+
+/** Alerting gauges, read at scrape time: alerts by state, notifications by channel and status. */
+export function registerAlertMetrics(registry: client.Registry, deps: { db: Db }): void {
+  new client.Gauge({
+    name: "spm_alerts",
+    help: "Alerts (rule × indicator × place) by state",
+    labelNames: ["state"],
+    registers: [registry],
+    async collect() {
+      const rows = await deps.db
+        .selectFrom("alerts")
+        .select(["status", (eb) => eb.fn.countAll<string>().as("n")])
+        .where("retired_at", "is", null)
+        .groupBy("status")
+        .execute()
+        .catch(() => []);
+      for (const state of ["normal", "pending", "firing"])
+        this.set({ state }, Number(rows.find((r) => r.status === state)?.n ?? 0));
+    },
+  });
+  new client.Gauge({
+    name: "spm_notifications",
+    help: "Notifications by channel and status (failed deliveries need a look)",
+    labelNames: ["channel", "status"],
+    registers: [registry],
+    async collect() {
+      const rows = await countNotificationsByStatus(deps.db).catch(() => []);
+      for (const r of rows) this.set({ channel: r.channel, status: r.status }, r.n);
     },
   });
 }

@@ -4,7 +4,7 @@ import { createApp } from "./app";
 import { createLoginLimiter } from "./auth/login-limiter";
 import { loadEnv } from "./env";
 import { createLogger } from "./logger";
-import { registerApiMetrics } from "./metrics";
+import { registerAlertMetrics, registerApiMetrics } from "./metrics";
 import { createQueues } from "./queues";
 import { createRedis } from "./redis";
 
@@ -18,6 +18,7 @@ client.collectDefaultMetrics({ register: registry });
 // Its own connection that fails fast: with Redis away the API still answers 202 at once.
 const queues = createQueues(createRedis(env.REDIS_URL, { failFast: true }), env.QUEUE_PREFIX);
 registerApiMetrics(registry, { db, queues });
+registerAlertMetrics(registry, { db });
 const app = createApp({
   db,
   redis,

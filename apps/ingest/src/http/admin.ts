@@ -22,6 +22,7 @@ import { Router } from "express";
 import { sql, type Transaction } from "kysely";
 import { z } from "zod";
 import { auditActor, principalOf, requireRole } from "../auth/middleware";
+import { enqueueStatusRefresh, type Queues } from "../queues";
 import { HttpProblem } from "./problem";
 import { parseBody, parseQuery } from "./validate";
 
@@ -56,7 +57,7 @@ const auditQuery = z.object({
 });
 
 /** Administration: users, API tokens, the audit log and programme definitions (admins only). */
-export function adminRouter(deps: { db: Db; now: () => Date }): Router {
+export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): Router {
   const router = Router();
   router.use(["/users", "/tokens", "/audit"], requireRole("admin"));
 
@@ -164,6 +165,15 @@ export function adminRouter(deps: { db: Db; now: () => Date }): Router {
     }
     try {
       const result = await importProgram(deps.db, loaded.definition, auditActor(req));
+      // New or changed targets change statuses (and so alerts): refresh them now, not tonight.
+      if (result.status !== "unchanged") {
+        await enqueueStatusRefresh(
+          deps.queues,
+          loaded.definition.indicators.map((i) => i.code),
+        ).catch(() => {
+          // Redis is down: the nightly refresh and the next upload bring the statuses up to date.
+        });
+      }
       res.status(result.status === "created" ? 201 : 200).json(result);
     } catch (error) {
       if (error instanceof DbError) throw new HttpProblem(409, "Conflict", error.message);
