@@ -40,6 +40,21 @@ interface JobDefinition<S extends z.ZodType> {
 
 const define = <S extends z.ZodType>(d: JobDefinition<S>) => d;
 
+/** A delivery job: sends one notification row through its channel, exactly once. */
+function deliveryJob(channel: "email" | "webhook") {
+  return define({
+    queue: "notify",
+    payload: z.object({ notificationId: z.uuid() }),
+    handle: (payload, ctx) =>
+      deliverNotification(
+        ctx.db,
+        payload.notificationId,
+        (row) => ctx.notifier[channel](row),
+        ctx.now,
+      ),
+  });
+}
+
 /** Every job the workers run: its queue, payload schema (ids only, never data) and handler. */
 export const JOBS = {
   "upload.process": define({
@@ -85,28 +100,8 @@ export const JOBS = {
       return { ...result, deliveries: result.deliveries.length };
     },
   }),
-  "notify.email": define({
-    queue: "notify",
-    payload: z.object({ notificationId: z.uuid() }),
-    handle: (payload, ctx) =>
-      deliverNotification(
-        ctx.db,
-        payload.notificationId,
-        (row) => ctx.notifier.email(row),
-        ctx.now,
-      ),
-  }),
-  "notify.webhook": define({
-    queue: "notify",
-    payload: z.object({ notificationId: z.uuid() }),
-    handle: (payload, ctx) =>
-      deliverNotification(
-        ctx.db,
-        payload.notificationId,
-        (row) => ctx.notifier.webhook(row),
-        ctx.now,
-      ),
-  }),
+  "notify.email": deliveryJob("email"),
+  "notify.webhook": deliveryJob("webhook"),
   "notify.reconcile": define({
     queue: "notify",
     // Rows written while Redis was away, or whose job Redis lost, get their job again.

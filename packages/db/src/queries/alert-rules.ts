@@ -132,26 +132,9 @@ export async function createAlertRule(
   actor: Actor,
 ): Promise<StoredAlertRule> {
   assertScopeKnown(await programOf(trx, input.programCode), input.rule);
-  const row = await trx
-    .insertInto("alert_rules")
-    .values({
-      program_code: input.programCode,
-      name: input.rule.name,
-      definition: JSON.stringify(input.rule),
-      enabled: input.rule.enabled,
-      created_by: actorFields(actor).actor,
-      updated_at: new Date(),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordAudit(trx, {
-    ...actorFields(actor),
-    action: "alert_rule.create",
-    entityType: "alert_rule",
-    entityId: row.id,
-    after: { programCode: input.programCode, ...input.rule },
-  });
-  return toStored(row as RuleRow);
+  const row = await insertRule(trx, input.programCode, null, input.rule, actor);
+  if (!row) throw new DbError("conflict", "the rule could not be created");
+  return toStored(row);
 }
 
 /**
@@ -165,34 +148,44 @@ export async function createShippedAlertRules(
 ): Promise<number> {
   let created = 0;
   for (const { key, ...fields } of def.alertRules) {
-    const rule = alertRuleSchema.parse(fields);
-    const row = await trx
-      .insertInto("alert_rules")
-      .values({
-        program_code: def.code,
-        key,
-        name: rule.name,
-        definition: JSON.stringify(rule),
-        enabled: rule.enabled,
-        created_by: actorFields(actor).actor,
-        updated_at: new Date(),
-      })
-      .onConflict((oc) =>
-        oc.columns(["program_code", "key"]).where("key", "is not", null).doNothing(),
-      )
-      .returning("id")
-      .executeTakeFirst();
-    if (!row) continue;
-    created += 1;
-    await recordAudit(trx, {
-      ...actorFields(actor),
-      action: "alert_rule.create",
-      entityType: "alert_rule",
-      entityId: row.id,
-      after: { programCode: def.code, key, ...rule },
-    });
+    if (await insertRule(trx, def.code, key, alertRuleSchema.parse(fields), actor)) created += 1;
   }
   return created;
+}
+
+/** Inserts and audits a rule; a shipped rule whose key the programme has already is skipped. */
+async function insertRule(
+  trx: Trx,
+  programCode: string,
+  key: string | null,
+  rule: AlertRule,
+  actor: Actor,
+): Promise<RuleRow | undefined> {
+  const row = await trx
+    .insertInto("alert_rules")
+    .values({
+      program_code: programCode,
+      key,
+      name: rule.name,
+      definition: JSON.stringify(rule),
+      enabled: rule.enabled,
+      created_by: actorFields(actor).actor,
+      updated_at: new Date(),
+    })
+    .onConflict((oc) =>
+      oc.columns(["program_code", "key"]).where("key", "is not", null).doNothing(),
+    )
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await recordAudit(trx, {
+    ...actorFields(actor),
+    action: "alert_rule.create",
+    entityType: "alert_rule",
+    entityId: row.id,
+    after: { programCode, ...(key ? { key } : {}), ...rule },
+  });
+  return row as RuleRow;
 }
 
 /**

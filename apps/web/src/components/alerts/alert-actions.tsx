@@ -3,34 +3,8 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { callApi, type Problem } from "~/components/admin/api-client";
-import { format } from "~/i18n";
 import type { AlertsMessages } from "~/i18n/alerts";
-
-function ProblemText(props: { problem: Problem; t: AlertsMessages["errors"] }) {
-  const { problem, t } = props;
-  return (
-    <div role="alert" className="error">
-      <p>
-        {problem.status === 0
-          ? t.network
-          : problem.invalid.length > 0
-            ? t.invalid
-            : format(t.failed, { status: problem.status })}
-      </p>
-      {problem.invalid.length > 0 ? (
-        <ul>
-          {problem.invalid.map((i) => (
-            <li key={`${i.field}:${i.message}`}>
-              {i.field}: {i.message}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        problem.detail && <p className="muted">{problem.detail}</p>
-      )}
-    </div>
-  );
-}
+import { ProblemText } from "./problem-text";
 
 /** Acknowledge (with a comment) and silence-until forms of one alert. */
 export function AlertActions(props: {

@@ -1,11 +1,13 @@
 "use client";
 
+import type { RulePreviewRow } from "@spm/db";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { callApi, type Problem } from "~/components/admin/api-client";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
 import type { AlertsMessages } from "~/i18n/alerts";
+import { ProblemText } from "./problem-text";
 
 export interface EditorProgram {
   code: string;
@@ -35,15 +37,6 @@ export interface EditorRule {
   sendResolved: boolean;
   enabled: boolean;
   locale: string;
-}
-
-interface PreviewRow {
-  indicator: string;
-  region: string;
-  level: string;
-  trajectory: string;
-  value: number | null;
-  holds: boolean;
 }
 
 const CURRENT = ["red", "overdue", "amber", "grey", "green", "none"];
@@ -135,7 +128,7 @@ export function RuleEditor(props: {
   const [preview, setPreview] = useState<{
     watched: number;
     holding: number;
-    rows: PreviewRow[];
+    rows: RulePreviewRow[];
   } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -150,7 +143,7 @@ export function RuleEditor(props: {
     const body = readRule(form);
     const result =
       action === "preview"
-        ? await callApi<{ watched: number; holding: number; rows: PreviewRow[] }>(
+        ? await callApi<{ watched: number; holding: number; rows: RulePreviewRow[] }>(
             "POST",
             "alert-rules/preview",
             { ...body, program: programCode },
@@ -184,28 +177,7 @@ export function RuleEditor(props: {
 
   return (
     <form onSubmit={onSubmit} className="rule-editor" data-rule-editor noValidate>
-      {problem && (
-        <div role="alert" className="error" data-problem-status={problem.status}>
-          <p>
-            {problem.status === 0
-              ? t.errors.network
-              : problem.invalid.length > 0
-                ? t.errors.invalid
-                : format(t.errors.failed, { status: problem.status })}
-          </p>
-          {problem.invalid.length > 0 ? (
-            <ul>
-              {problem.invalid.map((i) => (
-                <li key={`${i.field}:${i.message}`}>
-                  {i.field}: {i.message}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            problem.detail && <p className="muted">{problem.detail}</p>
-          )}
-        </div>
-      )}
+      {problem && <ProblemText problem={problem} t={t.errors} />}
       {saved && (
         <p role="status" className="notice">
           {e.saved}
