@@ -16,7 +16,7 @@ beforeAll(async () => {
     program,
     workers: 2,
     tag: "alerts",
-    env: { NOTIFY_ATTEMPTS: "3" },
+    env: { NOTIFY_ATTEMPTS: "3", RECONCILE_EVERY_MS: "1000", RECONCILE_GRACE_MS: "500" },
   });
 }, 120_000);
 afterAll(() => stack?.stop());
@@ -138,5 +138,31 @@ describe("alerts through the running API, two workers, SMTP and a webhook", () =
         lastError: "the webhook answered 500",
       }),
     ]);
+  });
+
+  it("delivers a notice whose job Redis never got (written, then the worker died)", async () => {
+    const sent = await stack.db
+      .selectFrom("notifications")
+      .select(["payload", "alert_id", "lang"])
+      .where("channel", "=", "email")
+      .where("status", "=", "sent")
+      .executeTakeFirstOrThrow();
+    const payload = { ...(sent.payload as Record<string, unknown>), kind: "repeat" };
+    await stack.db
+      .insertInto("notifications")
+      .values({
+        dedupe_key: `lost-job-${crypto.randomUUID()}`,
+        kind: "repeat",
+        channel: "email",
+        alert_id: sent.alert_id,
+        address: "lost@example.org",
+        lang: sent.lang,
+        payload: JSON.stringify(payload),
+        status: "pending",
+        created_at: new Date(Date.now() - 5000),
+      })
+      .execute();
+    const [mail] = await stack.waitForMails((m) => m.to.includes("lost@example.org"), 1, 20_000);
+    expect(mail?.subject).toMatch(/^Still firing: /);
   });
 });
