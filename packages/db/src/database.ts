@@ -225,6 +225,7 @@ export type NotificationKind =
   | "firing"
   | "repeat"
   | "resolved"
+  | "digest"
   | "reminder_due"
   | "reminder_overdue";
 

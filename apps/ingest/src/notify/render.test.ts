@@ -67,6 +67,39 @@ describe("renderEmail (alerts)", () => {
   });
 });
 
+describe("renderEmail (digests)", () => {
+  it("lists every notice of one evaluation in one e-mail", () => {
+    const second = {
+      ...alert,
+      kind: "resolved" as const,
+      alertId: "a2",
+      indicator: { ...alert.indicator, code: "B", name: { en: "Beta", ru: "Бета" } },
+      level: "green",
+      value: 97,
+      path: "/indicators/B",
+    };
+    const digest = {
+      type: "digest" as const,
+      rule: alert.rule,
+      program: alert.program,
+      at: alert.at,
+      items: [alert, second],
+    };
+    const mail = renderEmail(digest, "en", "http://x");
+    expect(mail.subject).toBe("2 alert notices from the rule “Red <nationally> & overdue”");
+    expect(mail.text).toContain(
+      "- fired: Readiness of HQs (HQ_READINESS), Kazakhstan — red, latest value 61.5 % (2020)\n  http://x/indicators/HQ_READINESS",
+    );
+    expect(mail.text).toContain(
+      "- resolved: Beta (B), Kazakhstan — green, latest value 97 % (2020)",
+    );
+    expect(mail.html).toContain("Red &lt;nationally&gt;");
+    expect(renderEmail(digest, "ru", "http://x").subject).toBe(
+      "Оповещения по правилу «Red <nationally> & overdue»: 2",
+    );
+  });
+});
+
 describe("renderEmail (reminders)", () => {
   const reminder: ReminderPayload = {
     type: "reminder",

@@ -2,10 +2,10 @@
  * Renders notifications for people (e-mail subject, text and HTML in the recipient's language)
  * and for machines (the webhook's JSON body), from the payload written at evaluation time.
  */
-import type { AlertNoticePayload, ReminderPayload } from "@spm/db";
+import type { AlertDigestPayload, AlertNoticePayload, ReminderPayload } from "@spm/db";
 import { formatLevel, LOCALES, type Locale, type StatusLevelName } from "@spm/kpi";
 
-export type NotificationPayload = AlertNoticePayload | ReminderPayload;
+export type NotificationPayload = AlertNoticePayload | AlertDigestPayload | ReminderPayload;
 
 export interface RenderedEmail {
   subject: string;
@@ -30,6 +30,9 @@ const TEXT = {
     target: "Target",
     none: "—",
     open: "Open the indicator",
+    digest: "{count} alert notices from the rule “{rule}”",
+    digestIntro: "The rule “{rule}” has {count} notices for you ({at}):",
+    kindWord: { firing: "fired", repeat: "still firing", resolved: "resolved" },
     reminder_due: "Figures due by {dueDate}: {count} to send",
     reminder_overdue: "Figures overdue since {dueDate}: {count} missing",
     reminderIntro: {
@@ -54,6 +57,9 @@ const TEXT = {
     target: "Цель",
     none: "—",
     open: "Открыть показатель",
+    digest: "Оповещения по правилу «{rule}»: {count}",
+    digestIntro: "Правило «{rule}» прислало уведомления ({count}, {at}):",
+    kindWord: { firing: "сработало", repeat: "продолжается", resolved: "снято" },
     reminder_due: "Срок представления данных — {dueDate}: ожидается {count}",
     reminder_overdue: "Данные просрочены с {dueDate}: не хватает {count}",
     reminderIntro: {
@@ -78,6 +84,9 @@ const TEXT = {
     target: "Мақсат",
     none: "—",
     open: "Көрсеткішті ашу",
+    digest: "«{rule}» ережесі бойынша хабарламалар: {count}",
+    digestIntro: "«{rule}» ережесі хабарламалар жіберді ({count}, {at}):",
+    kindWord: { firing: "іске қосылды", repeat: "жалғасуда", resolved: "жойылды" },
     reminder_due: "Деректерді ұсыну мерзімі — {dueDate}: {count} күтілуде",
     reminder_overdue: "Деректер {dueDate} бастап кешіктірілді: {count} жетіспейді",
     reminderIntro: {
@@ -144,9 +153,38 @@ export function renderEmail(
   appUrl: string,
 ): RenderedEmail {
   const locale = localeOf(lang);
-  return payload.type === "alert"
-    ? renderAlertEmail(payload, locale, appUrl)
-    : renderReminderEmail(payload, locale, appUrl);
+  if (payload.type === "alert") return renderAlertEmail(payload, locale, appUrl);
+  if (payload.type === "digest") return renderDigestEmail(payload, locale, appUrl);
+  return renderReminderEmail(payload, locale, appUrl);
+}
+
+function renderDigestEmail(p: AlertDigestPayload, locale: Locale, appUrl: string): RenderedEmail {
+  const t = TEXT[locale];
+  const values = {
+    rule: p.rule.name,
+    count: String(p.items.length),
+    at: formatDateTime(p.at, locale),
+  };
+  const subject = fill(t.digest, values);
+  const intro = fill(t.digestIntro, values);
+  const lines = p.items.map((item) => {
+    const value = `${formatValue(item.value, item.indicator.unit, locale)}${item.year ? ` (${item.year})` : ""}`;
+    return {
+      label: `${t.kindWord[item.kind]}: ${nameIn(item.indicator.name, locale, item.indicator.code)} (${item.indicator.code}), ${nameIn(item.place.name, locale, item.place.code)} — ${formatLevel(item.level as StatusLevelName, locale)}, ${t.value.toLowerCase()} ${value}`,
+      url: link(appUrl, item.path),
+    };
+  });
+  const text = [intro, "", ...lines.map((l) => `- ${l.label}\n  ${l.url}`), "", t.footer].join(
+    "\n",
+  );
+  const html = page(
+    subject,
+    `<p>${escapeHtml(intro)}</p>
+<ul>${lines.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`).join("")}</ul>
+<p style="color:#555;font-size:small">${escapeHtml(t.footer)}</p>`,
+    locale,
+  );
+  return { subject, text, html };
 }
 
 function renderAlertEmail(p: AlertNoticePayload, locale: Locale, appUrl: string): RenderedEmail {
@@ -233,6 +271,8 @@ export function renderWebhookBody(
   appUrl: string,
 ): Record<string, unknown> {
   const locale = localeOf(lang);
+  if (payload.type === "digest")
+    return { id: notificationId, type: "alert.digest", digest: payload };
   if (payload.type !== "alert")
     return { id: notificationId, type: `reminder.${payload.kind}`, reminder: payload };
   return {

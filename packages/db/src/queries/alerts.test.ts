@@ -120,6 +120,33 @@ describe("evaluateAlerts", () => {
     expect(results.flatMap((r) => r.deliveries)).toHaveLength(1);
   });
 
+  it("sends one digest e-mail when one evaluation owes several notices", async () => {
+    const { codes, manager } = await setUp();
+    const [a, b] = codes as [string, string];
+    await setFigure(a, 41);
+    await setFigure(b, 42);
+    const result = await evaluate(codes, 0);
+    // Two alerts fire: two in-app notices, one e-mail that lists both.
+    expect(result).toMatchObject({ transitions: 2, notifications: 3 });
+    const [delivery] = result.deliveries;
+    const row = await db
+      .selectFrom("notifications")
+      .select(["kind", "alert_id", "address", "payload"])
+      .where("id", "=", delivery?.id ?? "")
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ kind: "digest", alert_id: null, address: "boss@example.org" });
+    const items = (row.payload as { items: { indicator: { code: string }; alertId: string }[] })
+      .items;
+    expect(items.map((i) => i.indicator.code).sort()).toEqual([a, b].sort());
+    expect(await countUnread(db, manager.id)).toBe(2);
+    // Each alert's page lists the digest among its notices.
+    const alert = await getAlert(db, items[0]?.alertId ?? "");
+    expect(alert?.notifications.map((n) => [n.kind, n.channel]).sort()).toEqual([
+      ["digest", "email"],
+      ["firing", "in_app"],
+    ]);
+  });
+
   it("watches only what the scope names: value lines on every region of one indicator", async () => {
     const { codes, manager } = await setUp(
       {

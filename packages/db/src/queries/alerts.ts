@@ -17,8 +17,8 @@ import {
   type ProgramDefinition,
   stepAlert,
 } from "@spm/kpi";
-import type { Kysely, Selectable, Transaction } from "kysely";
-import type { AlertsTable, Database, NotificationChannel } from "../database";
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import type { AlertsTable, Database, NotificationChannel, NotificationsTable } from "../database";
 import { listAlertRules, lockRule, type StoredAlertRule } from "./alert-rules";
 import { type Actor, actorFields, recordAudit } from "./audit";
 import { loadProgramDefinitions } from "./catalog";
@@ -149,7 +149,7 @@ async function evaluateRule(
       .execute(),
   ]);
   const alerts = new Map(existing.map((a) => [`${a.indicator_code}|${a.region_code}`, a]));
-  let recipients: Recipient[] | null = null;
+  const notices: Notice[] = [];
   const nowIso = now.toISOString();
   for (const snapshot of snapshots) {
     const indicator = byCode.get(snapshot.indicator_code);
@@ -193,7 +193,6 @@ async function evaluateRule(
         .execute();
     }
     for (const notice of step.notifications) {
-      recipients ??= await resolveRecipients(trx, rule);
       const payload = noticePayload({
         notice,
         alertId,
@@ -206,10 +205,13 @@ async function evaluateRule(
         trajectory: snapshot.trajectory_level,
         value: condition.value,
       });
-      const written = await writeNotifications(trx, alertId, notice, payload, recipients);
-      out.notifications += written.length;
-      out.deliveries.push(...written.filter(isDelivery));
+      notices.push({ alertId, notice, payload });
     }
+  }
+  if (notices.length > 0) {
+    const written = await writeNotifications(trx, notices, await resolveRecipients(trx, rule));
+    out.notifications += written.length;
+    out.deliveries.push(...written.filter(isDelivery));
   }
   return out;
 }
@@ -359,30 +361,74 @@ function noticePayload(a: {
   };
 }
 
+/** One notice an evaluation owes, before it is addressed to the rule's recipients. */
+interface Notice {
+  alertId: string;
+  notice: AlertNotification;
+  payload: AlertNoticePayload;
+}
+
+/** Several notices of one evaluation of a rule, sent to one address as one e-mail. */
+export interface AlertDigestPayload {
+  type: "digest";
+  rule: { id: string; name: string };
+  program: AlertNoticePayload["program"];
+  at: IsoTimestamp;
+  items: AlertNoticePayload[];
+}
+
 /**
- * Writes one notification per recipient. The key names the firing episode (or the repeat's
- * time), so a second evaluation that somehow owed the same notice writes nothing.
+ * Writes the notices of one evaluation: in-app and webhook notices one per alert and recipient;
+ * e-mail one per recipient, as a digest when the evaluation owes several (a rule over twenty
+ * indicators sends one e-mail, not twenty). Keys name the alert's firing episode (or the
+ * evaluation, for repeats and digests), so no notice can be written twice.
  */
 async function writeNotifications(
   trx: Trx,
-  alertId: string,
-  notice: AlertNotification,
-  payload: AlertNoticePayload,
+  notices: Notice[],
   recipients: Recipient[],
 ): Promise<{ id: string; channel: NotificationChannel }[]> {
-  if (recipients.length === 0) return [];
-  const episode = notice.kind === "repeat" ? notice.at : notice.firedAt;
-  const rows = recipients.map((r) => ({
-    dedupe_key: `alert:${alertId}:${notice.kind}:${episode}:${r.channel}:${r.userId ?? r.address}`,
-    kind: notice.kind,
-    channel: r.channel,
-    alert_id: alertId,
-    user_id: r.userId,
-    address: r.address,
-    lang: r.lang,
-    payload: JSON.stringify(payload),
-    status: r.channel === "in_app" ? ("unread" as const) : ("pending" as const),
-  }));
+  const rows: Insertable<NotificationsTable>[] = [];
+  for (const r of recipients) {
+    const who = r.userId ?? r.address;
+    if (r.channel === "email" && notices.length > 1) {
+      const first = notices[0] as Notice;
+      const payload: AlertDigestPayload = {
+        type: "digest",
+        rule: first.payload.rule,
+        program: first.payload.program,
+        at: first.notice.at,
+        items: notices.map((n) => n.payload),
+      };
+      rows.push({
+        dedupe_key: `digest:${first.payload.rule.id}:${first.notice.at}:${who}`,
+        kind: "digest",
+        channel: r.channel,
+        alert_id: null,
+        user_id: r.userId,
+        address: r.address,
+        lang: r.lang,
+        payload: JSON.stringify(payload),
+        status: "pending",
+      });
+      continue;
+    }
+    for (const { alertId, notice, payload } of notices) {
+      const episode = notice.kind === "repeat" ? notice.at : notice.firedAt;
+      rows.push({
+        dedupe_key: `alert:${alertId}:${notice.kind}:${episode}:${r.channel}:${who}`,
+        kind: notice.kind,
+        channel: r.channel,
+        alert_id: alertId,
+        user_id: r.userId,
+        address: r.address,
+        lang: r.lang,
+        payload: JSON.stringify(payload),
+        status: r.channel === "in_app" ? "unread" : "pending",
+      });
+    }
+  }
+  if (rows.length === 0) return [];
   return trx
     .insertInto("notifications")
     .values(rows)
@@ -526,7 +572,13 @@ export async function getAlert(
         "created_at",
         "sent_at",
       ])
-      .where("alert_id", "=", id)
+      .where((eb) =>
+        eb.or([
+          eb("alert_id", "=", id),
+          // Digest e-mails name their alerts inside the payload.
+          sql<boolean>`payload @> ${JSON.stringify({ items: [{ alertId: id }] })}::jsonb`,
+        ]),
+      )
       .orderBy("created_at", "desc")
       .limit(200)
       .execute(),
