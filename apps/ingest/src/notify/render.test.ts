@@ -17,6 +17,7 @@ const alert: AlertNoticePayload = {
   place: { code: "KZ", name: { en: "Kazakhstan", ru: "Казахстан" }, national: true },
   condition: { kind: "status_is", levels: ["red"] },
   level: "red",
+  previousLevel: "amber",
   trajectory: "off_track",
   year: 2020,
   value: 61.5,
@@ -32,6 +33,7 @@ describe("renderEmail (alerts)", () => {
     expect(mail.subject).toBe("Alert: Readiness of HQs (HQ_READINESS) in Kazakhstan is red");
     expect(mail.text).toContain("Latest value: 61.5 % (2020)");
     expect(mail.text).toContain("Target: 95 %");
+    expect(mail.text).toContain("Status: amber → red");
     expect(mail.text).toContain(
       "Open the indicator: https://monitor.example.kz/indicators/HQ_READINESS",
     );

@@ -204,7 +204,12 @@ function renderAlertEmail(p: AlertNoticePayload, locale: Locale, appUrl: string)
   const rows: [string, string][] = [
     [t.indicator, indicator],
     [t.place, place],
-    [t.status, level],
+    [
+      t.status,
+      p.previousLevel && p.previousLevel !== p.level
+        ? `${formatLevel(p.previousLevel as StatusLevelName, locale)} → ${level}`
+        : level,
+    ],
     [t.value, `${formatValue(p.value, p.indicator.unit, locale)}${p.year ? ` (${p.year})` : ""}`],
     [t.target, formatValue(p.target, p.indicator.unit, locale)],
   ];

@@ -90,6 +90,8 @@ describe("evaluateAlerts", () => {
       indicator: { code: red },
       place: { code: "ZZ", national: true },
       level: "red",
+      // Pending at the first evaluation (already red), fired at the second.
+      previousLevel: "red",
       value: 41,
       year: 2018,
       target: 50,

@@ -52,6 +52,8 @@ export interface AlertNoticePayload {
   place: { code: string; name: Record<string, string>; national: boolean };
   condition: AlertRule["condition"];
   level: string;
+  /** The level at the alert's previous evaluation (null at its first), for "overdue → red". */
+  previousLevel: string | null;
   trajectory: string;
   year: number | null;
   value: number | null;
@@ -202,6 +204,7 @@ async function evaluateRule(
         region: snapshot.region_code,
         status,
         level: snapshot.current_level,
+        previousLevel: row && !row.retired_at ? row.level : null,
         trajectory: snapshot.trajectory_level,
         value: condition.value,
       });
@@ -334,6 +337,7 @@ function noticePayload(a: {
   region: string;
   status: IndicatorStatus;
   level: string;
+  previousLevel: string | null;
   trajectory: string;
   value: number | null;
 }): AlertNoticePayload {
@@ -351,6 +355,7 @@ function noticePayload(a: {
     place: { code: a.region, name: place.name as Record<string, string>, national },
     condition: a.stored.rule.condition,
     level: a.level,
+    previousLevel: a.previousLevel,
     trajectory: a.trajectory,
     year: a.status.current.year,
     value: a.value,
