@@ -84,6 +84,12 @@ describe("alert rules over HTTP", () => {
       [{ field: "scope.regions.region", message: 'unknown region "KZ-ALA"' }],
     ],
     [
+      "a user that does not exist",
+      { recipients: { users: ["nobody-by-that-name"], webhooks: ["https://h.example.org/x"] } },
+      422,
+      [{ field: "recipients.users", message: 'no such user "nobody-by-that-name"' }],
+    ],
+    [
       "a webhook channel without URLs",
       { recipients: { roles: ["manager"] } },
       400,

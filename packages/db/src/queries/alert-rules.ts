@@ -119,6 +119,29 @@ function assertScopeKnown(program: ProgramDefinition, rule: AlertRule): void {
     );
 }
 
+/** Refuses a rule that names accounts that do not exist (a typo would tell nobody). */
+async function assertUsersKnown(db: Conn, rule: AlertRule): Promise<void> {
+  const names = rule.recipients.users ?? [];
+  if (names.length === 0) return;
+  const found = await db
+    .selectFrom("users")
+    .select("username")
+    .where(
+      (eb) => eb.fn("lower", ["username"]),
+      "in",
+      names.map((n) => n.toLowerCase()),
+    )
+    .execute();
+  const known = new Set(found.map((u) => u.username.toLowerCase()));
+  const unknown = names.filter((n) => !known.has(n.toLowerCase()));
+  if (unknown.length > 0)
+    throw new DbError(
+      "invalid_rule",
+      `recipients.users: no such user ${unknown.join(", ")}`,
+      unknown.map((u) => ({ path: "recipients.users", message: `no such user "${u}"` })),
+    );
+}
+
 async function programOf(db: Conn, code: string): Promise<ProgramDefinition> {
   const program = (await loadProgramDefinitions(db)).find((p) => p.code === code);
   if (!program) throw new DbError("not_found", `no programme ${code}`);
@@ -132,6 +155,7 @@ export async function createAlertRule(
   actor: Actor,
 ): Promise<StoredAlertRule> {
   assertScopeKnown(await programOf(trx, input.programCode), input.rule);
+  await assertUsersKnown(trx, input.rule);
   const row = await insertRule(trx, input.programCode, null, input.rule, actor);
   if (!row) throw new DbError("conflict", "the rule could not be created");
   return toStored(row);
@@ -204,6 +228,7 @@ export async function updateAlertRule(
   if (!before) return undefined;
   const program = await programOf(trx, before.programCode);
   assertScopeKnown(program, rule);
+  await assertUsersKnown(trx, rule);
   const row = await trx
     .updateTable("alert_rules")
     .set({
