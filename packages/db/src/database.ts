@@ -272,6 +272,7 @@ export interface AlertEventsTable {
   level: string | null;
   actor: string | null;
   comment: string | null;
+  until: Timestamp | null;
 }
 
 export interface NotificationsTable {

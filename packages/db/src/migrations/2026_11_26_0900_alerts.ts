@@ -60,6 +60,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("level", "text")
     .addColumn("actor", "text")
     .addColumn("comment", "text")
+    // For a silence: until when.
+    .addColumn("until", "timestamptz")
     .execute();
   await db.schema
     .createIndex("alert_events_alert")

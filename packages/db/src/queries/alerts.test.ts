@@ -205,9 +205,9 @@ describe("evaluateAlerts", () => {
     });
     expect(await evaluate([code], 500)).toMatchObject({ notifications: 0 });
     const alert = await getAlert(db, alertId);
-    expect(alert?.events.slice(0, 2).map((e) => [e.kind, e.comment])).toEqual([
-      ["acknowledged", "on it"],
-      ["silenced", `${at(200).toISOString()} — known`],
+    expect(alert?.events.slice(0, 2).map((e) => [e.kind, e.comment, e.until])).toEqual([
+      ["acknowledged", "on it", null],
+      ["silenced", "known", at(200)],
     ]);
     const audit = await db
       .selectFrom("audit_log")

@@ -670,9 +670,8 @@ export async function silenceAlertById(
       at: now,
       kind: args.until ? "silenced" : "unsilenced",
       actor: args.by,
-      comment: args.until
-        ? `${args.until.toISOString()}${args.comment ? ` — ${args.comment}` : ""}`
-        : args.comment,
+      comment: args.comment,
+      until: args.until,
     })
     .execute();
   await recordAudit(trx, {

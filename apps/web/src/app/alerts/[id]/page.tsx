@@ -94,6 +94,9 @@ export default async function AlertPage(props: { params: Promise<{ id: string }>
                 {(t.detail.event as Record<string, string>)[e.kind] ?? e.kind}
                 {e.level && <> · {levelWord(e.level)}</>}
                 {e.value !== null && <> · {formatValue(e.value, locale)}</>}
+                {e.until && (
+                  <> · {format(t.silencedUntil, { until: formatWhen(e.until, locale) })}</>
+                )}
                 {e.actor && <> {format(t.detail.by, { actor: e.actor })}</>}
                 {e.comment && <> — “{e.comment}”</>}
               </li>
@@ -112,7 +115,7 @@ export default async function AlertPage(props: { params: Promise<{ id: string }>
                 <th scope="col">{t.deliveries.when}</th>
                 <th scope="col">{t.deliveries.channel}</th>
                 <th scope="col">{t.deliveries.to}</th>
-                <th scope="col">{t.columns.status}</th>
+                <th scope="col">{t.outbox.status}</th>
                 <th scope="col">{t.deliveries.error}</th>
               </tr>
             </thead>
