@@ -150,6 +150,8 @@ export async function startAlertStack(options: {
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     SMTP_FROM: "monitor@example.org",
     WEBHOOK_SECRET,
+    // The test's receiver listens on loopback.
+    WEBHOOK_ALLOW_PRIVATE: "true",
     APP_URL: "http://dashboard.example.org",
     LOG_LEVEL: "warn",
     ...options.env,

@@ -25,6 +25,11 @@ const schema = z.object({
     .min(16, "at least 16 characters")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // Lets webhooks reach loopback and private addresses (a receiver on the same network).
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   // How often every alert rule is evaluated with no upload (repeats, silences, `overdue`).
   ALERT_EVALUATE_EVERY_MS: z.coerce.number().int().min(500).default(300_000),
   // Tries of an e-mail or webhook delivery before it is marked failed.

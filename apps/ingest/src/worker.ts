@@ -20,6 +20,7 @@ const notifier = createNotifier({
   from: env.SMTP_FROM,
   appUrl: env.APP_URL,
   webhookSecret: env.WEBHOOK_SECRET,
+  webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
 });
 
 const registry = new client.Registry();

@@ -3,7 +3,10 @@
  * configured, into the outbox that admins read; webhooks as signed JSON POSTs.
  */
 import { createHmac } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
 import type { NotificationRow } from "@spm/db";
+import { UnrecoverableError } from "bullmq";
 import nodemailer from "nodemailer";
 import { type NotificationPayload, renderEmail, renderWebhookBody } from "./render";
 
@@ -27,12 +30,52 @@ export interface NotifierOptions {
   appUrl: string;
   /** The key webhooks are signed with; unset refuses webhook deliveries. */
   webhookSecret?: string;
+  /** Whether webhooks may go to loopback and private addresses (off: no requests to the LAN). */
+  webhookAllowPrivate?: boolean;
   webhookTimeoutMs?: number;
 }
 
 /** The signature header of a webhook body sent at `timestamp` (Unix seconds). */
 export function signWebhook(secret: string, timestamp: number, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
+}
+
+const PRIVATE = new BlockList();
+for (const [net, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+] as const)
+  PRIVATE.addSubnet(net, prefix, "ipv4");
+for (const [net, prefix] of [
+  ["::1", 128],
+  ["::", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+] as const)
+  PRIVATE.addSubnet(net, prefix, "ipv6");
+
+/**
+ * Refuses a webhook URL whose host resolves to a loopback, private or link-local address: a
+ * rule must not make the server call into its own network. Retrying cannot help.
+ */
+async function assertPublicHost(url: string): Promise<void> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  const addresses = isIP(host)
+    ? [{ address: host, family: isIP(host) }]
+    : await lookup(host, { all: true });
+  for (const a of addresses) {
+    const mapped = a.address.startsWith("::ffff:") ? a.address.slice(7) : a.address;
+    const family = isIP(mapped) === 6 ? "ipv6" : "ipv4";
+    if (PRIVATE.check(mapped, family))
+      throw new UnrecoverableError(
+        `the webhook host ${host} is a private address (${a.address}); set WEBHOOK_ALLOW_PRIVATE=true to allow it`,
+      );
+  }
 }
 
 export function createNotifier(options: NotifierOptions): Notifier {
@@ -65,7 +108,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
     async webhook(row) {
       if (!row.address) throw new Error("the notification has no webhook URL");
       if (!options.webhookSecret)
-        throw new Error("WEBHOOK_SECRET is not set: webhooks cannot be signed");
+        throw new UnrecoverableError("WEBHOOK_SECRET is not set: webhooks cannot be signed");
+      if (!options.webhookAllowPrivate) await assertPublicHost(row.address);
       const body = JSON.stringify(
         renderWebhookBody(row.id, row.payload as NotificationPayload, row.lang, options.appUrl),
       );
