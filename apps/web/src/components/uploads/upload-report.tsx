@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { format } from "~/i18n";
 import type { UploadsMessages } from "~/i18n/uploads";
+import { choicesOf, type ErrorFilter, filterErrors } from "./error-filter";
 import type { UploadReport } from "./upload-client";
 
 /** Counts, status changes and the rejected rows (filterable, downloadable) of one upload. */
@@ -12,9 +13,8 @@ export function UploadReportView(props: {
   levels: Record<string, string>;
 }) {
   const { report, t, levels } = props;
-  const [code, setCode] = useState("");
-  const codes = [...new Set(report.errors.map((e) => e.code))].sort();
-  const shown = code ? report.errors.filter((e) => e.code === code) : report.errors;
+  const [filter, setFilter] = useState<ErrorFilter>({ code: "", field: "" });
+  const shown = filterErrors(report.errors, filter);
   return (
     <div className="upload-report" data-upload-report={report.id}>
       <p data-counts>{format(report.dryRun ? t.previewText : t.doneText, { ...report.counts })}</p>
@@ -38,17 +38,39 @@ export function UploadReportView(props: {
       {report.errors.length > 0 && (
         <>
           <h3>{t.errorsTitle}</h3>
-          <label>
-            {t.filterCode}{" "}
-            <select value={code} onChange={(e) => setCode(e.target.value)}>
-              <option value="">{t.allCodes}</option>
-              {codes.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
+          <div className="filters">
+            <label>
+              {t.filterCode}{" "}
+              <select
+                value={filter.code}
+                onChange={(e) => setFilter({ ...filter, code: e.target.value })}
+              >
+                <option value="">{t.allCodes}</option>
+                {choicesOf(report.errors, "code").map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t.filterField}{" "}
+              <select
+                value={filter.field}
+                onChange={(e) => setFilter({ ...filter, field: e.target.value })}
+              >
+                <option value="">{t.allFields}</option>
+                {choicesOf(report.errors, "field").map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p role="status" data-shown>
+              {format(t.shownErrors, { shown: shown.length, total: report.errors.length })}
+            </p>
+          </div>
           <table data-errors>
             <thead>
               <tr>
