@@ -16,7 +16,20 @@ export interface ProgramSummary {
 /** Lists every programme with its directions and regions, in file order. */
 export async function listPrograms(db: Conn): Promise<ProgramSummary[]> {
   const [programs, directions, regions] = await Promise.all([
-    db.selectFrom("programs").selectAll().orderBy("code").execute(),
+    // Not the stored definition: every page lists programmes, and a definition is large.
+    db
+      .selectFrom("programs")
+      .select([
+        "code",
+        "name",
+        "history_year",
+        "baseline_year",
+        "start_year",
+        "end_year",
+        "nation_code",
+      ])
+      .orderBy("code")
+      .execute(),
     db.selectFrom("directions").selectAll().orderBy("position").execute(),
     db
       .selectFrom("program_regions as pr")
