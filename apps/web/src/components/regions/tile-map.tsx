@@ -41,7 +41,8 @@ export function TileMap(props: { tiles: MapTile[]; label: string }) {
               data-region={t.code}
               data-level={t.level}
             >
-              <span className={styles.name}>{t.name}</span>
+              {/* The space keeps the name and the word apart for tools that read the text. */}
+              <span className={styles.name}>{t.name}</span>{" "}
               <StatusBadge level={t.level} label={t.levelLabel} />
             </a>
           </li>
