@@ -29,3 +29,33 @@ export function percentile(values: number[], p: number): number {
 export function note(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
+
+export interface LoadResult {
+  latencies: number[];
+  /** Completed requests per second of wall time, all clients together. */
+  perSecond: number;
+}
+
+/**
+ * Runs `total` calls of `once` from `clients` concurrent loops (each starts its next call when
+ * its previous one ends) and returns every call's latency in ms.
+ */
+export async function runConcurrent(
+  clients: number,
+  total: number,
+  once: () => Promise<void>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let started = 0;
+  const t0 = performance.now();
+  const loop = async () => {
+    while (started < total) {
+      started += 1;
+      const t = performance.now();
+      await once();
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, loop));
+  return { latencies, perSecond: total / ((performance.now() - t0) / 1000) };
+}

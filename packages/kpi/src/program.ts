@@ -33,6 +33,8 @@ const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 const NATION_CODE = /^[A-Z]{2}$/;
 const REGION_CODE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 const year = z.number().int().min(1900).max(2100);
+/** The largest row or column of a region's tile on the regions map. */
+export const MAX_TILE = 40;
 
 const localizedTextSchema = z.strictObject({
   en: z.string().trim().min(1),
@@ -53,6 +55,11 @@ const historyPointSchema = z.strictObject({
   value: z.number().finite(),
   source: z.string().trim().min(1),
   note: z.string().optional(),
+});
+
+const tileSchema = z.strictObject({
+  row: z.number().int().min(1).max(MAX_TILE),
+  col: z.number().int().min(1).max(MAX_TILE),
 });
 
 const targetValueSchema = z.union([
@@ -100,6 +107,8 @@ const programBaseSchema = z.strictObject({
     z.strictObject({
       code: z.string().regex(REGION_CODE, "must be an ISO 3166-2 code such as KZ-ALA"),
       name: localizedTextSchema,
+      /** Where the region's square sits on the tile map (1-based), near its place on a real map. */
+      tile: tileSchema.optional(),
     }),
   ),
   indicators: z.array(indicatorSchema).min(1),
@@ -135,10 +144,16 @@ export const programDefinitionSchema = programBaseSchema.superRefine((p, ctx) =>
   );
   const directionCodes = new Set(p.directions.map((d) => d.code));
   const regionCodes = new Set([p.nation.code, ...p.regions.map((r) => r.code)]);
+  const tiles = new Map<string, string>();
   for (const [r, region] of p.regions.entries()) {
     if (!region.code.startsWith(`${p.nation.code}-`)) {
       issue(["regions", r, "code"], `must start with the nation code ${p.nation.code}-`);
     }
+    if (!region.tile) continue;
+    const at = `${region.tile.row},${region.tile.col}`;
+    const taken = tiles.get(at);
+    if (taken) issue(["regions", r, "tile"], `same tile as ${taken}`);
+    else tiles.set(at, region.code);
   }
   reportDuplicates(
     p.alertRules.map((r) => r.key),
@@ -222,3 +237,4 @@ function reportDuplicates(
 export type ProgramDefinition = z.infer<typeof programDefinitionSchema>;
 export type IndicatorDefinition = ProgramDefinition["indicators"][number];
 export type TargetValue = z.infer<typeof targetValueSchema>;
+export type RegionTile = z.infer<typeof tileSchema>;

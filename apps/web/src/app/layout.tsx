@@ -80,7 +80,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t.demo.banner}
           </p>
         )}
-        <main id="main">{children}</main>
+        {/* Focusable by the skip link only: the next Tab goes on from the page's content. */}
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -1,10 +1,17 @@
 import type { Locale, TargetValue } from "@spm/kpi";
 
 const TAGS: Record<Locale, string> = { en: "en-GB", ru: "ru-RU", kk: "kk-KZ" };
+// Building an Intl formatter costs far more than using one (pages format hundreds of figures).
+const FORMATTERS = new Map<Locale, Intl.NumberFormat>();
 
 /** Formats a figure for display in the reader's language (grouping, decimal separator). */
 export function formatValue(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(TAGS[locale], { maximumFractionDigits: 2 }).format(value);
+  let formatter = FORMATTERS.get(locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(TAGS[locale], { maximumFractionDigits: 2 });
+    FORMATTERS.set(locale, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** Formats a target (a number, or `[min, max]` for a range indicator), or a dash when absent. */

@@ -1,6 +1,7 @@
 import { findSessionUser, type Role, type User } from "@spm/db";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { env } from "~/env";
 import { db } from "./db";
 
@@ -8,8 +9,8 @@ import { db } from "./db";
 export const SESSION_COOKIE = "spm_session";
 const RANK: Role[] = ["viewer", "steward", "manager", "admin"];
 
-/** The signed-in user of this request, or null. */
-export async function currentUser(): Promise<User | null> {
+/** The signed-in user of this request, or null (looked up once per request: layout and page ask). */
+export const currentUser = cache(async (): Promise<User | null> => {
   const id = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!id) return null;
   const policy = {
@@ -17,7 +18,7 @@ export async function currentUser(): Promise<User | null> {
     absoluteHours: env().SESSION_ABSOLUTE_HOURS,
   };
   return (await findSessionUser(db(), { id, policy, now: new Date() })) ?? null;
-}
+});
 
 /** The signed-in user with at least `min` role; sends others to sign in (or to a 403 page). */
 export async function requireUser(min: Role = "viewer"): Promise<User> {

@@ -1,4 +1,4 @@
-import type { IndicatorDefinition, ProgramDefinition, TargetValue } from "@spm/kpi";
+import type { IndicatorDefinition, ProgramDefinition, RegionTile, TargetValue } from "@spm/kpi";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, Indicator, LocalizedJson } from "../database";
 
@@ -10,13 +10,28 @@ export interface ProgramSummary {
   years: { history: number; baseline: number; start: number; end: number };
   nationCode: string;
   directions: { code: string; name: LocalizedJson }[];
-  regions: { code: string; name: LocalizedJson; kind: "nation" | "region" }[];
+  /** In file order; `tile` is the region's place on the tile map, when the file gives one. */
+  regions: { code: string; name: LocalizedJson; kind: "nation" | "region"; tile?: RegionTile }[];
 }
 
 /** Lists every programme with its directions and regions, in file order. */
 export async function listPrograms(db: Conn): Promise<ProgramSummary[]> {
   const [programs, directions, regions] = await Promise.all([
-    db.selectFrom("programs").selectAll().orderBy("code").execute(),
+    // Not the stored definition: every page lists programmes, and a definition is large.
+    db
+      .selectFrom("programs")
+      .select([
+        "code",
+        "name",
+        "history_year",
+        "baseline_year",
+        "start_year",
+        "end_year",
+        "nation_code",
+        sql<{ code: string; tile?: RegionTile }[]>`definition -> 'regions'`.as("region_defs"),
+      ])
+      .orderBy("code")
+      .execute(),
     db.selectFrom("directions").selectAll().orderBy("position").execute(),
     db
       .selectFrom("program_regions as pr")
@@ -25,23 +40,29 @@ export async function listPrograms(db: Conn): Promise<ProgramSummary[]> {
       .orderBy("pr.position")
       .execute(),
   ]);
-  return programs.map((p) => ({
-    code: p.code,
-    name: p.name,
-    years: {
-      history: p.history_year,
-      baseline: p.baseline_year,
-      start: p.start_year,
-      end: p.end_year,
-    },
-    nationCode: p.nation_code,
-    directions: directions
-      .filter((d) => d.program_code === p.code)
-      .map((d) => ({ code: d.code, name: d.name })),
-    regions: regions
-      .filter((r) => r.program_code === p.code)
-      .map((r) => ({ code: r.code, name: r.name, kind: r.kind })),
-  }));
+  return programs.map((p) => {
+    const tiles = new Map(p.region_defs.map((r) => [r.code, r.tile]));
+    return {
+      code: p.code,
+      name: p.name,
+      years: {
+        history: p.history_year,
+        baseline: p.baseline_year,
+        start: p.start_year,
+        end: p.end_year,
+      },
+      nationCode: p.nation_code,
+      directions: directions
+        .filter((d) => d.program_code === p.code)
+        .map((d) => ({ code: d.code, name: d.name })),
+      regions: regions
+        .filter((r) => r.program_code === p.code)
+        .map((r) => {
+          const tile = tiles.get(r.code);
+          return { code: r.code, name: r.name, kind: r.kind, ...(tile ? { tile } : {}) };
+        }),
+    };
+  });
 }
 
 // Definitions change rarely and are read by every evaluation: keep the last load per database

@@ -11,6 +11,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../database";
 import { loadProgramDefinitions } from "./catalog";
 import { listObservationsForIndicators } from "./observations";
+import { listStoredFigures, memoizeByFigures } from "./status-read";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -23,50 +24,54 @@ export interface IndicatorStatusView extends IndicatorEvaluation {
 
 /**
  * Loads definitions and current figures and evaluates each indicator (all active ones, or the
- * given codes) for one region or the nation as of a date, through packages/kpi.
+ * given codes) for one region or the nation as of a date, through packages/kpi. The same view
+ * is evaluated once until figures or definitions change (memoizeByFigures).
  */
 export async function evaluateIndicatorStatuses(
   db: Conn,
   args: { asOf: IsoDate; region?: string; codes?: string[]; locale?: Locale },
 ): Promise<IndicatorStatusView[]> {
   const programs = await loadProgramDefinitions(db);
+  const key = [args.asOf, args.region ?? "", args.codes ? [...args.codes].sort().join(",") : "*"];
+  const evaluations = await memoizeByFigures(
+    db,
+    { key: key.join("|"), definitions: programs },
+    () => evaluateStored(db, programs, args),
+  );
+  return evaluations.map((e) => ({
+    ...e,
+    explanation: explainStatus(e.status, args.locale ?? "en"),
+  }));
+}
+
+async function evaluateStored(
+  db: Conn,
+  programs: ProgramDefinition[],
+  args: { asOf: IsoDate; region?: string; codes?: string[] },
+): Promise<Omit<IndicatorStatusView, "explanation">[]> {
   const wanted = args.codes ? new Set(args.codes) : null;
   const selected = programs.flatMap((program) =>
     program.indicators
       .filter((indicator) => !wanted || wanted.has(indicator.code))
       .map((indicator) => ({ program, indicator })),
   );
-  const observations = await listObservationsForIndicators(
-    db,
-    selected.map((s) => s.indicator.code),
-  );
-  const byIndicator = new Map<string, typeof observations>();
-  for (const o of observations) {
-    const list = byIndicator.get(o.indicator_code) ?? [];
-    list.push(o);
-    byIndicator.set(o.indicator_code, list);
-  }
-  return selected.map(({ program, indicator }) => {
-    const figures = (byIndicator.get(indicator.code) ?? []).map((o) => ({
-      period: o.period,
-      region: o.region_code,
-      value: o.value,
-      flag: o.flag,
-    }));
-    const evaluation = evaluateIndicator({
+  // A region's status reads its own figures only; the nation's is derived from all of them.
+  const national = !args.region || programs.some((p) => p.nation.code === args.region);
+  const figures = await listStoredFigures(db, {
+    indicators: selected.map((s) => s.indicator.code),
+    region: national ? undefined : args.region,
+  });
+  return selected.map(({ program, indicator }) => ({
+    ...evaluateIndicator({
       program,
       indicator,
-      figures,
+      figures: figures.get(indicator.code) ?? [],
       region: args.region,
       asOf: args.asOf,
-    });
-    return {
-      ...evaluation,
-      programCode: program.code,
-      indicator,
-      explanation: explainStatus(evaluation.status, args.locale ?? "en"),
-    };
-  });
+    }),
+    programCode: program.code,
+    indicator,
+  }));
 }
 
 /** The regions an indicator is evaluated for: the nation, plus every region when regional. */

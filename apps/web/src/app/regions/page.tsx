@@ -1,20 +1,27 @@
-import { evaluateIndicatorStatuses, listPrograms } from "@spm/db";
+import { evaluateIndicatorStatuses, type IndicatorStatusView, listPrograms } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
 import { connection } from "next/server";
-import { StatusBadge } from "~/components/status-badge";
+import { IndicatorPicker } from "~/components/regions/indicator-picker";
+import { RegionGrid } from "~/components/regions/region-grid";
+import { type MapTile, TileMap } from "~/components/regions/tile-map";
 import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
 import { requireUser } from "~/lib/session";
 
-/** Regions × regional indicators: the current status of every cell, each a link to its history. */
-export default async function RegionsPage(props: { searchParams: Promise<{ program?: string }> }) {
+type Search = { program?: string; indicator?: string };
+
+/**
+ * Regions of a programme: a tile map coloured by one regional indicator (chosen in the URL),
+ * then the current status of every regional indicator in every region, each a link to its history.
+ */
+export default async function RegionsPage(props: { searchParams: Promise<Search> }) {
   await connection();
   await requireUser("viewer");
   const { locale, t } = await getMessages();
-  const { program: wanted } = await props.searchParams;
+  const search = await props.searchParams;
   const programs = await listPrograms(db());
-  const program = programs.find((p) => p.code === wanted) ?? programs[0];
+  const program = programs.find((p) => p.code === search.program) ?? programs[0];
   if (!program) return <p className="empty">{t.overview.noIndicators}</p>;
   const asOf = toIsoDate(new Date());
   const regions = program.regions.filter((r) => r.kind === "region");
@@ -24,51 +31,74 @@ export default async function RegionsPage(props: { searchParams: Promise<{ progr
   const indicators = (byRegion[0] ?? []).filter(
     (v) => v.programCode === program.code && v.indicator.disaggregation === "regional",
   );
+  const chosen =
+    indicators.find((v) => v.indicator.code === search.indicator) ?? indicators[0] ?? null;
+  const statusOf = (i: number, code: string): IndicatorStatusView | undefined =>
+    byRegion[i]?.find((v) => v.indicator.code === code);
+  const tiles: MapTile[] = chosen
+    ? regions.flatMap((region, i) => {
+        if (!region.tile) return [];
+        const view = statusOf(i, chosen.indicator.code);
+        const level = view?.status.current.level ?? "grey";
+        const name = region.name[locale];
+        return [
+          {
+            code: region.code,
+            name,
+            tile: region.tile,
+            level,
+            levelLabel: t.level[level],
+            explanation: view?.explanation.current,
+            href: `/indicators/${chosen.indicator.code}?region=${region.code}`,
+            label: format(t.regions.tileLabel, { region: name, level: t.level[level] }),
+          },
+        ];
+      })
+    : [];
+  const unplaced = regions.filter((r) => !r.tile).map((r) => r.name[locale]);
   return (
     <>
       <h1>{t.regions.title}</h1>
       <p className="muted">
         {program.name[locale]} · {format(t.overview.asOf, { date: asOf })}
       </p>
-      {indicators.length === 0 ? (
-        <p className="empty">{t.regions.none}</p>
-      ) : (
-        <div className="grid-scroll">
-          <table className="region-grid" data-region-grid>
-            <caption className="visually-hidden">{t.regions.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.regions.region}</th>
-                {indicators.map((v) => (
-                  <th key={v.indicator.code} scope="col" title={v.indicator.name[locale]}>
-                    <a href={`/indicators/${v.indicator.code}`}>{v.indicator.name[locale]}</a>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {regions.map((region, i) => (
-                <tr key={region.code} data-region={region.code}>
-                  <th scope="row">{region.name[locale]}</th>
-                  {indicators.map((col) => {
-                    const cell = byRegion[i]?.find((v) => v.indicator.code === col.indicator.code);
-                    const level = cell?.status.current.level ?? "grey";
-                    return (
-                      <td key={col.indicator.code}>
-                        <a
-                          href={`/indicators/${col.indicator.code}?region=${region.code}`}
-                          title={cell?.explanation.current}
-                        >
-                          <StatusBadge level={level} label={t.level[level]} />
-                        </a>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {indicators.length === 0 && <p className="empty">{t.regions.none}</p>}
+      {chosen && tiles.length > 0 && (
+        <section aria-labelledby="map-title">
+          <h2 id="map-title">{t.regions.map}</h2>
+          <p className="muted">{t.regions.mapIntro}</p>
+          <IndicatorPicker
+            program={program.code}
+            chosen={chosen.indicator.code}
+            options={indicators.map((v) => ({
+              code: v.indicator.code,
+              name: v.indicator.name[locale],
+            }))}
+            t={t}
+          />
+          <TileMap
+            tiles={tiles}
+            label={format(t.regions.mapLabel, { indicator: chosen.indicator.name[locale] })}
+          />
+          {unplaced.length > 0 && (
+            <p className="muted">{format(t.regions.unplaced, { regions: unplaced.join(", ") })}</p>
+          )}
+        </section>
+      )}
+      {indicators.length > 0 && (
+        <section aria-labelledby="grid-title">
+          <h2 id="grid-title">{t.regions.all}</h2>
+          <RegionGrid
+            regions={regions.map((r, i) => ({
+              code: r.code,
+              name: r.name[locale],
+              views: byRegion[i] ?? [],
+            }))}
+            indicators={indicators}
+            locale={locale}
+            t={t}
+          />
+        </section>
       )}
     </>
   );

@@ -60,6 +60,15 @@ export const en = {
     caption: "Current status of each regional indicator in each region",
     region: "Region",
     none: "This programme has no indicators reported by region.",
+    map: "Map",
+    mapIntro:
+      "Each square is a region, placed roughly where it lies. Its colour, icon and word give the current status of the chosen indicator; open a square for that region's figures.",
+    mapLabel: "Regions map: {indicator}",
+    indicator: "Indicator",
+    show: "Show",
+    tileLabel: "{region}: {level}",
+    unplaced: "Regions without a place on the map: {regions}. They are in the table below.",
+    all: "All regional indicators",
   },
   level: {
     green: "On target",

@@ -1,0 +1,52 @@
+import type { IndicatorStatusView } from "@spm/db";
+import type { Locale } from "@spm/kpi";
+import { StatusBadge } from "~/components/status-badge";
+import type { Messages } from "~/i18n/messages/en";
+
+/** Regions × regional indicators: the current status of every cell, each a link to its history. */
+export function RegionGrid(props: {
+  regions: { code: string; name: string; views: IndicatorStatusView[] }[];
+  indicators: IndicatorStatusView[];
+  locale: Locale;
+  t: Messages;
+}) {
+  const { locale, t } = props;
+  return (
+    <div className="grid-scroll">
+      <table className="region-grid" data-region-grid>
+        <caption className="visually-hidden">{t.regions.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.regions.region}</th>
+            {props.indicators.map((v) => (
+              <th key={v.indicator.code} scope="col" title={v.indicator.name[locale]}>
+                <a href={`/indicators/${v.indicator.code}`}>{v.indicator.name[locale]}</a>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.regions.map((region) => (
+            <tr key={region.code} data-region={region.code}>
+              <th scope="row">{region.name}</th>
+              {props.indicators.map((col) => {
+                const cell = region.views.find((v) => v.indicator.code === col.indicator.code);
+                const level = cell?.status.current.level ?? "grey";
+                return (
+                  <td key={col.indicator.code}>
+                    <a
+                      href={`/indicators/${col.indicator.code}?region=${region.code}`}
+                      title={cell?.explanation.current}
+                    >
+                      <StatusBadge level={level} label={t.level[level]} />
+                    </a>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
