@@ -3,7 +3,7 @@ import { buildProgram, createTestDb, createUploadRow } from "@spm/db/test/factor
 import { programDefinitionSchema } from "@spm/kpi";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { collectErrors, launchBrowser } from "../browser";
+import { collectErrors, launchBrowser, saveScreenshot } from "../browser";
 import { signIn } from "../support";
 
 const web = inject("webUrl");
@@ -75,6 +75,7 @@ describe("regions page in Chromium", () => {
     const page = await browser.newPage({ locale: "ru-RU" });
     await signIn(page, web, "viewer");
     await page.goto(`${web}/regions?program=KZ-SPCRET-2018-2022`);
+    await saveScreenshot(page, "regions");
     await expect(page.locator("h1").textContent()).resolves.toBe("Регионы");
     expect(await page.locator("[data-region-grid] tbody tr").count()).toBe(17);
     const cell = page.locator(
