@@ -49,9 +49,24 @@ export interface AlertStack {
 
 const WEBHOOK_SECRET = randomBytes(24).toString("hex");
 
+/** The Subject header, unfolded, with RFC 2047 encoded words (UTF-8, Q or B) decoded. */
 function subjectOf(raw: string): string {
   const m = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(raw);
-  return (m?.[1] ?? "").replace(/\r?\n([ \t])/g, "$1").trim();
+  const folded = (m?.[1] ?? "").replace(/\r?\n([ \t])/g, "$1").trim();
+  return folded
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+      enc.toUpperCase() === "B"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : Buffer.from(
+            text
+              .replace(/_/g, " ")
+              .replace(/=([0-9A-F]{2})/gi, (_h, hex: string) =>
+                String.fromCharCode(parseInt(hex, 16)),
+              ),
+            "latin1",
+          ).toString("utf8"),
+    );
 }
 
 /**

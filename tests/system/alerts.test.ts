@@ -5,8 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AlertStack, postFigure, startAlertStack } from "../alert-stack";
 
 // Targets 2022: 90 from a 2017 baseline of 40. As of today (after 2022), 41 is red, 95 is green.
-const program = buildProgram({ indicators: [{}, {}, {}] });
-const [first, second, third] = program.indicators.map((i) => i.code) as [string, string, string];
+const program = buildProgram({ indicators: [{}, {}, {}, {}, {}] });
+const [first, second, third, fourth, fifth] = program.indicators.map((i) => i.code) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 let stack: AlertStack;
 
 beforeAll(async () => {
@@ -164,5 +170,34 @@ describe("alerts through the running API, two workers, SMTP and a webhook", () =
       .execute();
     const [mail] = await stack.waitForMails((m) => m.to.includes("lost@example.org"), 1, 20_000);
     expect(mail?.subject).toMatch(/^Still firing: /);
+  });
+
+  it("sends one digest e-mail for the notices of one upload", async () => {
+    const res = await call("POST", "/alert-rules", {
+      program: program.code,
+      name: "Implausibly low",
+      scope: { indicators: "all", regions: "national" },
+      condition: { kind: "value_below", value: 5 },
+      channels: ["email"],
+      recipients: { addresses: ["digest@example.org"] },
+    });
+    expect(res.status).toBe(201);
+    const upload = await fetch(`${stack.api}/api/v1/observations`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${stack.steward}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        observations: [
+          { indicator: fourth, period: "2022", value: 1 },
+          { indicator: fifth, period: "2022", value: 2 },
+        ],
+      }),
+    });
+    expect(upload.status).toBe(202);
+    const [mail] = await stack.waitForMails((m) => m.to.includes("digest@example.org"));
+    await settle();
+    expect(stack.mails.filter((m) => m.to.includes("digest@example.org"))).toHaveLength(1);
+    expect(mail?.subject).toBe("2 alert notices from the rule “Implausibly low”");
+    expect(mail?.raw).toContain(`/indicators/${fourth}`);
+    expect(mail?.raw).toContain(`/indicators/${fifth}`);
   });
 });
