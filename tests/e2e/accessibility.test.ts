@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { applyObservations, importProgram, type Role } from "@spm/db";
-import { buildProgram, createTestDb, createUploadRow } from "@spm/db/test/factories";
+import { importProgram, type Role } from "@spm/db";
+import { buildProgram, createTestDb, storeFigures } from "@spm/db/test/factories";
 import { programDefinitionSchema } from "@spm/kpi";
 import type { AxeResults, Result } from "axe-core";
 import type { Browser, Page } from "playwright-core";
@@ -38,29 +38,17 @@ async function arrangeEveryLevel() {
   });
   const [green, amber, red] = program.indicators.map((i) => i.code);
   await importProgram(db, program, "test");
-  const upload = await createUploadRow(db, "accessibility-test");
-  const figure = (indicator = "", region: string, value: number) => ({
-    indicator,
-    region,
-    period: "2022",
-    year: 2022,
-    value,
-  });
-  await db
-    .transaction()
-    .execute((trx) =>
-      applyObservations(
-        trx,
-        [
-          figure(green, "ZZ-N", 95),
-          figure(green, "ZZ-S", 45),
-          figure(amber, "ZZ", 75),
-          figure(red, "ZZ", 45),
-          figure(program.indicators[4]?.code, "ZZ", 12),
-        ],
-        { uploadId: upload.id, uploadSeq: upload.seq, author: "accessibility-test" },
-      ),
-    );
+  await storeFigures(
+    db,
+    [
+      { indicator: green ?? "", region: "ZZ-N", value: 95 },
+      { indicator: green ?? "", region: "ZZ-S", value: 45 },
+      { indicator: amber ?? "", region: "ZZ", value: 75 },
+      { indicator: red ?? "", region: "ZZ", value: 45 },
+      { indicator: program.indicators[4]?.code ?? "", region: "ZZ", value: 12 },
+    ],
+    "accessibility-test",
+  );
   return { program: program.code, indicator: green ?? "" };
 }
 

@@ -1,5 +1,5 @@
-import { applyObservations, importProgram } from "@spm/db";
-import { buildProgram, createTestDb, createUploadRow } from "@spm/db/test/factories";
+import { importProgram } from "@spm/db";
+import { buildProgram, createTestDb, storeFigures } from "@spm/db/test/factories";
 import { programDefinitionSchema } from "@spm/kpi";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -50,23 +50,15 @@ async function arrangeProgram() {
   });
   const [first, second] = program.indicators.map((i) => i.code) as [string, string];
   await importProgram(db, program, "test");
-  const upload = await createUploadRow(db, "regions-test");
-  const figure = (indicator: string, region: string, value: number) => ({
-    indicator,
-    region,
-    period: "2022",
-    year: 2022,
-    value,
-  });
-  await db
-    .transaction()
-    .execute((trx) =>
-      applyObservations(
-        trx,
-        [figure(first, "ZZ-N", 95), figure(first, "ZZ-S", 45), figure(second, "ZZ-N", 45)],
-        { uploadId: upload.id, uploadSeq: upload.seq, author: "regions-test" },
-      ),
-    );
+  await storeFigures(
+    db,
+    [
+      { indicator: first, region: "ZZ-N", value: 95 },
+      { indicator: first, region: "ZZ-S", value: 45 },
+      { indicator: second, region: "ZZ-N", value: 45 },
+    ],
+    "regions-test",
+  );
   return { program: program.code, first, second };
 }
 

@@ -157,16 +157,25 @@ export function matchesScope(
   region: string,
   nationCode: string,
 ): boolean {
-  const { indicators, regions } = rule.scope;
-  const indicatorMatches =
-    indicators === "all" ||
-    ("direction" in indicators
-      ? indicators.direction === indicator.direction
-      : indicators.indicator === indicator.code);
-  if (!indicatorMatches) return false;
+  const { regions } = rule.scope;
+  if (!matchesIndicatorScope(rule, indicator)) return false;
   if (regions === "all") return true;
   if (regions === "national") return region === nationCode;
   return regions.region === region;
+}
+
+/** Whether a rule watches an indicator at some place (the indicator half of its scope). */
+export function matchesIndicatorScope(
+  rule: { scope: AlertScope },
+  indicator: AlertIndicator,
+): boolean {
+  const { indicators } = rule.scope;
+  return (
+    indicators === "all" ||
+    ("direction" in indicators
+      ? indicators.direction === indicator.direction
+      : indicators.indicator === indicator.code)
+  );
 }
 
 /**

@@ -174,17 +174,7 @@ function renderDigestEmail(p: AlertDigestPayload, locale: Locale, appUrl: string
       url: link(appUrl, item.path),
     };
   });
-  const text = [intro, "", ...lines.map((l) => `- ${l.label}\n  ${l.url}`), "", t.footer].join(
-    "\n",
-  );
-  const html = page(
-    subject,
-    `<p>${escapeHtml(intro)}</p>
-<ul>${lines.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`).join("")}</ul>
-<p style="color:#555;font-size:small">${escapeHtml(t.footer)}</p>`,
-    locale,
-  );
-  return { subject, text, html };
+  return linkListEmail(subject, intro, lines, (l) => `- ${l.label}\n  ${l.url}`, locale);
 }
 
 function renderAlertEmail(p: AlertNoticePayload, locale: Locale, appUrl: string): RenderedEmail {
@@ -230,8 +220,7 @@ function renderAlertEmail(p: AlertNoticePayload, locale: Locale, appUrl: string)
 <table role="presentation" cellpadding="4">${rows
       .map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
       .join("")}</table>
-<p><a href="${escapeHtml(url)}">${escapeHtml(t.open)}</a></p>
-<p style="color:#555;font-size:small">${escapeHtml(t.footer)}</p>`,
+<p><a href="${escapeHtml(url)}">${escapeHtml(t.open)}</a></p>`,
     locale,
   );
   return { subject, text, html };
@@ -250,12 +239,23 @@ function renderReminderEmail(p: ReminderPayload, locale: Locale, appUrl: string)
     label: `${nameIn(i.name, locale, i.indicator)} (${i.indicator}), ${i.period}${i.region ? `, ${i.region}` : ""}`,
     url: link(appUrl, i.path),
   }));
-  const text = [intro, "", ...lines.map((l) => `- ${l.label}: ${l.url}`), "", t.footer].join("\n");
+  return linkListEmail(subject, intro, lines, (l) => `- ${l.label}: ${l.url}`, locale);
+}
+
+/** An e-mail that is an introduction and a list of links (digests, reminders). */
+function linkListEmail(
+  subject: string,
+  intro: string,
+  lines: { label: string; url: string }[],
+  textLine: (line: { label: string; url: string }) => string,
+  locale: Locale,
+): RenderedEmail {
+  const footer = TEXT[locale].footer;
+  const text = [intro, "", ...lines.map(textLine), "", footer].join("\n");
   const html = page(
     subject,
     `<p>${escapeHtml(intro)}</p>
-<ul>${lines.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`).join("")}</ul>
-<p style="color:#555;font-size:small">${escapeHtml(t.footer)}</p>`,
+<ul>${lines.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`).join("")}</ul>`,
     locale,
   );
   return { subject, text, html };
@@ -265,6 +265,7 @@ function page(title: string, body: string, locale: Locale): string {
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif">
 <h1 style="font-size:1.2em">${escapeHtml(title)}</h1>
 ${body}
+<p style="color:#555;font-size:small">${escapeHtml(TEXT[locale].footer)}</p>
 </body></html>`;
 }
 

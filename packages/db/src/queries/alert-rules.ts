@@ -11,6 +11,7 @@ import {
   evaluateCondition,
   evaluateIndicator,
   type IsoDate,
+  matchesIndicatorScope,
   matchesScope,
   type ProgramDefinition,
   reconcileRuleEdit,
@@ -20,7 +21,8 @@ import type { AlertRulesTable, Database } from "../database";
 import { DbError } from "../errors";
 import { type Actor, actorFields, recordAudit } from "./audit";
 import { loadProgramDefinitions } from "./catalog";
-import { listObservationsForIndicators } from "./observations";
+import { regionsOf } from "./indicator-status";
+import { listStoredFigures } from "./status-read";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 type Trx = Transaction<Database>;
@@ -357,30 +359,13 @@ export async function previewAlertRule(
 ): Promise<{ watched: number; holding: number; rows: RulePreviewRow[] }> {
   const program = await programOf(db, programCode);
   assertScopeKnown(program, rule);
-  const indicators = program.indicators.filter((i) =>
-    // Any place will do for the indicator half of the scope; places are checked one by one.
-    matchesScope(
-      { scope: { ...rule.scope, regions: "all" } },
-      i,
-      program.nation.code,
-      program.nation.code,
-    ),
-  );
+  const indicators = program.indicators.filter((i) => matchesIndicatorScope(rule, i));
   if (indicators.length === 0) return { watched: 0, holding: 0, rows: [] };
-  const observations = await listObservationsForIndicators(
-    db,
-    indicators.map((i) => i.code),
-  );
+  const figuresOf = await listStoredFigures(db, { indicators: indicators.map((i) => i.code) });
   const rows: RulePreviewRow[] = [];
   for (const indicator of indicators) {
-    const figures = observations
-      .filter((o) => o.indicator_code === indicator.code)
-      .map((o) => ({ period: o.period, region: o.region_code, value: o.value }));
-    const places = [
-      program.nation.code,
-      ...(indicator.disaggregation === "regional" ? program.regions.map((r) => r.code) : []),
-    ];
-    for (const region of places) {
+    const figures = figuresOf.get(indicator.code) ?? [];
+    for (const region of regionsOf(program, indicator)) {
       if (!matchesScope(rule, indicator, region, program.nation.code)) continue;
       const { status } = evaluateIndicator({ program, indicator, figures, region, asOf });
       const result = evaluateCondition(rule.condition, status);

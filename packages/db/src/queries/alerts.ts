@@ -13,6 +13,7 @@ import {
   type IndicatorDefinition,
   type IndicatorStatus,
   type IsoTimestamp,
+  matchesIndicatorScope,
   matchesScope,
   type ProgramDefinition,
   stepAlert,
@@ -92,14 +93,7 @@ export async function evaluateAlerts(
     const program = programs.find((p) => p.code === stored.programCode);
     if (!program) continue;
     const indicators = program.indicators.filter(
-      (i) =>
-        (!args.codes || args.codes.includes(i.code)) &&
-        matchesScope(
-          { scope: { ...stored.rule.scope, regions: "all" } },
-          i,
-          program.nation.code,
-          program.nation.code,
-        ),
+      (i) => (!args.codes || args.codes.includes(i.code)) && matchesIndicatorScope(stored.rule, i),
     );
     if (indicators.length === 0) continue;
     const one = await db

@@ -74,8 +74,8 @@ async function evaluateStored(
   }));
 }
 
-/** The regions an indicator is evaluated for: the nation, plus every region when regional. */
-function regionsOf(program: ProgramDefinition, indicator: IndicatorDefinition): string[] {
+/** The places an indicator is evaluated for: the nation, plus every region when regional. */
+export function regionsOf(program: ProgramDefinition, indicator: IndicatorDefinition): string[] {
   const regions = indicator.disaggregation === "regional" ? program.regions.map((r) => r.code) : [];
   return [program.nation.code, ...regions];
 }

@@ -3,6 +3,7 @@ import type { IndicatorDefinition, ProgramDefinition } from "@spm/kpi";
 import { programDefinitionSchema } from "@spm/kpi";
 import { hashPassword } from "../auth/secrets";
 import { createDb, type Db } from "../client";
+import { applyObservations } from "../queries/observations";
 import { createUser } from "../queries/users";
 
 const text = (s: string) => ({ en: s, ru: `${s} (ru)`, kk: `${s} (kk)` });
@@ -80,4 +81,21 @@ export async function createTestUser(
     "test",
   );
   return { id: user.id, username, password };
+}
+
+/** Stores figures of one year as one upload (a test's arrangement), the way uploads store them. */
+export async function storeFigures(
+  db: Db,
+  figures: { indicator: string; region: string; value: number }[],
+  author: string,
+  year = 2022,
+): Promise<void> {
+  const upload = await createUploadRow(db, author);
+  await db.transaction().execute((trx) =>
+    applyObservations(
+      trx,
+      figures.map((f) => ({ ...f, period: String(year), year })),
+      { uploadId: upload.id, uploadSeq: upload.seq, author },
+    ),
+  );
 }

@@ -1,5 +1,6 @@
 // Words for rules and alerts, shared by the alerts pages and the inbox.
 import type { AlertRule, Locale, ProgramDefinition } from "@spm/kpi";
+import { formatDateTime } from "~/components/indicator/format";
 import { format } from "~/i18n";
 import type { AlertsMessages } from "~/i18n/alerts";
 import type { Messages } from "~/i18n/messages/en";
@@ -69,9 +70,5 @@ export function describeCondition(
 
 /** A date and time in the reader's language. */
 export function formatWhen(date: Date | string | null, locale: Locale): string {
-  if (!date) return "—";
-  return new Intl.DateTimeFormat({ en: "en-GB", ru: "ru-RU", kk: "kk-KZ" }[locale], {
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(date));
+  return date ? formatDateTime(date, locale) : "—";
 }
