@@ -1,5 +1,6 @@
 // `npm start`: install, provide Postgres and Redis, migrate, seed, build, then serve the
 // dashboard, the ingest API and one worker until Ctrl-C, which stops everything it started.
+// A process that crashes is restarted (lib/supervise.mjs); `--no-build` serves the last build.
 import path from "node:path";
 import {
   appEnv,
@@ -12,10 +13,10 @@ import {
   run,
   spm,
   startChild,
-  stopChild,
   stopServices,
   waitForHttp,
 } from "./lib/setup.mjs";
+import { supervise } from "./lib/supervise.mjs";
 
 ensureDependencies();
 const hadServices = localServicesRunning();
@@ -32,18 +33,36 @@ const env = appEnv(services, {
 
 spm(["migrate"], env);
 spm(["seed"], env);
-log("building");
-run(path.join(BIN, "turbo"), ["run", "build", "--output-logs=errors-only"], { env });
+if (!process.argv.includes("--no-build")) {
+  log("building");
+  run(path.join(BIN, "turbo"), ["run", "build", "--output-logs=errors-only"], { env });
+}
 
 const tsx = path.join(BIN, "tsx");
-const children = [
-  startChild("api", tsx, [path.join(ROOT, "apps/ingest/src/server.ts")], env),
-  startChild("worker", tsx, [path.join(ROOT, "apps/ingest/src/worker.ts")], env),
-  startChild(
+const giveUp = () => shutdown(1);
+const supervised = [
+  supervise(
+    "api",
+    () => startChild("api", tsx, [path.join(ROOT, "apps/ingest/src/server.ts")], env),
+    {
+      onGiveUp: giveUp,
+    },
+  ),
+  supervise(
+    "worker",
+    () => startChild("worker", tsx, [path.join(ROOT, "apps/ingest/src/worker.ts")], env),
+    { onGiveUp: giveUp },
+  ),
+  supervise(
     "web",
-    path.join(BIN, "next"),
-    ["start", path.join(ROOT, "apps/web"), "-p", String(port)],
-    env,
+    () =>
+      startChild(
+        "web",
+        path.join(BIN, "next"),
+        ["start", path.join(ROOT, "apps/web"), "-p", String(port)],
+        env,
+      ),
+    { onGiveUp: giveUp },
   ),
 ];
 
@@ -52,19 +71,12 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   log("stopping");
-  await Promise.all(children.map(stopChild));
+  await Promise.all(supervised.map((s) => s.stop()));
   if (services.startedLocal && !hadServices) stopServices();
   process.exit(code);
 }
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
-for (const child of children) {
-  child.on("exit", (code, signal) => {
-    if (stopping) return;
-    log(`a process stopped unexpectedly (code ${code ?? signal}); stopping the rest`);
-    shutdown(1);
-  });
-}
 
 await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`);
 await waitForHttp(`http://127.0.0.1:${port}/`);

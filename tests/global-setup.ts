@@ -19,6 +19,8 @@ export default async function setup(project: TestProject) {
     API_URL: `http://127.0.0.1:${apiPort}`,
     APP_URL: `http://127.0.0.1:${webPort}`,
     LOG_LEVEL: "warn",
+    // Low enough that tests can send a file over it (system/large-uploads.test.ts).
+    MAX_UPLOAD_MB: "60",
   };
   const api = startIngest("server", env);
   const worker = startIngest("worker", env);

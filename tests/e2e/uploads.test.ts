@@ -75,6 +75,63 @@ describe("uploads page in Chromium", () => {
     await page.close();
   });
 
+  it("sends a 10 MB file with the bytes sent on screen, then its report", async () => {
+    const big = buildProgram({
+      indicators: Array.from({ length: 50 }, () => ({
+        frequency: "monthly" as const,
+        unit: "number" as const,
+        aggregation: "mean" as const,
+        disaggregation: "regional" as const,
+      })),
+    });
+    await importProgram(db, big, "test");
+    const codes = big.indicators.map((i) => i.code);
+    const rows = 13_500;
+    const note = "Figures reported by the regional office after reconciliation. ".repeat(12);
+    const lines = ["indicator,period,region,value,flag,note,source"];
+    for (let i = 0; i < rows; i++) {
+      const rest = Math.floor(i / codes.length);
+      const month = `${2010 + Math.floor((rest % 156) / 12)}${String((rest % 12) + 1).padStart(2, "0")}`;
+      const region = ["", "ZZ-N", "ZZ-S"][Math.floor(rest / 156) % 3];
+      lines.push(`${codes[i % codes.length]},${month},${region},${i % 500},,${note},bulletin`);
+    }
+    const buffer = Buffer.from(`${lines.join("\n")}\n`);
+    expect(buffer.length).toBeGreaterThan(10 * 1024 * 1024);
+    const page = await browser.newPage({ locale: "en-GB" });
+    await signIn(page, web, "steward");
+    await page.goto(`${web}/uploads`);
+    await expect(page.locator("main").textContent()).resolves.toContain("Files up to 60 MB.");
+    // A slow line (4 MB/s up) so that the bytes-sent stage lasts long enough to be seen.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 20,
+      downloadThroughput: 50 * 1024 * 1024,
+      uploadThroughput: 4 * 1024 * 1024,
+    });
+    await page.uncheck("text=Check first (dry run)");
+    await page.setInputFiles('input[name="file"]', {
+      name: "big.csv",
+      mimeType: "text/csv",
+      buffer,
+    });
+    const sending = page.locator('[data-progress="sending"]');
+    await sending.waitFor({ timeout: 20_000 });
+    await expect(sending.textContent()).resolves.toMatch(/^Sending: [\d.]+ of 10\.\d MB \(\d+%\)$/);
+    // The bar moves while the bytes go out, before the server's own progress takes over.
+    await page.waitForFunction(() => {
+      const bar = document.querySelector<HTMLProgressElement>('[data-progress="sending"] progress');
+      return bar !== null && bar.value > 0 && bar.value < bar.max;
+    });
+    await saveScreenshot(page, "uploads-sending");
+    const done = page.locator("[data-done]");
+    await done.waitFor({ timeout: 120_000 });
+    await expect(done.locator("[data-counts]").textContent()).resolves.toBe(
+      `Inserted ${rows}, updated 0, unchanged 0, rejected 0 of ${rows} rows.`,
+    );
+    await page.close();
+  }, 180_000);
+
   it("keeps viewers out", async () => {
     const page = await browser.newPage();
     await signIn(page, web, "viewer");

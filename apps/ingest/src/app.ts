@@ -32,6 +32,8 @@ export interface AppDeps {
 }
 
 export const BODY_LIMIT = "5mb";
+// A JSON batch of figures (up to 50,000, with notes); files go through multipart (MAX_UPLOAD_MB).
+export const BATCH_BODY_LIMIT = "16mb";
 
 /** Builds the Express application of the ingest API (no listening: the caller decides). */
 export function createApp(deps: AppDeps): express.Express {
@@ -72,6 +74,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(healthRouter(deps));
   const api = express.Router();
+  api.post("/observations", express.json({ limit: BATCH_BODY_LIMIT }));
   api.use(express.json({ limit: BODY_LIMIT }));
   api.use(
     express.text({

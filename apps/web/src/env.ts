@@ -5,6 +5,8 @@ const schema = z.object({
   API_URL: z.url().default("http://127.0.0.1:4000"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  // The same limit as the ingest API's: a larger file is refused here before it is sent on.
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(200),
 });
 
 let cached: z.infer<typeof schema> | undefined;

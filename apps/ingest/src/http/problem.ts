@@ -35,21 +35,19 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof HttpProblem) return sendProblem(res, err, req.originalUrl);
   const status = typeof err?.status === "number" && err.status >= 400 ? err.status : 500;
   if (status >= 500) req.log?.error({ err }, "request failed");
-  if (err?.code === "LIMIT_FILE_SIZE" || err?.code === "LIMIT_UNEXPECTED_FILE") {
-    const detail =
-      err.code === "LIMIT_FILE_SIZE"
-        ? "the file is larger than the upload limit"
-        : "send one file, in the field `file`";
-    const code = err.code === "LIMIT_FILE_SIZE" ? 413 : 400;
-    return sendProblem(
-      res,
-      new HttpProblem(code, code === 413 ? "Content Too Large" : "Bad Request", detail),
-      req.originalUrl,
-    );
+  if (err?.code === "LIMIT_UNEXPECTED_FILE") {
+    const detail = "send one file, in the field `file`";
+    return sendProblem(res, new HttpProblem(400, "Bad Request", detail), req.originalUrl);
   }
   if (status === 413) {
-    const detail = `the request body is larger than the limit of ${err.limit ?? "?"} bytes`;
-    return sendProblem(res, new HttpProblem(413, "Content Too Large", detail), req.originalUrl);
+    const limitMb = typeof err.limit === "number" ? err.limit / (1024 * 1024) : undefined;
+    const detail = `the request body is larger than the limit of ${limitMb ?? "?"} MB`;
+    const extra = { code: "body_too_large", params: { limitMb } };
+    return sendProblem(
+      res,
+      new HttpProblem(413, "Content Too Large", detail, extra),
+      req.originalUrl,
+    );
   }
   const title = status >= 500 ? "Internal Server Error" : "Bad Request";
   const detail = status >= 500 ? undefined : String(err?.message ?? "");

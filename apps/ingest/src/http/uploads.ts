@@ -14,7 +14,7 @@ import {
   type Upload,
 } from "@spm/db";
 import { indexPrograms, type ProgramIndex } from "@spm/kpi";
-import { type Request, type Response, Router } from "express";
+import { type Request, type RequestHandler, type Response, Router } from "express";
 import multer from "multer";
 import type pino from "pino";
 import { z } from "zod";
@@ -139,7 +139,7 @@ async function stageAndEnqueue(deps: UploadsDeps, input: Parameters<typeof stage
 /** Uploads of figures (JSON batches and files), their reports, and retries. */
 export function uploadsRouter(deps: UploadsDeps): Router {
   const router = Router();
-  const upload = multer({ dest: tmpdir(), limits: { fileSize: deps.maxUploadBytes, files: 1 } });
+  const receiveFile = fileReceiver(deps.maxUploadBytes);
 
   router.post("/observations", requireRole("steward"), async (req, res) => {
     const principal = principalOf(req);
@@ -174,49 +174,44 @@ export function uploadsRouter(deps: UploadsDeps): Router {
     accepted(res, staged);
   });
 
-  router.post(
-    "/uploads",
-    requireRole("steward"),
-    upload.single("file"),
-    async (req: Request, res) => {
-      const principal = principalOf(req);
-      const file = req.file;
-      if (!file)
-        throw new HttpProblem(400, "Bad Request", "send the file as the multipart field `file`");
-      try {
-        const { dryRun = false } = parseQuery(uploadQuery, req.query);
-        const key = req.headers["idempotency-key"]
-          ? KEY.parse(req.headers["idempotency-key"])
-          : undefined;
-        const hash = await hashFile(file.path, dryRun);
-        const existing = await replayed(deps.db, principal, key, hash);
-        if (existing) return accepted(res, existing, 200);
-        const parsed = await parseUpload({
-          stream: createReadStream(file.path),
-          filename: file.originalname,
-          contentType: file.mimetype,
-        });
-        if (!parsed.ok) throw fileProblem(parsed.error);
-        const staged = await stageAndEnqueue(deps, {
-          kind: "file",
-          filename: file.originalname.slice(0, 255),
-          format: parsed.format,
-          contentHash: hash,
-          idempotencyKey: key,
-          requestHash: hash,
-          dryRun,
-          principal,
-          rows: parsed.rows,
-        });
-        accepted(res, staged);
-      } catch (error) {
-        if (error instanceof UploadFileError) throw fileProblem(error.error);
-        throw error;
-      } finally {
-        await rm(file.path, { force: true });
-      }
-    },
-  );
+  router.post("/uploads", requireRole("steward"), receiveFile, async (req: Request, res) => {
+    const principal = principalOf(req);
+    const file = req.file;
+    if (!file)
+      throw new HttpProblem(400, "Bad Request", "send the file as the multipart field `file`");
+    try {
+      const { dryRun = false } = parseQuery(uploadQuery, req.query);
+      const key = req.headers["idempotency-key"]
+        ? KEY.parse(req.headers["idempotency-key"])
+        : undefined;
+      const hash = await hashFile(file.path, dryRun);
+      const existing = await replayed(deps.db, principal, key, hash);
+      if (existing) return accepted(res, existing, 200);
+      const parsed = await parseUpload({
+        stream: createReadStream(file.path),
+        filename: file.originalname,
+        contentType: file.mimetype,
+      });
+      if (!parsed.ok) throw fileProblem(parsed.error);
+      const staged = await stageAndEnqueue(deps, {
+        kind: "file",
+        filename: file.originalname.slice(0, 255),
+        format: parsed.format,
+        contentHash: hash,
+        idempotencyKey: key,
+        requestHash: hash,
+        dryRun,
+        principal,
+        rows: parsed.rows,
+      });
+      accepted(res, staged);
+    } catch (error) {
+      if (error instanceof UploadFileError) throw fileProblem(error.error);
+      throw error;
+    } finally {
+      await rm(file.path, { force: true });
+    }
+  });
 
   router.get("/uploads", requireRole("steward"), async (req, res) => {
     const principal = principalOf(req);
@@ -262,6 +257,25 @@ export function uploadsRouter(deps: UploadsDeps): Router {
     accepted(res, { id });
   });
   return router;
+}
+
+/** Multer's single-file middleware, refusing a file over the limit with a 413 that names it. */
+function fileReceiver(maxBytes: number): RequestHandler {
+  const single = multer({ dest: tmpdir(), limits: { fileSize: maxBytes, files: 1 } }).single(
+    "file",
+  );
+  const limitMb = maxBytes / (1024 * 1024);
+  return (req, res, next) =>
+    single(req, res, (error: unknown) => {
+      if ((error as { code?: string } | undefined)?.code !== "LIMIT_FILE_SIZE") return next(error);
+      const detail = `the file is larger than the upload limit of ${limitMb} MB (MAX_UPLOAD_MB)`;
+      next(
+        new HttpProblem(413, "Content Too Large", detail, {
+          code: "upload_too_large",
+          params: { limitMb },
+        }),
+      );
+    });
 }
 
 function fileProblem(error: { code: string; message: Record<string, string>; params: object }) {

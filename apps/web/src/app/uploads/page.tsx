@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import type { UploadReport } from "~/components/uploads/upload-client";
 import { UploadPanel } from "~/components/uploads/upload-panel";
 import { UploadReportView } from "~/components/uploads/upload-report";
+import { env } from "~/env";
 import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
 import { getUploadsMessages } from "~/i18n/uploads";
@@ -28,8 +29,10 @@ export default async function UploadsPage(props: { searchParams: Promise<{ uploa
   return (
     <>
       <h1>{t.title}</h1>
-      <p className="muted">{t.intro}</p>
-      <UploadPanel t={t} levels={common.level} />
+      <p className="muted">
+        {t.intro} {format(t.limit, { limit: env().MAX_UPLOAD_MB })}
+      </p>
+      <UploadPanel t={t} levels={common.level} locale={locale} limitMb={env().MAX_UPLOAD_MB} />
       {report && (
         <section aria-labelledby="opened-report">
           <h2 id="opened-report">{report.dryRun ? t.previewTitle : t.doneTitle}</h2>

@@ -22,28 +22,54 @@ export interface UploadReport {
 }
 
 export class UploadProblem extends Error {
-  constructor(readonly detail: string | null) {
+  constructor(
+    readonly detail: string | null,
+    readonly code?: string,
+    readonly params?: Record<string, unknown>,
+  ) {
     super(detail ?? "unreachable");
   }
 }
 
-/** Posts a file (optionally as a dry run) and returns the new upload's id. */
-export async function sendFile(file: File, dryRun: boolean): Promise<string> {
+/** Bytes of the request body sent so far (the browser's own upload progress). */
+export type SentProgress = (loaded: number, total: number) => void;
+
+/**
+ * Posts a file (optionally as a dry run) and returns the new upload's id. XMLHttpRequest, not
+ * fetch: only it reports the bytes sent, which is most of the wait for a large file.
+ */
+export function sendFile(file: File, dryRun: boolean, onSent?: SentProgress): Promise<string> {
   const form = new FormData();
   form.append("file", file, file.name);
-  const res = await fetch(`/api/v1/uploads${dryRun ? "?dryRun=true" : ""}`, {
-    method: "POST",
-    body: form,
-  }).catch(() => null);
-  if (!res) throw new UploadProblem(null);
-  const body = (await res.json().catch(() => ({}))) as {
-    uploadId?: string;
-    detail?: string;
-    title?: string;
-  };
-  if (!res.ok || !body.uploadId)
-    throw new UploadProblem(body.detail ?? body.title ?? String(res.status));
-  return body.uploadId;
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/v1/uploads${dryRun ? "?dryRun=true" : ""}`);
+    xhr.responseType = "text";
+    xhr.upload.onprogress = (e) => onSent?.(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(new UploadProblem(null));
+    xhr.onload = () => {
+      const body = parseJson(xhr.responseText) as {
+        uploadId?: string;
+        detail?: string;
+        title?: string;
+        code?: string;
+        params?: Record<string, unknown>;
+      };
+      if (xhr.status >= 200 && xhr.status < 300 && body.uploadId) return resolve(body.uploadId);
+      reject(
+        new UploadProblem(body.detail ?? body.title ?? String(xhr.status), body.code, body.params),
+      );
+    };
+    xhr.send(form);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
 }
 
 /** Polls an upload until it ends, reporting its progress on the way. */

@@ -7,26 +7,40 @@ import type { UploadsMessages } from "~/i18n/uploads";
 import { followUpload, sendFile, UploadProblem, type UploadReport } from "./upload-client";
 import { UploadReportView } from "./upload-report";
 
+type Sent = { loaded: number; total: number };
 type Phase =
   | { kind: "idle" }
-  | { kind: "running"; label: string; report?: UploadReport }
+  | { kind: "running"; label: string; sent?: Sent; report?: UploadReport }
   | { kind: "preview"; file: File; report: UploadReport }
   | { kind: "done"; report: UploadReport }
   | { kind: "error"; message: string };
 
 /** Choose or drop a file, see a dry-run preview, apply it, follow its progress, read its report. */
-export function UploadPanel(props: { t: UploadsMessages; levels: Record<string, string> }) {
-  const { t, levels } = props;
+export function UploadPanel(props: {
+  t: UploadsMessages;
+  levels: Record<string, string>;
+  locale: string;
+  limitMb: number;
+}) {
+  const { t, levels, locale, limitMb } = props;
+  const mb = (bytes: number) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [preview, setPreview] = useState(true);
   const [over, setOver] = useState(false);
 
   async function run(file: File, dryRun: boolean) {
+    if (file.size > limitMb * 1024 * 1024) {
+      const message = format(t.tooLarge, { size: mb(file.size), limit: limitMb });
+      return setPhase({ kind: "error", message });
+    }
     const label = format(dryRun ? t.checking : t.sending, { file: file.name });
-    setPhase({ kind: "running", label });
+    setPhase({ kind: "running", label, sent: { loaded: 0, total: file.size } });
     try {
-      const id = await sendFile(file, dryRun);
+      const id = await sendFile(file, dryRun, (loaded, total) =>
+        setPhase({ kind: "running", label, sent: { loaded, total } }),
+      );
       const report = await followUpload(id, (r) => setPhase({ kind: "running", label, report: r }));
       if (report.status === "failed") {
         setPhase({
@@ -35,10 +49,19 @@ export function UploadPanel(props: { t: UploadsMessages; levels: Record<string, 
         });
       } else setPhase(dryRun ? { kind: "preview", file, report } : { kind: "done", report });
     } catch (error) {
-      const detail = error instanceof UploadProblem ? error.detail : null;
-      setPhase({ kind: "error", message: detail ? format(t.problem, { detail }) : t.unreachable });
+      setPhase({ kind: "error", message: problemMessage(error, file) });
     }
     router.refresh();
+  }
+
+  function problemMessage(error: unknown, file: File): string {
+    if (!(error instanceof UploadProblem) || !error.detail) return t.unreachable;
+    if (error.code === "upload_too_large")
+      return format(t.tooLarge, {
+        size: mb(file.size),
+        limit: String(error.params?.limitMb ?? limitMb),
+      });
+    return format(t.problem, { detail: error.detail });
   }
 
   const choose = (file: File | undefined) => file && void run(file, preview);
@@ -77,12 +100,7 @@ export function UploadPanel(props: { t: UploadsMessages; levels: Record<string, 
       {phase.kind === "running" && (
         <div>
           <p>{phase.label}</p>
-          {phase.report && phase.report.progress.total > 0 && (
-            <>
-              <progress value={phase.report.progress.done} max={phase.report.progress.total} />
-              <p className="muted">{format(t.processing, { ...phase.report.progress })}</p>
-            </>
-          )}
+          <RunningProgress phase={phase} t={t} mb={mb} />
         </div>
       )}
       {phase.kind === "error" && (
@@ -109,5 +127,39 @@ export function UploadPanel(props: { t: UploadsMessages; levels: Record<string, 
         </div>
       )}
     </section>
+  );
+}
+
+/** Bytes sent by the browser, then the server staging the rows, then the worker's progress. */
+function RunningProgress(props: {
+  phase: Extract<Phase, { kind: "running" }>;
+  t: UploadsMessages;
+  mb: (bytes: number) => string;
+}) {
+  const { phase, t, mb } = props;
+  const { sent, report } = phase;
+  if (report && report.progress.total > 0)
+    return (
+      <div data-progress="processing">
+        <progress value={report.progress.done} max={report.progress.total} />
+        <p className="muted">{format(t.processing, { ...report.progress })}</p>
+      </div>
+    );
+  if (sent && sent.loaded < sent.total) {
+    const percent = Math.floor((100 * sent.loaded) / Math.max(sent.total, 1));
+    return (
+      <div data-progress="sending">
+        <progress value={sent.loaded} max={sent.total} />
+        <p className="muted">
+          {format(t.sent, { sent: mb(sent.loaded), size: mb(sent.total), percent })}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div data-progress="staging">
+      <progress />
+      <p className="muted">{t.staging}</p>
+    </div>
   );
 }

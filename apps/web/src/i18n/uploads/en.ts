@@ -9,6 +9,11 @@ export const uploadsEn = {
   checking: "Checking {file}…",
   sending: "Sending {file}…",
   processing: "Processing: {done} of {total} rows",
+  sent: "Sending: {sent} of {size} MB ({percent}%)",
+  staging: "The server is reading and storing the rows…",
+  limit: "Files up to {limit} MB.",
+  tooLarge:
+    "The file is {size} MB, larger than the upload limit of {limit} MB. Split it into smaller files.",
   previewTitle: "What this file would do",
   previewText:
     "This upload would insert {inserted}, update {updated}, leave {unchanged} unchanged and reject {rejected} rows.",

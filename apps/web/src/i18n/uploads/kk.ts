@@ -10,6 +10,11 @@ export const uploadsKk: UploadsMessages = {
   checking: "{file} тексерілуде…",
   sending: "{file} жіберілуде…",
   processing: "Өңделуде: {total} жолдың {done}",
+  sent: "Жіберілуде: {size} МБ-тың {sent} МБ ({percent} %)",
+  staging: "Сервер жолдарды оқып, сақтап жатыр…",
+  limit: "Файл көлемі {limit} МБ-қа дейін.",
+  tooLarge:
+    "Файл көлемі {size} МБ, бұл жүктеу шегінен ({limit} МБ) үлкен. Оны кішірек файлдарға бөліңіз.",
   previewTitle: "Бұл файл не істейді",
   previewText:
     "Жүктеу {inserted} жол қосады, {updated} жаңартады, {unchanged} өзгеріссіз қалдырады және {rejected} жолды қабылдамайды.",

@@ -10,6 +10,11 @@ export const uploadsRu: UploadsMessages = {
   checking: "Проверка {file}…",
   sending: "Отправка {file}…",
   processing: "Обработка: {done} из {total} строк",
+  sent: "Отправка: {sent} из {size} МБ ({percent} %)",
+  staging: "Сервер читает и сохраняет строки…",
+  limit: "Файлы до {limit} МБ.",
+  tooLarge:
+    "Файл занимает {size} МБ — больше предела загрузки {limit} МБ. Разделите его на файлы поменьше.",
   previewTitle: "Что сделает этот файл",
   previewText:
     "Загрузка добавит {inserted}, обновит {updated}, оставит без изменений {unchanged} и отклонит {rejected} строк.",
