@@ -1,10 +1,12 @@
-// Ingestion benchmark: a 1,000,000-row CSV through the whole pipeline (API, outbox, worker,
-// statuses) against the raw Postgres ceiling on the same table shape, plus the latency of one
-// JSON figure until its status is visible through the API. Prints one JSON line at the end.
+// Ingestion benchmark: a 1,000,000-row CSV sent to the dashboard's origin, as stewards send it,
+// through the whole pipeline (forwarder, API, outbox, worker, statuses) against the raw Postgres
+// ceiling on the same table shape, plus the latency of one JSON figure until its status is
+// visible through the API. Prints one JSON line at the end.
 import { createApiToken, createDb, importProgram, migrateToLatest } from "@spm/db";
 import { buildProgram } from "@spm/db/test/factories";
 import { sql } from "kysely";
-import { freePort, startIngest, waitForUrl } from "../processes";
+import { startIngest } from "../processes";
+import { ensureWebBuild, startWebApp } from "./dashboard-web";
 import { note, peakRssMb, percentile } from "./measure";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -79,20 +81,20 @@ async function main() {
   const rawRowsPerSec = await rawBaseline(db);
   note(`raw: ${Math.round(rawRowsPerSec)} rows/s`);
 
-  const port = await freePort();
-  const env = { ...process.env, API_PORT: String(port), QUEUE_PREFIX: "bench" };
-  const api = startIngest("server", env);
-  const worker = startIngest("worker", env);
-  const url = `http://127.0.0.1:${port}`;
+  ensureWebBuild();
+  const app = await startWebApp();
+  const api = app.api;
+  const worker = startIngest("worker", { ...process.env, QUEUE_PREFIX: "bench" });
+  const url = app.url;
   const auth = { authorization: `Bearer ${token}` };
   try {
-    await waitForUrl(`${url}/healthz`, api);
     const file = csvFile();
     note(`pipeline: posting ${ROWS} rows (${Math.round(file.size / 1e6)} MB)`);
     const started = performance.now();
     const form = new FormData();
     form.append("file", file, "bench.csv");
     const res = await fetch(`${url}/api/v1/uploads`, { method: "POST", headers: auth, body: form });
+    if (res.status !== 202) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
     const { uploadId } = (await res.json()) as { uploadId: string };
     const staged = performance.now();
     note(`phase: staged (API, outbox) in ${Math.round(staged - started)} ms`);
@@ -146,14 +148,16 @@ async function main() {
       pipelineRowsPerSec: Math.round(pipelineRowsPerSec),
       rawRowsPerSec: Math.round(rawRowsPerSec),
       ratio: Number((pipelineRowsPerSec / rawRowsPerSec).toFixed(3)),
+      via: "dashboard",
       apiPeakRssMb: peakRssMb(api.child.pid ?? 0),
+      webPeakRssMb: peakRssMb(app.web.child.pid ?? 0),
       workerPeakRssMb: peakRssMb(worker.child.pid ?? 0),
       latencyP50Ms: Math.round(percentile(latencies, 50)),
       latencyP95Ms: Math.round(percentile(latencies, 95)),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
-    await Promise.all([api.stop(), worker.stop()]);
+    await Promise.all([app.stop(), worker.stop()]);
     await db.destroy();
   }
 }
