@@ -3,6 +3,13 @@ import { defineConfig } from "vitest/config";
 // One run over every workspace's tests; each project has its own vitest.config.ts.
 export default defineConfig({
   test: {
-    projects: ["packages/kpi", "packages/db", "apps/ingest", "apps/web", "tests"],
+    projects: [
+      "packages/kpi",
+      "packages/db",
+      "packages/services",
+      "apps/ingest",
+      "apps/web",
+      "tests",
+    ],
   },
 });

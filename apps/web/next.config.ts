@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript sources through their `exports` maps.
-  transpilePackages: ["@spm/kpi", "@spm/db"],
+  transpilePackages: ["@spm/kpi", "@spm/db", "@spm/services"],
   serverExternalPackages: ["pg"],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -2,8 +2,9 @@
 // under concurrent signed-in clients, over a synthetic programme of monthly regional figures;
 // next to a raw baseline (the same figures read by one SQL query through pg, at the same
 // concurrency). Progress on standard error; one JSON line at the end of standard output.
-import { createDb, importProgram, migrateToLatest, refreshStatusSnapshots } from "@spm/db";
+import { createDb, importProgram, migrateToLatest } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
+import { refreshStatuses } from "@spm/services";
 import pg from "pg";
 import { buildBenchProgram, loadBenchFigures } from "./dashboard-data";
 import { ensureWebBuild, signInViewer, startWebApp } from "./dashboard-web";
@@ -92,7 +93,7 @@ async function main() {
     `loaded ${figures} figures (${INDICATORS} × ${REGIONS} × 60) in ${Math.round(performance.now() - t0)} ms`,
   );
   // What the worker keeps after an upload: every indicator's status, nationally and per region.
-  const snapshots = await refreshStatusSnapshots(db, { asOf: toIsoDate(new Date()) });
+  const snapshots = await refreshStatuses(db, { asOf: toIsoDate(new Date()) });
   note(`stored ${snapshots.evaluated} status snapshots`);
   ensureWebBuild();
   const app = await startWebApp();

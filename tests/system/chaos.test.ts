@@ -2,8 +2,19 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createApiToken, createDb, type Db, importProgram, migrateToLatest } from "@spm/db";
-import { buildProgram } from "@spm/db/test/factories";
+import {
+  addStatusWork,
+  applyObservations,
+  createAlertRule,
+  createApiToken,
+  createDb,
+  createUser,
+  type Db,
+  importProgram,
+  migrateToLatest,
+} from "@spm/db";
+import { buildProgram, createUploadRow } from "@spm/db/test/factories";
+import { alertRuleSchema } from "@spm/kpi";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -269,5 +280,75 @@ describe("crashes, restarts and concurrency", () => {
       .execute();
     const actual = new Map(rows.map((r) => [`${r.indicator_code}|${r.period}`, r.value]));
     expect(actual).toEqual(expected);
+  }, 180_000);
+
+  it("figures committed, worker killed before the statuses: statuses and alerts catch up", async () => {
+    // The state a kill -9 leaves right after an upload's chunk commits: figures and their status
+    // work in Postgres, no status job in Redis, no worker. (Killing at that instant is left to
+    // chance; writing the committed state is not.)
+    await Promise.all(workers.map((w) => w.stop()));
+    const one = buildProgram();
+    await importProgram(db, one, "test");
+    const code = one.indicators[0]?.code ?? "";
+    const manager = await createUser(
+      db,
+      { username: `boss-${one.code.toLowerCase()}`, passwordHash: "x", role: "manager" },
+      "test",
+    );
+    const rule = alertRuleSchema.parse({
+      name: "Red nationally",
+      scope: { indicators: { indicator: code }, regions: "national" },
+      condition: { kind: "status_is", levels: ["red"] },
+      channels: ["in_app"],
+      recipients: { users: [manager.username] },
+    });
+    await db
+      .transaction()
+      .execute((trx) => createAlertRule(trx, { programCode: one.code, rule }, "test"));
+    const upload = await createUploadRow(db);
+    await db.transaction().execute(async (trx) => {
+      await applyObservations(
+        trx,
+        [{ indicator: code, region: "ZZ", period: "2022", year: 2022, value: 41 }],
+        { uploadId: upload.id, uploadSeq: upload.seq, author: "test" },
+      );
+      await addStatusWork(trx, [code], "upload");
+    });
+    await redis.flushall();
+    const started = Date.now();
+    startWorker();
+    const red = async () => {
+      const res = await fetch(`${apiUrl}/api/v1/indicators/${code}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await res.json()) as { status: { current: { level: string } } };
+      return body.status.current.level === "red";
+    };
+    await waitUntil("the status to show the figure", red, 60_000);
+    await waitUntil(
+      "the alert to fire",
+      async () =>
+        (
+          await db
+            .selectFrom("alerts")
+            .select("status")
+            .where("indicator_code", "=", code)
+            .executeTakeFirst()
+        )?.status === "firing",
+      60_000,
+    );
+    expect(Date.now() - started).toBeLessThan(60_000);
+
+    // With a worker running and the job lost again, the reconciler finds the work.
+    const upload2 = await createUploadRow(db);
+    await db.transaction().execute(async (trx) => {
+      await applyObservations(
+        trx,
+        [{ indicator: code, region: "ZZ", period: "2022", year: 2022, value: 95 }],
+        { uploadId: upload2.id, uploadSeq: upload2.seq, author: "test" },
+      );
+      await addStatusWork(trx, [code], "upload");
+    });
+    await waitUntil("the status to turn green", async () => !(await red()), 60_000);
   }, 180_000);
 });

@@ -27,27 +27,13 @@ export function createQueues(connection: Redis, prefix: string): Queues {
 }
 
 /**
- * Asks for one status refresh of the given indicators (then one alert evaluation of them, so the
- * notices of one upload go out together, as a digest where several are owed). Not
- * de-duplicated: a refresh already running may have read the figures before this upload
- * committed, so a new one must follow.
+ * Asks a worker to do the pending status work (rows in Postgres, written with the changes that
+ * owe it). Not de-duplicated: a run already going may have read the figures before the newest
+ * work committed, so another must follow; a run that finds nothing pending costs one query.
  */
-export async function enqueueStatusRefresh(
-  queues: Queues,
-  indicators: readonly string[],
-): Promise<void> {
-  // Batches of indicators: one job for a usual upload, parallel jobs for a very wide one.
-  const jobs = [];
-  for (let i = 0; i < indicators.length; i += STATUS_BATCH)
-    jobs.push({
-      name: "status.evaluate",
-      data: { indicators: indicators.slice(i, i + STATUS_BATCH) },
-    });
-  if (jobs.length > 0) await queues.status.addBulk(jobs);
+export async function enqueueStatusWork(queues: Queues): Promise<void> {
+  await queues.status.add("status.work", {});
 }
-
-/** How many indicators one status refresh job takes. */
-export const STATUS_BATCH = 50;
 
 /** Asks for an alert evaluation of the given indicators (after their statuses were refreshed). */
 export async function enqueueAlertEvaluation(

@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { createDb, markNotificationFailed, updateUploadState } from "@spm/db";
+import { addStatusWork, createDb, markNotificationFailed, updateUploadState } from "@spm/db";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import client from "prom-client";
 import { loadEnv } from "./env";
@@ -107,10 +107,22 @@ for (const w of workers) w.on("failed", (job, err) => void onFailed(job, err));
 // reconciler puts back any upload Postgres holds as pending but Redis lost. Schedulers live in
 // Redis, so they are upserted again on a timer: a flushed or replaced Redis gets them back.
 async function upsertSchedulers(): Promise<void> {
+  // As-of dates are UTC days; the schedule's own midnight too, where it is another zone.
   await queues.status.upsertJobScheduler(
     "status-daily-refresh",
-    { pattern: "5 0 * * *", tz: env.SCHEDULE_TZ },
-    { name: "status.evaluate", data: {} },
+    { pattern: "0 0 * * *", tz: "UTC" },
+    { name: "status.rollover", data: {} },
+  );
+  if (env.SCHEDULE_TZ !== "UTC")
+    await queues.status.upsertJobScheduler(
+      "status-daily-refresh-local",
+      { pattern: "0 0 * * *", tz: env.SCHEDULE_TZ },
+      { name: "status.rollover", data: {} },
+    );
+  await queues.status.upsertJobScheduler(
+    "status-reconcile",
+    { every: env.RECONCILE_EVERY_MS },
+    { name: "status.reconcile", data: {} },
   );
   await queues.alerts.upsertJobScheduler(
     "alerts-evaluate",
@@ -139,11 +151,9 @@ const schedulerTimer = setInterval(() => {
     logger.warn({ err: err.message }, "scheduler upsert failed"),
   );
 }, env.RECONCILE_EVERY_MS);
-await queues.status.add(
-  "status.evaluate",
-  {},
-  { jobId: `status-startup-${new Date().toISOString().slice(0, 13)}` },
-);
+// A worker starting may follow a crash between figures and statuses, or a day without one.
+await addStatusWork(db, "all", "worker_start");
+await queues.status.add("status.work", {});
 logger.info({ queues: QUEUE_NAMES }, "worker started");
 
 let closing = false;

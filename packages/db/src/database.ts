@@ -202,7 +202,25 @@ export interface StatusSnapshotsTable {
   current_level: string;
   trajectory_level: string;
   status: Json<unknown>;
+  /** The whole evaluation (series, latest figure, status) the pages read. */
+  evaluation: Json<unknown> | null;
   computed_at: Timestamp;
+  data_version: ColumnType<string, string | number | undefined, string | number>;
+}
+
+export interface StatusWorkTable {
+  id: Generated<string>;
+  /** Null: every active indicator. */
+  indicator_code: string | null;
+  reason: string;
+  created_at: Generated<Date>;
+  done_at: Timestamp | null;
+}
+
+export interface DataVersionTable {
+  id: Generated<number>;
+  version: ColumnType<string, string | number, string | number>;
+  changed_at: Generated<Date>;
 }
 
 export interface AuditLogTable {
@@ -311,6 +329,8 @@ export interface Database {
   observation_revisions: ObservationRevisionsTable;
   observations: ObservationsTable;
   status_snapshots: StatusSnapshotsTable;
+  status_work: StatusWorkTable;
+  data_version: DataVersionTable;
   audit_log: AuditLogTable;
   alert_rules: AlertRulesTable;
   alerts: AlertsTable;

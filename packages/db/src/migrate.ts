@@ -3,12 +3,14 @@ import { type Migration, type MigrationResultSet, Migrator } from "kysely/migrat
 import * as initial from "./migrations/2026_11_26_0700_initial";
 import * as uploadProcessing from "./migrations/2026_11_26_0800_upload_processing";
 import * as alerts from "./migrations/2026_11_26_0900_alerts";
+import * as statusWork from "./migrations/2026_12_01_2000_status_work";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
   "2026_11_26_0700_initial": initial,
   "2026_11_26_0800_upload_processing": uploadProcessing,
   "2026_11_26_0900_alerts": alerts,
+  "2026_12_01_2000_status_work": statusWork,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */

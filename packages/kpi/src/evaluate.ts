@@ -82,6 +82,15 @@ export function evaluateIndicator(input: EvaluationInput): IndicatorEvaluation {
   return { region, series, latest, status };
 }
 
+/** The places an indicator is evaluated and stored for: the nation, and each region when regional. */
+export function placesOf(
+  program: Pick<ProgramDefinition, "nation" | "regions">,
+  indicator: Pick<IndicatorDefinition, "disaggregation">,
+): string[] {
+  const regions = indicator.disaggregation === "regional" ? program.regions.map((r) => r.code) : [];
+  return [program.nation.code, ...regions];
+}
+
 function rangeOf(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
@@ -91,7 +100,10 @@ function rangeOf(from: number, to: number): number[] {
  * give annual totals for indicators now reported quarterly); otherwise periods are aggregated.
  */
 function regionYears(input: EvaluationInput, region: string): YearPoint[] {
-  const own = input.figures.filter((f) => f.region === region);
+  // In period order whatever order the figures came in: sums and means add in one order.
+  const own = input.figures
+    .filter((f) => f.region === region)
+    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   const { frequency, aggregation } = input.indicator;
   const annual = new Map<number, number>();
   const subAnnual: { period: string; value: number }[] = [];
@@ -117,7 +129,10 @@ function regionYears(input: EvaluationInput, region: string): YearPoint[] {
 function nationalYears(input: EvaluationInput): YearPoint[] {
   const nation = input.program.nation.code;
   const direct = regionYears(input, nation);
-  const regions = [...new Set(input.figures.map((f) => f.region))].filter((r) => r !== nation);
+  // Regions in code order: the nation's sum of them is the same however figures were read.
+  const regions = [...new Set(input.figures.map((f) => f.region))]
+    .filter((r) => r !== nation)
+    .sort();
   if (regions.length === 0) return direct;
   const regional = regions.flatMap((r) => regionYears(input, r).map((y) => ({ ...y, region: r })));
   const derived = deriveNationalSeries(direct, regional, input.indicator.unit);

@@ -1,5 +1,6 @@
-import { type Db, loadDemoData, refreshStatusSnapshots, removeDemoData } from "@spm/db";
+import { type Db, loadDemoData, removeDemoData } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
+import { processStatusWork } from "@spm/services";
 
 /** `spm demo load|remove`: synthetic figures for every programme, labelled as such everywhere. */
 export async function runDemo(db: Db, argv: string[]): Promise<void> {
@@ -17,5 +18,6 @@ export async function runDemo(db: Db, argv: string[]): Promise<void> {
   } else {
     throw new Error("usage: spm demo load | spm demo remove");
   }
-  await refreshStatusSnapshots(db, { asOf: toIsoDate(new Date()) });
+  // The change wrote its status work; do it now, so the statuses show it with no worker running.
+  while ((await processStatusWork(db, { asOf: toIsoDate(new Date()) })).more);
 }

@@ -22,7 +22,7 @@ import { Router } from "express";
 import { sql, type Transaction } from "kysely";
 import { z } from "zod";
 import { auditActor, principalOf, requireRole } from "../auth/middleware";
-import { enqueueStatusRefresh, type Queues } from "../queues";
+import { enqueueStatusWork, type Queues } from "../queues";
 import { HttpProblem } from "./problem";
 import { parseBody, parseQuery } from "./validate";
 
@@ -165,14 +165,11 @@ export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): 
     }
     try {
       const result = await importProgram(deps.db, loaded.definition, auditActor(req));
-      // New or changed targets change statuses (and so alerts): refresh them now, not tonight.
+      // The import wrote its status work; ask for it now (the reconciler does if Redis is away).
       if (result.status !== "unchanged") {
-        await enqueueStatusRefresh(
-          deps.queues,
-          loaded.definition.indicators.map((i) => i.code),
-        ).catch(() => {
-          // Redis is down: the nightly refresh and the next upload bring the statuses up to date.
-        });
+        await enqueueStatusWork(deps.queues).catch((err: Error) =>
+          req.log.warn({ err: err.message }, "status work not queued; the reconciler will"),
+        );
       }
       res.status(result.status === "created" ? 201 : 200).json(result);
     } catch (error) {

@@ -1,11 +1,6 @@
-import {
-  type Db,
-  evaluateIndicatorStatuses,
-  findIndicatorByCode,
-  type IndicatorStatusView,
-  listCurrentObservations,
-} from "@spm/db";
+import { type Db, findIndicatorByCode, listCurrentObservations } from "@spm/db";
 import { isIsoDate, LOCALES, PLACE_CODE, toIsoDate } from "@spm/kpi";
+import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { Router } from "express";
 import { z } from "zod";
 import { HttpProblem } from "./problem";

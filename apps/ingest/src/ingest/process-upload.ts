@@ -1,9 +1,9 @@
 import type { RowOutcome } from "@spm/db";
 import {
+  addStatusWork,
   addUploadErrors,
   applyObservations,
   claimPendingRows,
-  computeStatusChanges,
   type Db,
   findUploadById,
   listAppliedRawRows,
@@ -25,6 +25,7 @@ import {
   toIsoDate,
   validateRow,
 } from "@spm/kpi";
+import { computeStatusChanges } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
 
 // Rows per transaction: large enough for multi-row statements, small enough that a crash
@@ -87,9 +88,14 @@ async function processChunk(
           uploadSeq: upload.seq,
           author: upload.created_by,
         });
+    const changed = new Set<string>();
     for (const [i, v] of valid.entries()) {
-      outcomes.push({ row: v.row ?? 0, outcome: applied[i] ?? "unchanged" });
+      const outcome = applied[i] ?? "unchanged";
+      outcomes.push({ row: v.row ?? 0, outcome });
+      if (outcome === "inserted" || outcome === "updated") changed.add(v.indicator);
     }
+    // The statuses these figures change are owed in the same transaction: never lost between.
+    if (!upload.dry_run) await addStatusWork(trx, [...changed], "upload");
     await addUploadErrors(trx, upload.id, errors);
     await recordRowOutcomes(trx, upload.id, outcomes);
     return rows.length;

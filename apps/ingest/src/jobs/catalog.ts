@@ -1,12 +1,15 @@
 import {
+  addStatusWork,
+  countStalledStatusWork,
   type Db,
   deliverNotification,
   evaluateAlerts,
   listStalledDeliveries,
   planReminders,
-  refreshStatusSnapshots,
+  pruneStatusWork,
 } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
+import { processStatusWork } from "@spm/services";
 import type { Job } from "bullmq";
 import type pino from "pino";
 import { z } from "zod";
@@ -16,7 +19,7 @@ import type { Notifier } from "../notify/deliver";
 import {
   enqueueAlertEvaluation,
   enqueueDeliveries,
-  enqueueStatusRefresh,
+  enqueueStatusWork,
   type QueueName,
   type Queues,
 } from "../queues";
@@ -65,7 +68,8 @@ export const JOBS = {
         now: ctx.now,
         onProgress: (done) => ctx.job.updateProgress({ done }),
       });
-      await enqueueStatusRefresh(ctx.queues, result.changedIndicators);
+      // The status work was written with the figures; this only asks for it to be done now.
+      if (result.changedIndicators.length > 0) await enqueueStatusWork(ctx.queues);
       return result;
     },
   }),
@@ -75,19 +79,38 @@ export const JOBS = {
     handle: (_payload, ctx) =>
       reconcileUploads(ctx.db, ctx.queues.uploads, ctx.logger, ctx.now(), ctx.reconcileGraceMs),
   }),
-  "status.evaluate": define({
+  "status.work": define({
     queue: "status",
-    // No indicator list = every active indicator (the daily refresh that makes `overdue` appear).
-    payload: z.object({ indicators: z.array(z.string()).optional() }),
-    handle: async (payload, ctx) => {
-      const result = await refreshStatusSnapshots(ctx.db, {
-        codes: payload.indicators,
-        asOf: toIsoDate(ctx.now()),
-      });
+    // The work itself is in Postgres (status_work): the job only says "there may be some".
+    payload: z.object({}),
+    handle: async (_payload, ctx) => {
+      const result = await processStatusWork(ctx.db, { asOf: toIsoDate(ctx.now()) });
       // Every refresh is an evaluation of the alerts watching these indicators.
-      if (payload.indicators) await enqueueAlertEvaluation(ctx.queues, payload.indicators);
-      else await ctx.queues.alerts.add("alerts.evaluate", {});
-      return result;
+      await enqueueAlertEvaluation(ctx.queues, result.indicators);
+      if (result.more) await enqueueStatusWork(ctx.queues);
+      return { ...result, indicators: result.indicators.length };
+    },
+  }),
+  "status.rollover": define({
+    queue: "status",
+    // The date moved on (`overdue`, pro-rata targets): every status is owed again.
+    payload: z.object({}),
+    handle: async (_payload, ctx) => {
+      await addStatusWork(ctx.db, "all", "date");
+      await enqueueStatusWork(ctx.queues);
+      return {};
+    },
+  }),
+  "status.reconcile": define({
+    queue: "status",
+    // Work whose job Redis lost, or whose worker died mid-way, is asked for again.
+    payload: z.object({}),
+    handle: async (_payload, ctx) => {
+      const now = ctx.now().getTime();
+      const stalled = await countStalledStatusWork(ctx.db, new Date(now - ctx.reconcileGraceMs));
+      if (stalled > 0) await enqueueStatusWork(ctx.queues);
+      const pruned = await pruneStatusWork(ctx.db, new Date(now - 24 * 3600_000));
+      return { stalled, pruned };
     },
   }),
   "alerts.evaluate": define({

@@ -1,5 +1,6 @@
-import { evaluateIndicatorStatuses, listPrograms } from "@spm/db";
+import { listPrograms } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
+import { evaluateIndicatorStatuses } from "@spm/services";
 import { connection } from "next/server";
 import { AutoRefresh } from "~/components/auto-refresh";
 import { LevelCounts } from "~/components/level-counts";

@@ -18,7 +18,7 @@ export function AutoRefresh(props: { everyMs?: number }) {
       }
     };
     void tick();
-    const timer = setInterval(() => void tick(), props.everyMs ?? 3000);
+    const timer = setInterval(() => void tick(), props.everyMs ?? 1000);
     return () => {
       stopped = true;
       clearInterval(timer);

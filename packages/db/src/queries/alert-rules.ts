@@ -14,6 +14,7 @@ import {
   matchesIndicatorScope,
   matchesScope,
   type ProgramDefinition,
+  placesOf,
   reconcileRuleEdit,
 } from "@spm/kpi";
 import { type Kysely, sql, type Transaction } from "kysely";
@@ -21,7 +22,6 @@ import type { AlertRulesTable, Database } from "../database";
 import { DbError } from "../errors";
 import { type Actor, actorFields, recordAudit } from "./audit";
 import { loadProgramDefinitions } from "./catalog";
-import { regionsOf } from "./indicator-status";
 import { listStoredFigures } from "./status-read";
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -365,7 +365,7 @@ export async function previewAlertRule(
   const rows: RulePreviewRow[] = [];
   for (const indicator of indicators) {
     const figures = figuresOf.get(indicator.code) ?? [];
-    for (const region of regionsOf(program, indicator)) {
+    for (const region of placesOf(program, indicator)) {
       if (!matchesScope(rule, indicator, region, program.nation.code)) continue;
       const { status } = evaluateIndicator({ program, indicator, figures, region, asOf });
       const result = evaluateCondition(rule.condition, status);

@@ -1,5 +1,5 @@
 import type { AlertRule, AlertRuleInput } from "@spm/kpi";
-import { alertRuleSchema, programAlertRuleSchema } from "@spm/kpi";
+import { alertRuleSchema, evaluateIndicator, placesOf, programAlertRuleSchema } from "@spm/kpi";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildProgram, createTestDb, createTestUser, createUploadRow } from "../test/factories";
 import {
@@ -10,7 +10,7 @@ import {
   updateAlertRule,
 } from "./alert-rules";
 import { acknowledgeAlertById, evaluateAlerts, getAlert, silenceAlertById } from "./alerts";
-import { refreshStatusSnapshots } from "./indicator-status";
+import { loadProgramDefinitions } from "./catalog";
 import {
   countUnread,
   deliverNotification,
@@ -20,6 +20,8 @@ import {
 } from "./notifications";
 import { applyObservations } from "./observations";
 import { importProgram } from "./programs";
+import { listStoredFigures } from "./status-read";
+import { upsertStatusSnapshots } from "./status-snapshots";
 
 const db = createTestDb();
 afterAll(() => db.destroy());
@@ -36,7 +38,30 @@ async function setFigure(code: string, value: number, region = "ZZ"): Promise<vo
       author: "test",
     }),
   );
-  await refreshStatusSnapshots(db, { asOf: AS_OF, codes: [code] });
+  await storeStatuses(code);
+}
+
+/** Writes the read model's rows of one indicator (what the status service does in the worker). */
+async function storeStatuses(code: string): Promise<void> {
+  const programs = await loadProgramDefinitions(db);
+  const program = programs.find((p) => p.indicators.some((i) => i.code === code));
+  const indicator = program?.indicators.find((i) => i.code === code);
+  if (!program || !indicator) throw new Error(`no indicator ${code}`);
+  const figures = (await listStoredFigures(db, { indicators: [code] })).get(code) ?? [];
+  const rows = placesOf(program, indicator).map((region) => {
+    const e = evaluateIndicator({ program, indicator, figures, region, asOf: AS_OF });
+    return {
+      indicator_code: code,
+      region_code: region,
+      as_of: AS_OF,
+      current_level: e.status.current.level,
+      trajectory_level: e.status.trajectory.level,
+      status: e.status,
+      evaluation: e,
+      data_version: "0",
+    };
+  });
+  await upsertStatusSnapshots(db, code, rows);
 }
 
 async function setUp(rule: Partial<AlertRuleInput> = {}, indicators = [{}, {}]) {

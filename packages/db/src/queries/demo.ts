@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { recordAudit } from "./audit";
 import { loadProgramDefinitions } from "./catalog";
 import { applyObservations, type ObservationInput } from "./observations";
+import { addStatusWork } from "./status-work";
 
 // Every demo figure carries this source, so pages and exports can label it.
 export const DEMO_SOURCE = "Synthetic demo data (npm run spm -- demo load); not an official figure";
@@ -66,6 +67,7 @@ export async function loadDemoData(
       uploadSeq: upload.seq,
       author: actor,
     });
+    await addStatusWork(trx, [...new Set(fresh.map((f) => f.indicator))], "demo");
     const counts = { inserted: fresh.length, skipped: inputs.length - fresh.length };
     await trx
       .updateTable("uploads")
@@ -90,6 +92,17 @@ export async function removeDemoData(db: Db, actor: string): Promise<{ removed: 
       await trx.selectFrom("uploads").select("id").where("kind", "=", "demo").execute()
     ).map((u) => u.id);
     if (demo.length === 0) return { removed: 0 };
+    const touched = await trx
+      .selectFrom("observation_revisions")
+      .select("indicator_code")
+      .distinct()
+      .where("upload_id", "in", demo)
+      .execute();
+    await addStatusWork(
+      trx,
+      touched.map((t) => t.indicator_code),
+      "demo",
+    );
     const { numDeletedRows } = await trx
       .deleteFrom("observations")
       .where("revision_id", "in", (eb) =>

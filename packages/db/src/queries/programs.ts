@@ -7,6 +7,7 @@ import { DbError } from "../errors";
 import { createShippedAlertRules } from "./alert-rules";
 import { type Actor, actorFields, recordAudit } from "./audit";
 import { syncHistory } from "./program-history";
+import { addStatusWork } from "./status-work";
 
 type Trx = Transaction<Database>;
 
@@ -62,6 +63,12 @@ export async function importProgram(
     const retired = await upsertIndicators(trx, def);
     const history = await syncHistory(trx, def, actorFields(actor).actor);
     await createShippedAlertRules(trx, def, actor);
+    // New targets, thresholds or history change statuses: the work commits with the import.
+    await addStatusWork(
+      trx,
+      def.indicators.map((i) => i.code),
+      "import",
+    );
     await recordAudit(trx, {
       ...actorFields(actor),
       action: existing ? "program.update" : "program.create",

@@ -334,14 +334,3 @@ export async function listRejectedRows(db: Conn, uploadId: string) {
     .orderBy("e.id")
     .execute();
 }
-
-/** A number that grows whenever an upload finishes: pages poll it to know when to refresh. */
-export async function latestDataVersion(db: Conn): Promise<string> {
-  const row = await db
-    .selectFrom("uploads")
-    .select((eb) => eb.fn.max("seq").as("seq"))
-    .where("status", "=", "completed")
-    .where("dry_run", "=", false)
-    .executeTakeFirst();
-  return String(row?.seq ?? "0");
-}

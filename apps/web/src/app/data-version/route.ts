@@ -1,4 +1,4 @@
-import { latestDataVersion } from "@spm/db";
+import { currentDataVersion } from "@spm/db";
 import { db } from "~/lib/db";
 import { currentUser } from "~/lib/session";
 
@@ -9,7 +9,7 @@ export async function GET() {
   if (!(await currentUser()))
     return Response.json({ title: "Unauthorized", status: 401 }, { status: 401 });
   return Response.json(
-    { version: await latestDataVersion(db()) },
+    { version: await currentDataVersion(db()) },
     { headers: { "cache-control": "no-store" } },
   );
 }

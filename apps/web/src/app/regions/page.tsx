@@ -1,5 +1,6 @@
-import { evaluateIndicatorStatuses, type IndicatorStatusView, listPrograms } from "@spm/db";
+import { listPrograms } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
+import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { connection } from "next/server";
 import { IndicatorPicker } from "~/components/regions/indicator-picker";
 import { RegionGrid } from "~/components/regions/region-grid";

@@ -36,7 +36,7 @@ export default async function UploadsPage(props: { searchParams: Promise<{ uploa
       {report && (
         <section aria-labelledby="opened-report">
           <h2 id="opened-report">{report.dryRun ? t.previewTitle : t.doneTitle}</h2>
-          <UploadReportView report={report} t={t} levels={common.level} />
+          <UploadReportView report={report} t={t} levels={common.level} locale={locale} />
         </section>
       )}
       <h2>{t.templates}</h2>

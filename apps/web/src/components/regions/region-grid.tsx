@@ -1,5 +1,5 @@
-import type { IndicatorStatusView } from "@spm/db";
 import type { Locale } from "@spm/kpi";
+import type { IndicatorStatusView } from "@spm/services";
 import { StatusBadge } from "~/components/status-badge";
 import type { Messages } from "~/i18n/messages/en";
 

@@ -12,7 +12,13 @@ export interface UploadReport {
     rejected: number;
   };
   progress: { done: number; total: number };
-  errors: { row: number; field: string; code: string; message: string }[];
+  errors: {
+    row: number;
+    field: string;
+    code: string;
+    message: string;
+    params?: Record<string, unknown> | null;
+  }[];
   statusChanges: {
     indicator: string;
     region: string;

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Locale } from "@spm/kpi";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { format } from "~/i18n";
@@ -19,7 +20,7 @@ type Phase =
 export function UploadPanel(props: {
   t: UploadsMessages;
   levels: Record<string, string>;
-  locale: string;
+  locale: Locale;
   limitMb: number;
 }) {
   const { t, levels, locale, limitMb } = props;
@@ -111,7 +112,7 @@ export function UploadPanel(props: {
       {phase.kind === "preview" && (
         <div data-preview>
           <h2>{t.previewTitle}</h2>
-          <UploadReportView report={phase.report} t={t} levels={levels} />
+          <UploadReportView report={phase.report} t={t} levels={levels} locale={locale} />
           <button type="button" onClick={() => void run(phase.file, false)}>
             {t.apply}
           </button>{" "}
@@ -123,7 +124,7 @@ export function UploadPanel(props: {
       {phase.kind === "done" && (
         <div data-done>
           <h2>{t.doneTitle}</h2>
-          <UploadReportView report={phase.report} t={t} levels={levels} />
+          <UploadReportView report={phase.report} t={t} levels={levels} locale={locale} />
         </div>
       )}
     </section>

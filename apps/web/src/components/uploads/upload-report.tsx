@@ -1,9 +1,11 @@
 "use client";
 
+import type { Locale } from "@spm/kpi";
 import { useState } from "react";
 import { format } from "~/i18n";
 import type { UploadsMessages } from "~/i18n/uploads";
 import { choicesOf, type ErrorFilter, filterErrors } from "./error-filter";
+import { rowErrorMessage } from "./row-message";
 import type { UploadReport } from "./upload-client";
 
 /** Counts, status changes and the rejected rows (filterable, downloadable) of one upload. */
@@ -11,8 +13,9 @@ export function UploadReportView(props: {
   report: UploadReport;
   t: UploadsMessages;
   levels: Record<string, string>;
+  locale: Locale;
 }) {
-  const { report, t, levels } = props;
+  const { report, t, levels, locale } = props;
   const [filter, setFilter] = useState<ErrorFilter>({ code: "", field: "" });
   const shown = filterErrors(report.errors, filter);
   return (
@@ -88,7 +91,7 @@ export function UploadReportView(props: {
                   <td>
                     <code>{e.code}</code>
                   </td>
-                  <td>{e.message}</td>
+                  <td>{rowErrorMessage(e, locale)}</td>
                 </tr>
               ))}
             </tbody>

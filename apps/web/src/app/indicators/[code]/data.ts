@@ -1,7 +1,5 @@
 import {
-  evaluateIndicatorStatuses,
   type FigureProvenance,
-  type IndicatorStatusView,
   listFigureProvenance,
   listPrograms,
   type ProgramSummary,
@@ -16,6 +14,7 @@ import {
   toleranceBands,
   yearOfDate,
 } from "@spm/kpi";
+import { evaluateIndicatorEverywhere, type IndicatorStatusView } from "@spm/services";
 import type { IndicatorChartData } from "~/components/indicator/indicator-chart";
 import { db } from "~/lib/db";
 
@@ -67,33 +66,20 @@ export async function loadIndicator(
   query: PageQuery,
   locale: Locale,
 ): Promise<IndicatorPageData | null> {
-  const [programs, national] = await Promise.all([
+  const [programs, everywhere] = await Promise.all([
     listPrograms(db()),
-    evaluateIndicatorStatuses(db(), { asOf: query.asOf, codes: [code], locale }),
+    evaluateIndicatorEverywhere(db(), { code, asOf: query.asOf, locale }),
   ]);
-  const nationView = national[0];
+  const nationView = everywhere[0];
   if (!nationView) return null;
   const program = programs.find((p) => p.code === nationView.programCode);
   if (!program) return null;
   const nationCode = program.nationCode;
   const nameOf = (region: string) =>
     program.regions.find((r) => r.code === region)?.name[locale] ?? region;
-  const regional = nationView.indicator.disaggregation === "regional";
-  const regionCodes = regional
-    ? program.regions.filter((r) => r.kind === "region").map((r) => r.code)
-    : [];
-  const regions = await Promise.all(
-    regionCodes.map(async (region): Promise<RegionView> => {
-      const [view] = await evaluateIndicatorStatuses(db(), {
-        asOf: query.asOf,
-        region,
-        codes: [code],
-        locale,
-      });
-      if (!view) throw new Error(`indicator ${code} vanished while evaluating ${region}`);
-      return { code: region, name: nameOf(region), view };
-    }),
-  );
+  const regions = everywhere
+    .slice(1)
+    .map((view): RegionView => ({ code: view.region, name: nameOf(view.region), view }));
   const selected = regions.find((r) => r.code === query.region);
   return {
     program,

@@ -1,0 +1,90 @@
+// The arrows of DESIGN.md ("Parts and direction of dependencies"), checked on the sources:
+// kpi imports nothing of ours and does no I/O; db imports kpi types only; services no app;
+// apps never each other. Files still owing a move to services are listed and may only shrink.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+function sources(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
+    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)))
+    .filter((f) => !f.includes("node_modules") && !f.includes(".next"));
+}
+
+/** Every `import ... from "x"` of a file, with whether it imports types only. */
+function importsOf(file: string): { from: string; typeOnly: boolean }[] {
+  const text = readFileSync(path.join(ROOT, file), "utf8");
+  return [...text.matchAll(/^(?:import|export)\s+(type\s+)?([^"';]*?)\s*from\s+"([^"]+)"/gm)].map(
+    (m) => {
+      const names = m[2] ?? "";
+      const typeOnly =
+        Boolean(m[1]) ||
+        (/^\{[^}]*\}$/.test(names.trim()) &&
+          names
+            .replace(/[{}]/g, "")
+            .split(",")
+            .map((n) => n.trim())
+            .filter(Boolean)
+            .every((n) => n.startsWith("type ")));
+      return { from: m[3] ?? "", typeOnly };
+    },
+  );
+}
+
+// Use cases still in packages/db (the alert engine, reminders, rule preview, programme files):
+// they move to packages/services next; no file may join this list.
+const DB_KPI_VALUE_DEBT = [
+  "packages/db/src/program-loader.ts",
+  "packages/db/src/queries/alert-rules.ts",
+  "packages/db/src/queries/alerts.ts",
+  "packages/db/src/queries/demo.ts",
+  "packages/db/src/queries/notifications.ts",
+  "packages/db/src/queries/program-history.ts",
+];
+
+describe("the arrows between packages", () => {
+  it("packages/kpi imports nothing of the workspace and does no I/O", () => {
+    for (const file of sources("packages/kpi/src")) {
+      for (const i of importsOf(file)) {
+        expect(i.from, file).not.toMatch(/^(@spm\/|node:|kysely|pg$|bullmq|ioredis)/);
+      }
+      const text = readFileSync(path.join(ROOT, file), "utf8");
+      expect(text, file).not.toMatch(/process\.env|Date\.now\(\)|new Date\(\)/);
+    }
+  });
+
+  it("packages/db imports kpi types only (outside the listed debt, which only shrinks)", () => {
+    const offenders = sources("packages/db/src")
+      .filter((f) => !f.includes("/migrations/") && !f.includes("/test/"))
+      .filter((f) => importsOf(f).some((i) => i.from === "@spm/kpi" && !i.typeOnly));
+    expect(offenders.filter((f) => !DB_KPI_VALUE_DEBT.includes(f))).toEqual([]);
+    // A file that no longer imports a kpi value leaves the list.
+    expect(DB_KPI_VALUE_DEBT.filter((f) => !offenders.includes(f))).toEqual([]);
+  });
+
+  it("packages import no app, services imports no app, and apps never each other", () => {
+    for (const dir of ["packages/kpi/src", "packages/db/src", "packages/services/src"])
+      for (const file of sources(dir))
+        for (const i of importsOf(file)) expect(i.from, file).not.toMatch(/^@spm\/(web|ingest)/);
+    for (const file of sources("apps/web/src"))
+      for (const i of importsOf(file))
+        expect(i.from, file).not.toMatch(/^@spm\/ingest|apps\/ingest/);
+    for (const file of sources("apps/ingest/src"))
+      for (const i of importsOf(file)) expect(i.from, file).not.toMatch(/^@spm\/web|apps\/web/);
+  });
+
+  it("nobody imports another package's src path", () => {
+    for (const dir of [
+      "apps/web/src",
+      "apps/ingest/src",
+      "packages/services/src",
+      "packages/db/src",
+    ])
+      for (const file of sources(dir))
+        for (const i of importsOf(file)) expect(i.from, file).not.toMatch(/^@spm\/[a-z]+\/src/);
+  });
+});

@@ -1,0 +1,162 @@
+import { addStatusWork, applyObservations, currentDataVersion, importProgram } from "@spm/db";
+import { buildProgram, createTestDb, createUploadRow } from "@spm/db/test/factories";
+import {
+  evaluateIndicator,
+  generateDemoFigures,
+  type IndicatorEvaluation,
+  parsePeriod,
+  placesOf,
+} from "@spm/kpi";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  evaluateIndicatorEverywhere,
+  evaluateIndicatorStatuses,
+  processStatusWork,
+  refreshStatuses,
+} from "./run";
+
+const db = createTestDb();
+afterAll(() => db.destroy());
+
+// Every polarity, unit, frequency and aggregation the status rules know.
+function variedProgram() {
+  return buildProgram({
+    indicators: [
+      {},
+      { polarity: "decrease", targets: { 2018: 30, 2019: 25, 2020: 20, 2021: 15, 2022: 10 } },
+      { unit: "count", frequency: "quarterly", aggregation: "sum", disaggregation: "regional" },
+      { unit: "number", frequency: "monthly", aggregation: "mean", disaggregation: "regional" },
+      { polarity: "range", targets: { 2018: [40, 60], 2020: [45, 55], 2022: [48, 52] } },
+      { polarity: "monitor", targets: {}, disaggregation: "regional" },
+      { trajectory: "cagr", disaggregation: "regional" },
+    ],
+  });
+}
+
+async function storeFigures(
+  figures: { indicator: string; region: string; period: string; value: number }[],
+  withWork: boolean,
+) {
+  const upload = await createUploadRow(db);
+  await db.transaction().execute(async (trx) => {
+    await applyObservations(
+      trx,
+      figures.map((f) => {
+        const parsed = parsePeriod(f.period);
+        return { ...f, year: parsed.ok ? parsed.period.year : 0 };
+      }),
+      { uploadId: upload.id, uploadSeq: upload.seq, author: "test" },
+    );
+    if (withWork)
+      await addStatusWork(
+        trx,
+        figures.map((f) => f.indicator),
+        "upload",
+      );
+  });
+}
+
+async function pendingFor(code: string): Promise<number> {
+  const rows = await db
+    .selectFrom("status_work")
+    .select("id")
+    .where("indicator_code", "=", code)
+    .where("done_at", "is", null)
+    .execute();
+  return rows.length;
+}
+
+describe("status work", () => {
+  it("recomputes what the committed work asks for, once, with a new data version", async () => {
+    const program = buildProgram({ indicators: [{}, {}] });
+    await importProgram(db, program, "test");
+    const [a, b] = program.indicators.map((i) => i.code) as [string, string];
+    await processStatusWork(db, { asOf: "2019-06-01" });
+    await storeFigures([{ indicator: a, region: "ZZ", period: "2018", value: 50 }], true);
+    const before = await currentDataVersion(db);
+    // (Other suites share the database and may do this work first: assert the outcome.)
+    const first = await processStatusWork(db, { asOf: "2019-06-01" });
+    expect(first.indicators).not.toContain(b);
+    expect(await pendingFor(a)).toBe(0);
+    expect(BigInt(await currentDataVersion(db))).toBeGreaterThan(BigInt(before));
+    const [view] = await evaluateIndicatorStatuses(db, { asOf: "2019-06-01", codes: [a] });
+    expect(view?.status.current).toMatchObject({ level: "green", actual: 50, target: 50 });
+    // Done work is not done again.
+    const again = await processStatusWork(db, { asOf: "2019-06-01" });
+    expect(again.indicators).not.toContain(a);
+  });
+
+  it("leaves the read model as it was for figures written without work (the rule holds)", async () => {
+    const program = buildProgram();
+    await importProgram(db, program, "test");
+    const code = program.indicators[0]?.code ?? "";
+    await processStatusWork(db, { asOf: "2019-06-01" });
+    await storeFigures([{ indicator: code, region: "ZZ", period: "2018", value: 41 }], false);
+    await processStatusWork(db, { asOf: "2019-06-01" });
+    const [stored] = await evaluateIndicatorStatuses(db, { asOf: "2019-06-01", codes: [code] });
+    // The read model is the truth pages read: without work, it still says what it said.
+    expect(stored?.status.current.level).toBe("overdue");
+    await addStatusWork(db, [code], "request");
+    await processStatusWork(db, { asOf: "2019-06-01" });
+    const [fresh] = await evaluateIndicatorStatuses(db, { asOf: "2019-06-01", codes: [code] });
+    expect(fresh?.status.current.level).toBe("red");
+  });
+});
+
+describe("the read model and live evaluation", () => {
+  it("agree on every indicator, place and as-of date, and snapshots carry the same status", async () => {
+    const program = variedProgram();
+    await importProgram(db, program, "test");
+    const nation = program.nation.code;
+    await storeFigures(
+      generateDemoFigures(program).map((f) => ({
+        indicator: f.indicator,
+        region: f.region ?? nation,
+        period: f.period,
+        value: Number(f.value),
+      })),
+      true,
+    );
+    const codes = program.indicators.map((i) => i.code);
+    const { rows } = await import("kysely").then(({ sql }) =>
+      sql<{ indicator_code: string; region_code: string; period: string; value: number }>`
+        select indicator_code, region_code, period, value from observations
+        where indicator_code = any(${codes}::text[])`.execute(db),
+    );
+    for (const asOf of ["2018-03-31", "2019-12-31", "2020-07-15", "2022-12-31", "2023-04-02"]) {
+      await refreshStatuses(db, { asOf, codes });
+      for (const indicator of program.indicators) {
+        const figures = rows
+          .filter((r) => r.indicator_code === indicator.code)
+          .map((r) => ({ period: r.period, region: r.region_code, value: r.value }));
+        const everywhere = await evaluateIndicatorEverywhere(db, { code: indicator.code, asOf });
+        for (const [i, region] of placesOf(program, indicator).entries()) {
+          const live: IndicatorEvaluation = evaluateIndicator({
+            program,
+            indicator,
+            figures,
+            region,
+            asOf,
+          });
+          const [stored] = await evaluateIndicatorStatuses(db, {
+            asOf,
+            region,
+            codes: [indicator.code],
+          });
+          const { programCode, indicator: _d, explanation, ...fromModel } = stored ?? {};
+          expect(fromModel, `${indicator.code} ${region} ${asOf}`).toEqual(live);
+          expect(everywhere[i]?.status).toEqual(live.status);
+        }
+      }
+      const snapshots = await db
+        .selectFrom("status_snapshots")
+        .select(["status", "evaluation", "as_of"])
+        .where("indicator_code", "in", codes)
+        .execute();
+      for (const s of snapshots) {
+        expect(s.as_of).toBe(asOf);
+        expect(s.status).toEqual((s.evaluation as IndicatorEvaluation).status);
+      }
+    }
+  });
+});

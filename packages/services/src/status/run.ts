@@ -1,0 +1,215 @@
+// The status use case's run half: status work claimed from Postgres, the read model written
+// with the data version, and read back for pages and the API (live only where it has no row).
+import {
+  addStatusWork,
+  advanceDataVersion,
+  claimStatusWork,
+  type Db,
+  expandFullStatusWork,
+  listPendingStatusWork,
+  listStatusSnapshots,
+  listStoredFigures,
+  loadProgramDefinitions,
+  upsertStatusSnapshots,
+} from "@spm/db";
+import {
+  evaluateIndicator,
+  explainStatus,
+  type IndicatorDefinition,
+  type IndicatorEvaluation,
+  type IsoDate,
+  type Locale,
+  type ProgramDefinition,
+  placesOf,
+} from "@spm/kpi";
+import { evaluatePlaces, type IndicatorRef, indicatorsOf, snapshotRows } from "./compute";
+
+/**
+ * Recomputes one indicator's statuses in every place, in one transaction that claims its
+ * pending work, writes the read model and advances the data version. Skips (returns null)
+ * when no work was pending: another worker has just done it.
+ */
+export async function refreshIndicator(
+  db: Db,
+  ref: IndicatorRef,
+  asOf: IsoDate,
+): Promise<{ evaluated: number; changed: number } | null> {
+  const code = ref.indicator.code;
+  return db.transaction().execute(async (trx) => {
+    if ((await claimStatusWork(trx, code)) === 0) return null;
+    const figures = (await listStoredFigures(trx, { indicators: [code] })).get(code) ?? [];
+    const evaluations = evaluatePlaces(ref, figures, asOf);
+    const version = await advanceDataVersion(trx);
+    const changed = await upsertStatusSnapshots(
+      trx,
+      code,
+      snapshotRows(code, evaluations, asOf, version),
+    );
+    return { evaluated: evaluations.length, changed };
+  });
+}
+
+export interface StatusWorkResult {
+  /** Indicators whose statuses were recomputed. */
+  indicators: string[];
+  evaluated: number;
+  changed: number;
+}
+
+/**
+ * Does the pending status work: "every indicator" rows become one row per active indicator,
+ * then each indicator with pending work is recomputed, oldest first, until none is left (or
+ * `maxIndicators` were done: the caller then asks again).
+ */
+export async function processStatusWork(
+  db: Db,
+  args: { asOf: IsoDate; maxIndicators?: number },
+): Promise<StatusWorkResult & { more: boolean }> {
+  const programs = await loadProgramDefinitions(db);
+  const refs = new Map(indicatorsOf(programs).map((r) => [r.indicator.code, r]));
+  await expandFullStatusWork(db, [...refs.keys()]);
+  const max = args.maxIndicators ?? 500;
+  const out: StatusWorkResult = { indicators: [], evaluated: 0, changed: 0 };
+  for (;;) {
+    const pending = await listPendingStatusWork(db, Math.min(50, max - out.indicators.length));
+    if (pending.length === 0) return { ...out, more: false };
+    for (const code of pending) {
+      const ref = refs.get(code);
+      // A retired indicator keeps its last statuses; its work is simply done.
+      const result = ref
+        ? await refreshIndicator(db, ref, args.asOf)
+        : await retireWork(db, code).then(() => null);
+      if (!result) continue;
+      out.indicators.push(code);
+      out.evaluated += result.evaluated;
+      out.changed += result.changed;
+    }
+    if (out.indicators.length >= max) return { ...out, more: true };
+  }
+}
+
+async function retireWork(db: Db, code: string): Promise<void> {
+  await db.transaction().execute((trx) => claimStatusWork(trx, code));
+}
+
+/**
+ * Records status work for the given indicators (every active one when absent) and does it at
+ * once: for the command line, imports without a worker, benchmarks and tests.
+ */
+export async function refreshStatuses(
+  db: Db,
+  args: { asOf: IsoDate; codes?: readonly string[] },
+): Promise<StatusWorkResult> {
+  await addStatusWork(db, args.codes ?? "all", "request");
+  const out: StatusWorkResult = { indicators: [], evaluated: 0, changed: 0 };
+  for (;;) {
+    const step = await processStatusWork(db, { asOf: args.asOf });
+    out.indicators.push(...step.indicators);
+    out.evaluated += step.evaluated;
+    out.changed += step.changed;
+    if (!step.more) return out;
+  }
+}
+
+export interface IndicatorStatusView extends IndicatorEvaluation {
+  programCode: string;
+  indicator: IndicatorDefinition;
+  /** "Why this colour", in the requested language. */
+  explanation: { current: string; trajectory: string };
+}
+
+/**
+ * The statuses of indicators (all active ones, or the given codes) in one place (the nation
+ * when absent) as of a date: from the read model where it holds that place and date, evaluated
+ * live by the same function for the rest (an odd as-of date, a national indicator's region).
+ */
+export async function evaluateIndicatorStatuses(
+  db: Db,
+  args: { asOf: IsoDate; region?: string; codes?: readonly string[]; locale?: Locale },
+): Promise<IndicatorStatusView[]> {
+  const programs = await loadProgramDefinitions(db);
+  const wanted = args.codes ? new Set(args.codes) : null;
+  const selected = indicatorsOf(programs).filter((r) => !wanted || wanted.has(r.indicator.code));
+  const placeOf = (p: ProgramDefinition) => args.region ?? p.nation.code;
+  const stored = await listStatusSnapshots(db, {
+    codes: selected.map((s) => s.indicator.code),
+    places: [...new Set(selected.map((s) => placeOf(s.program)))],
+  });
+  const found = new Map(
+    stored
+      .filter((s) => s.as_of === args.asOf && s.evaluation)
+      .map((s) => [`${s.indicator_code}|${s.region_code}`, s.evaluation as IndicatorEvaluation]),
+  );
+  const missing = selected.filter((s) => !found.has(`${s.indicator.code}|${placeOf(s.program)}`));
+  const live = await evaluateLive(db, missing, args);
+  return selected.map((ref) => {
+    const key = `${ref.indicator.code}|${placeOf(ref.program)}`;
+    const evaluation = found.get(key) ?? (live.get(key) as IndicatorEvaluation);
+    return {
+      ...evaluation,
+      programCode: ref.program.code,
+      indicator: ref.indicator,
+      explanation: explainStatus(evaluation.status, args.locale ?? "en"),
+    };
+  });
+}
+
+/**
+ * One indicator in every place it is stored for (the nation first), in one read: from the read
+ * model when it holds every place for the date, else evaluated live from one read of figures.
+ */
+export async function evaluateIndicatorEverywhere(
+  db: Db,
+  args: { code: string; asOf: IsoDate; locale?: Locale },
+): Promise<IndicatorStatusView[]> {
+  const ref = indicatorsOf(await loadProgramDefinitions(db)).find(
+    (r) => r.indicator.code === args.code,
+  );
+  if (!ref) return [];
+  const places = placesOf(ref.program, ref.indicator);
+  const stored = await listStatusSnapshots(db, { codes: [args.code] });
+  const byPlace = new Map(
+    stored
+      .filter((s) => s.as_of === args.asOf && s.evaluation)
+      .map((s) => [s.region_code, s.evaluation as IndicatorEvaluation]),
+  );
+  const evaluations = places.every((p) => byPlace.has(p))
+    ? places.map((p) => byPlace.get(p) as IndicatorEvaluation)
+    : evaluatePlaces(
+        ref,
+        (await listStoredFigures(db, { indicators: [args.code] })).get(args.code) ?? [],
+        args.asOf,
+      );
+  return evaluations.map((evaluation) => ({
+    ...evaluation,
+    programCode: ref.program.code,
+    indicator: ref.indicator,
+    explanation: explainStatus(evaluation.status, args.locale ?? "en"),
+  }));
+}
+
+async function evaluateLive(
+  db: Db,
+  refs: readonly IndicatorRef[],
+  args: { asOf: IsoDate; region?: string },
+): Promise<Map<string, IndicatorEvaluation>> {
+  const out = new Map<string, IndicatorEvaluation>();
+  if (refs.length === 0) return out;
+  // A region's status reads its own figures only; the nation's is derived from all of them.
+  const national = !args.region || refs.some((r) => r.program.nation.code === args.region);
+  const figures = await listStoredFigures(db, {
+    indicators: refs.map((r) => r.indicator.code),
+    region: national ? undefined : args.region,
+  });
+  for (const ref of refs) {
+    const region = args.region ?? ref.program.nation.code;
+    const evaluation = evaluateIndicator({
+      ...ref,
+      figures: figures.get(ref.indicator.code) ?? [],
+      region,
+      asOf: args.asOf,
+    });
+    out.set(`${ref.indicator.code}|${region}`, evaluation);
+  }
+  return out;
+}
