@@ -112,6 +112,15 @@ async function main() {
       cookie,
       new RegExp(code),
     );
+    const regions = await measurePage(
+      "regions /regions",
+      `${app.url}/regions?program=${program.code}`,
+      cookie,
+      new RegExp(codes[0] ?? ""),
+    );
+    const overviewBytes = (
+      await (await fetch(`${app.url}/?program=${program.code}`, { headers: { cookie } })).text()
+    ).length;
     const raw = await measureRaw("figures", [codes, program.nation.code]);
     const rawStatuses = await measureRaw("statuses", [codes, program.nation.code]);
     const overviewP95 = percentile(overview.latencies, 95);
@@ -120,6 +129,8 @@ async function main() {
       overviewP50Ms: ms(percentile(overview.latencies, 50)),
       overviewP95Ms: ms(overviewP95),
       indicatorP95Ms: ms(percentile(indicator.latencies, 95)),
+      regionsP95Ms: ms(percentile(regions.latencies, 95)),
+      overviewBytes,
       requestsPerSec: Math.round(overview.perSecond * 10) / 10,
       rawP95Ms: ms(rawP95),
       ratio: Math.round((overviewP95 / rawP95) * 100) / 100,

@@ -41,14 +41,17 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
   const filter = readFilter(await props.searchParams);
   const today = toIsoDate(new Date());
   const asOf = filter.year && `${filter.year}-12-31` < today ? `${filter.year}-12-31` : today;
-  const [programs, views] = await Promise.all([
-    listPrograms(db()),
-    evaluateIndicatorStatuses(db(), { asOf, locale, region: filter.region }),
-  ]);
+  const programs = await listPrograms(db());
   if (programs.length === 0) return <p className="empty">{t.overview.noIndicators}</p>;
-  const shown = views.filter((v) => !filter.level || v.status.current.level === filter.level);
   // One programme at a time (the first, unless the URL names another): each has its own years.
   const chosen = programs.find((p) => p.code === filter.program) ?? programs[0];
+  const views = await evaluateIndicatorStatuses(db(), {
+    asOf,
+    locale,
+    region: filter.region,
+    program: chosen?.code,
+  });
+  const shown = views.filter((v) => !filter.level || v.status.current.level === filter.level);
   return (
     <>
       <AutoRefresh />

@@ -1,6 +1,7 @@
 import type { IndicatorDefinition, ProgramDefinition, RegionTile, TargetValue } from "@spm/kpi";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, Indicator, LocalizedJson } from "../database";
+import { currentDataVersion } from "./status-work";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -66,24 +67,18 @@ export async function listPrograms(db: Conn): Promise<ProgramSummary[]> {
 }
 
 // Definitions change rarely and are read by every evaluation: keep the last load per database
-// handle, and reload only when the version stamp (programmes, targets, active indicators) moves.
-const cache = new WeakMap<object, { stamp: string; programs: ProgramDefinition[] }>();
-
-async function definitionsStamp(db: Conn): Promise<string> {
-  const { rows } = await sql<{ stamp: string }>`select concat_ws('|',
-    (select max(updated_at) from programs), (select max(updated_at) from targets),
-    (select count(*) from targets), (select max(updated_at) from indicators),
-    (select count(*) from indicators where retired_at is null)) as stamp`.execute(db);
-  return rows[0]?.stamp ?? "";
-}
+// handle, and reload when the data version moves (an import advances it with its changes).
+const cache = new WeakMap<object, { version: string; programs: ProgramDefinition[] }>();
 
 /** Loads the active programme definitions, with targets as currently stored (managers may edit them). */
 export async function loadProgramDefinitions(db: Conn): Promise<ProgramDefinition[]> {
-  const stamp = await definitionsStamp(db);
+  // Inside a transaction, always read: it may be the one changing them.
+  if (db.isTransaction) return readProgramDefinitions(db);
+  const version = await currentDataVersion(db);
   const cached = cache.get(db);
-  if (cached?.stamp === stamp) return cached.programs;
+  if (cached?.version === version) return cached.programs;
   const programs = await readProgramDefinitions(db);
-  cache.set(db, { stamp, programs });
+  cache.set(db, { version, programs });
   return programs;
 }
 

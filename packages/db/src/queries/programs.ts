@@ -7,7 +7,7 @@ import { DbError } from "../errors";
 import { createShippedAlertRules } from "./alert-rules";
 import { type Actor, actorFields, recordAudit } from "./audit";
 import { syncHistory } from "./program-history";
-import { addStatusWork } from "./status-work";
+import { addStatusWork, advanceDataVersion } from "./status-work";
 
 type Trx = Transaction<Database>;
 
@@ -69,6 +69,8 @@ export async function importProgram(
       def.indicators.map((i) => i.code),
       "import",
     );
+    // Definitions are data the pages show: their caches key on the data version.
+    await advanceDataVersion(trx);
     await recordAudit(trx, {
       ...actorFields(actor),
       action: existing ? "program.update" : "program.create",

@@ -63,10 +63,16 @@ export async function expandFullStatusWork(
   });
 }
 
-/** Indicators with pending status work, oldest first. */
-export async function listPendingStatusWork(db: Conn, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom("status_work")
+/** Indicators with pending status work (of the given ones, or all), oldest first. */
+export async function listPendingStatusWork(
+  db: Conn,
+  limit: number,
+  only?: readonly string[],
+): Promise<string[]> {
+  if (only?.length === 0) return [];
+  let q = db.selectFrom("status_work");
+  if (only) q = q.where("indicator_code", "in", [...only]);
+  const rows = await q
     .select("indicator_code")
     .select((eb) => eb.fn.min("id").as("first"))
     .where("done_at", "is", null)

@@ -56,6 +56,19 @@ async function storeFigures(
   });
 }
 
+/**
+ * Does the pending work of the given indicators, as a worker would. (Only theirs: a past as-of
+ * date written for other suites' indicators would be read by their alerts.)
+ */
+async function drain(asOf: string, only: string[]): Promise<string[]> {
+  const done: string[] = [];
+  for (;;) {
+    const step = await processStatusWork(db, { asOf, only });
+    done.push(...step.indicators);
+    if (!step.more) return done;
+  }
+}
+
 async function pendingFor(code: string): Promise<number> {
   const rows = await db
     .selectFrom("status_work")
@@ -71,33 +84,31 @@ describe("status work", () => {
     const program = buildProgram({ indicators: [{}, {}] });
     await importProgram(db, program, "test");
     const [a, b] = program.indicators.map((i) => i.code) as [string, string];
-    await processStatusWork(db, { asOf: "2019-06-01" });
+    await drain("2019-06-01", [a, b]);
     await storeFigures([{ indicator: a, region: "ZZ", period: "2018", value: 50 }], true);
     const before = await currentDataVersion(db);
-    // (Other suites share the database and may do this work first: assert the outcome.)
-    const first = await processStatusWork(db, { asOf: "2019-06-01" });
-    expect(first.indicators).not.toContain(b);
+    expect(await drain("2019-06-01", [a, b])).toEqual([a]);
     expect(await pendingFor(a)).toBe(0);
+    expect(await pendingFor(b)).toBe(0);
     expect(BigInt(await currentDataVersion(db))).toBeGreaterThan(BigInt(before));
     const [view] = await evaluateIndicatorStatuses(db, { asOf: "2019-06-01", codes: [a] });
     expect(view?.status.current).toMatchObject({ level: "green", actual: 50, target: 50 });
     // Done work is not done again.
-    const again = await processStatusWork(db, { asOf: "2019-06-01" });
-    expect(again.indicators).not.toContain(a);
+    expect(await drain("2019-06-01", [a, b])).toEqual([]);
   });
 
   it("leaves the read model as it was for figures written without work (the rule holds)", async () => {
     const program = buildProgram();
     await importProgram(db, program, "test");
     const code = program.indicators[0]?.code ?? "";
-    await processStatusWork(db, { asOf: "2019-06-01" });
+    await drain("2019-06-01", [code]);
     await storeFigures([{ indicator: code, region: "ZZ", period: "2018", value: 41 }], false);
-    await processStatusWork(db, { asOf: "2019-06-01" });
+    expect(await drain("2019-06-01", [code])).toEqual([]);
     const [stored] = await evaluateIndicatorStatuses(db, { asOf: "2019-06-01", codes: [code] });
     // The read model is the truth pages read: without work, it still says what it said.
     expect(stored?.status.current.level).toBe("overdue");
     await addStatusWork(db, [code], "request");
-    await processStatusWork(db, { asOf: "2019-06-01" });
+    expect(await drain("2019-06-01", [code])).toEqual([code]);
     const [fresh] = await evaluateIndicatorStatuses(db, { asOf: "2019-06-01", codes: [code] });
     expect(fresh?.status.current.level).toBe("red");
   });

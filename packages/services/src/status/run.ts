@@ -63,15 +63,16 @@ export interface StatusWorkResult {
  */
 export async function processStatusWork(
   db: Db,
-  args: { asOf: IsoDate; maxIndicators?: number },
+  args: { asOf: IsoDate; maxIndicators?: number; only?: readonly string[] },
 ): Promise<StatusWorkResult & { more: boolean }> {
   const programs = await loadProgramDefinitions(db);
   const refs = new Map(indicatorsOf(programs).map((r) => [r.indicator.code, r]));
-  await expandFullStatusWork(db, [...refs.keys()]);
+  if (!args.only) await expandFullStatusWork(db, [...refs.keys()]);
   const max = args.maxIndicators ?? 500;
   const out: StatusWorkResult = { indicators: [], evaluated: 0, changed: 0 };
   for (;;) {
-    const pending = await listPendingStatusWork(db, Math.min(50, max - out.indicators.length));
+    const room = Math.min(50, max - out.indicators.length);
+    const pending = await listPendingStatusWork(db, room, args.only);
     if (pending.length === 0) return { ...out, more: false };
     for (const code of pending) {
       const ref = refs.get(code);
@@ -94,7 +95,7 @@ async function retireWork(db: Db, code: string): Promise<void> {
 
 /**
  * Records status work for the given indicators (every active one when absent) and does it at
- * once: for the command line, imports without a worker, benchmarks and tests.
+ * once (only theirs, when codes are given): for the command line, benchmarks and tests.
  */
 export async function refreshStatuses(
   db: Db,
@@ -103,7 +104,7 @@ export async function refreshStatuses(
   await addStatusWork(db, args.codes ?? "all", "request");
   const out: StatusWorkResult = { indicators: [], evaluated: 0, changed: 0 };
   for (;;) {
-    const step = await processStatusWork(db, { asOf: args.asOf });
+    const step = await processStatusWork(db, { asOf: args.asOf, only: args.codes });
     out.indicators.push(...step.indicators);
     out.evaluated += step.evaluated;
     out.changed += step.changed;
@@ -125,9 +126,18 @@ export interface IndicatorStatusView extends IndicatorEvaluation {
  */
 export async function evaluateIndicatorStatuses(
   db: Db,
-  args: { asOf: IsoDate; region?: string; codes?: readonly string[]; locale?: Locale },
+  args: {
+    asOf: IsoDate;
+    region?: string;
+    /** Only this programme's indicators. */
+    program?: string;
+    codes?: readonly string[];
+    locale?: Locale;
+  },
 ): Promise<IndicatorStatusView[]> {
-  const programs = await loadProgramDefinitions(db);
+  const programs = (await loadProgramDefinitions(db)).filter(
+    (p) => !args.program || p.code === args.program,
+  );
   const wanted = args.codes ? new Set(args.codes) : null;
   const selected = indicatorsOf(programs).filter((r) => !wanted || wanted.has(r.indicator.code));
   const placeOf = (p: ProgramDefinition) => args.region ?? p.nation.code;

@@ -27,7 +27,9 @@ export default async function RegionsPage(props: { searchParams: Promise<Search>
   const asOf = toIsoDate(new Date());
   const regions = program.regions.filter((r) => r.kind === "region");
   const byRegion = await Promise.all(
-    regions.map((r) => evaluateIndicatorStatuses(db(), { asOf, region: r.code, locale })),
+    regions.map((r) =>
+      evaluateIndicatorStatuses(db(), { asOf, region: r.code, locale, program: program.code }),
+    ),
   );
   const indicators = (byRegion[0] ?? []).filter(
     (v) => v.programCode === program.code && v.indicator.disaggregation === "regional",
