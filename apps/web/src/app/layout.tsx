@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "~/components/language-switch";
 import { SignOutButton } from "~/components/sign-out";
+import { StatusIconSprite } from "~/components/status-badge";
 import { format } from "~/i18n";
 import { getAlertsMessages } from "~/i18n/alerts";
 import { getMessages } from "~/i18n/server";
@@ -25,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
+        <StatusIconSprite />
         <a className="skip" href="#main">
           {t.app.skip}
         </a>

@@ -98,8 +98,11 @@ export const indicatorEn = {
   provenance: {
     title: "Provenance of the figures",
     caption: "Every stored figure of {region}, with where it came from",
-    captionAll: "Every stored figure, national and regional, with where it came from",
+    captionAll:
+      "Every figure reported for the whole country, with where it came from; each region's figures are on its own view",
     empty: "No figures have been recorded for this indicator yet.",
+    emptyNational:
+      "No figure was reported for the whole country: its values are derived from the regions, whose figures are on their own views (the region links above).",
     period: "Period",
     region: "Region",
     value: "Value",

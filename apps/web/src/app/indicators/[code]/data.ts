@@ -91,13 +91,12 @@ export async function loadIndicator(
   };
 }
 
-/** The figures of the region shown (every figure for the national view), with revisions. */
+/**
+ * The figures of the place shown, with revisions: one place at a time (the nation's own figures
+ * on the national view; each region's on its view), so a page stays small however many regions.
+ */
 export function loadProvenance(data: IndicatorPageData): Promise<FigureProvenance[]> {
-  const national = data.region === data.nationCode;
-  return listFigureProvenance(db(), {
-    indicator: data.view.indicator.code,
-    region: national ? undefined : data.region,
-  });
+  return listFigureProvenance(db(), { indicator: data.view.indicator.code, region: data.region });
 }
 
 /**

@@ -379,7 +379,11 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
       <section aria-labelledby="provenance-title">
         <h2 id="provenance-title">{t.provenance.title}</h2>
         {figures.length === 0 ? (
-          <p className="empty">{t.provenance.empty}</p>
+          <p className="empty">
+            {data.regions.length > 0 && data.region === data.nationCode
+              ? t.provenance.emptyNational
+              : t.provenance.empty}
+          </p>
         ) : (
           <table data-table="provenance" className={styles.provenance}>
             <caption className="visually-hidden">
