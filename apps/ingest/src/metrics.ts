@@ -1,4 +1,5 @@
-import { countNotificationsByStatus, type Db } from "@spm/db";
+import type { Db } from "@spm/db";
+import { countNotificationsByStatus } from "@spm/services";
 import { sql } from "kysely";
 import client from "prom-client";
 import type { Queues } from "./queues";

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
-import { addStatusWork, createDb, markNotificationFailed, updateUploadState } from "@spm/db";
+import { addStatusWork, createDb, updateUploadState } from "@spm/db";
+import { markNotificationFailed } from "@spm/services";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import client from "prom-client";
 import { loadEnv } from "./env";

@@ -1,3 +1,5 @@
+export * from "./alerts/engine";
+export * from "./alerts/notifications";
 export { computeStatusChanges, type StatusChange } from "./status/changes";
 export { evaluatePlaces, type FigureOverlay, indicatorsOf } from "./status/compute";
 export {

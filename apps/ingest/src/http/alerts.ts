@@ -1,23 +1,25 @@
 import {
-  acknowledgeAlertById,
-  countUnread,
   createAlertRule,
   type Db,
   DbError,
   deleteAlertRule,
   findAlertRule,
-  getAlert,
   listAlertRules,
-  listAlerts,
-  listDeliveries,
-  listInbox,
   listPrograms,
-  markRead,
   previewAlertRule,
-  silenceAlertById,
   updateAlertRule,
 } from "@spm/db";
 import { alertRuleFieldsSchema, alertRuleSchema, toIsoDate } from "@spm/kpi";
+import {
+  acknowledgeAlertById,
+  countUnread,
+  getAlert,
+  listAlerts,
+  listDeliveries,
+  listInbox,
+  markRead,
+  silenceAlertById,
+} from "@spm/services";
 import { Router } from "express";
 import { z } from "zod";
 import { auditActor, principalOf, requireRole } from "../auth/middleware";

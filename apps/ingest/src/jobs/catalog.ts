@@ -1,15 +1,12 @@
+import { addStatusWork, countStalledStatusWork, type Db, pruneStatusWork } from "@spm/db";
+import { toIsoDate } from "@spm/kpi";
 import {
-  addStatusWork,
-  countStalledStatusWork,
-  type Db,
   deliverNotification,
   evaluateAlerts,
   listStalledDeliveries,
   planReminders,
-  pruneStatusWork,
-} from "@spm/db";
-import { toIsoDate } from "@spm/kpi";
-import { processStatusWork } from "@spm/services";
+  processStatusWork,
+} from "@spm/services";
 import type { Job } from "bullmq";
 import type pino from "pino";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-import type { NotificationRow } from "@spm/db";
+import type { NotificationRow } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
 import { describe, expect, it } from "vitest";
 import { createNotifier } from "./deliver";

@@ -5,7 +5,7 @@
 import { createHmac } from "node:crypto";
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
-import type { NotificationRow } from "@spm/db";
+import type { NotificationRow } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
 import nodemailer from "nodemailer";
 import { type NotificationPayload, renderEmail, renderWebhookBody } from "./render";

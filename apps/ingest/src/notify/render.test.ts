@@ -1,4 +1,4 @@
-import type { AlertNoticePayload, ReminderPayload } from "@spm/db";
+import type { AlertNoticePayload, ReminderPayload } from "@spm/services";
 import { describe, expect, it } from "vitest";
 import { signWebhook } from "./deliver";
 import { renderEmail, renderWebhookBody } from "./render";

@@ -2,8 +2,9 @@
  * Renders notifications for people (e-mail subject, text and HTML in the recipient's language)
  * and for machines (the webhook's JSON body), from the payload written at evaluation time.
  */
-import type { AlertDigestPayload, AlertNoticePayload, ReminderPayload } from "@spm/db";
+
 import { formatLevel, LOCALES, type Locale, type StatusLevelName } from "@spm/kpi";
+import type { AlertDigestPayload, AlertNoticePayload, ReminderPayload } from "@spm/services";
 
 export type NotificationPayload = AlertNoticePayload | AlertDigestPayload | ReminderPayload;
 

@@ -1,4 +1,5 @@
-import { countUnread, hasDemoData } from "@spm/db";
+import { hasDemoData } from "@spm/db";
+import { countUnread } from "@spm/services";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "~/components/language-switch";

@@ -1,4 +1,5 @@
-import { type AlertNoticePayload, listInbox, loadProgramDefinitions } from "@spm/db";
+import { loadProgramDefinitions } from "@spm/db";
+import { type AlertNoticePayload, listInbox } from "@spm/services";
 import { connection } from "next/server";
 import { formatWhen, nameBook } from "~/components/alerts/describe";
 import { MarkAllRead } from "~/components/alerts/mark-read";

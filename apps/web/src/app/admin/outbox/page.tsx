@@ -1,4 +1,4 @@
-import { listDeliveries } from "@spm/db";
+import { listDeliveries } from "@spm/services";
 import { connection } from "next/server";
 import { formatWhen } from "~/components/alerts/describe";
 import { getAlertsMessages } from "~/i18n/alerts";

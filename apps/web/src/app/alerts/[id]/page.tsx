@@ -1,4 +1,5 @@
-import { getAlert, loadProgramDefinitions } from "@spm/db";
+import { loadProgramDefinitions } from "@spm/db";
+import { getAlert } from "@spm/services";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { AlertActions } from "~/components/alerts/alert-actions";

@@ -3,6 +3,9 @@
  * one successful send per row), the outbox of e-mails kept when no SMTP server is configured,
  * and the reminders to stewards.
  */
+
+import type { Database, NotificationsTable } from "@spm/db";
+import { loadProgramDefinitions } from "@spm/db";
 import {
   DEFAULT_REMINDER_WINDOWS,
   type IsoDate,
@@ -11,9 +14,7 @@ import {
   type ReminderWindows,
 } from "@spm/kpi";
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
-import type { Database, NotificationsTable } from "../database";
-import type { PendingDelivery } from "./alerts";
-import { loadProgramDefinitions } from "./catalog";
+import type { PendingDelivery } from "./engine";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 export type NotificationRow = Selectable<NotificationsTable>;

@@ -4,6 +4,17 @@
  * notifications a step owes are written in the same transaction, keyed so that no notice can
  * be written twice. Delivery (e-mail, webhook) happens afterwards, from those rows.
  */
+
+import type { AlertsTable, Database, NotificationChannel, NotificationsTable } from "@spm/db";
+import {
+  type Actor,
+  actorFields,
+  listAlertRules,
+  loadProgramDefinitions,
+  lockRule,
+  recordAudit,
+  type StoredAlertRule,
+} from "@spm/db";
 import {
   type AlertNotification,
   type AlertRule,
@@ -19,10 +30,6 @@ import {
   stepAlert,
 } from "@spm/kpi";
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from "kysely";
-import type { AlertsTable, Database, NotificationChannel, NotificationsTable } from "../database";
-import { listAlertRules, lockRule, type StoredAlertRule } from "./alert-rules";
-import { type Actor, actorFields, recordAudit } from "./audit";
-import { loadProgramDefinitions } from "./catalog";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 type Trx = Transaction<Database>;

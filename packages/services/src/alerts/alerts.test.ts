@@ -1,16 +1,25 @@
+import {
+  applyObservations,
+  createAlertRule,
+  deleteAlertRule,
+  importProgram,
+  listAlertRules,
+  listStoredFigures,
+  loadProgramDefinitions,
+  previewAlertRule,
+  updateAlertRule,
+  upsertStatusSnapshots,
+} from "@spm/db";
+import {
+  buildProgram,
+  createTestDb,
+  createTestUser,
+  createUploadRow,
+} from "@spm/db/test/factories";
 import type { AlertRule, AlertRuleInput } from "@spm/kpi";
 import { alertRuleSchema, evaluateIndicator, placesOf, programAlertRuleSchema } from "@spm/kpi";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildProgram, createTestDb, createTestUser, createUploadRow } from "../test/factories";
-import {
-  createAlertRule,
-  deleteAlertRule,
-  listAlertRules,
-  previewAlertRule,
-  updateAlertRule,
-} from "./alert-rules";
-import { acknowledgeAlertById, evaluateAlerts, getAlert, silenceAlertById } from "./alerts";
-import { loadProgramDefinitions } from "./catalog";
+import { acknowledgeAlertById, evaluateAlerts, getAlert, silenceAlertById } from "./engine";
 import {
   countUnread,
   deliverNotification,
@@ -18,10 +27,6 @@ import {
   markRead,
   planReminders,
 } from "./notifications";
-import { applyObservations } from "./observations";
-import { importProgram } from "./programs";
-import { listStoredFigures } from "./status-read";
-import { upsertStatusSnapshots } from "./status-snapshots";
 
 const db = createTestDb();
 afterAll(() => db.destroy());
