@@ -16,6 +16,29 @@ afterAll(async () => {
 });
 
 describe("overview page in Chromium", () => {
+  it("shows a long direction's first 25 rows on a phone, and all of them on request", async () => {
+    const db = createTestDb();
+    const program = buildProgram({ indicators: Array.from({ length: 40 }, () => ({})) });
+    await importProgram(db, program, "test");
+    await db.destroy();
+    const page = await browser.newPage({ locale: "ru-RU", viewport: { width: 390, height: 844 } });
+    await signIn(page, web, "viewer");
+    await page.goto(`${web}/?program=${program.code}`);
+    expect(await page.locator("[data-indicator]").count()).toBe(25);
+    const more = page.locator('[data-more="D1"]');
+    await expect(more.textContent()).resolves.toBe(
+      "Показано индикаторов: 25 из 40. Показать все (40)",
+    );
+    await Promise.all([page.waitForURL(/open=D1/), more.locator("a").click()]);
+    expect(await page.locator("[data-indicator]").count()).toBe(40);
+    expect(await page.locator("[data-more]").count()).toBe(0);
+    // Every row still says its status in a word, with its icon.
+    const badges = page.locator("[data-indicator] td:nth-child(2) [data-level]");
+    expect(await badges.count()).toBe(40);
+    await expect(badges.first().locator("use").getAttribute("href")).resolves.toMatch(/^#spm-i-/);
+    await page.close();
+  });
+
   it("shows a new figure by itself shortly after its upload completes, without a reload", async () => {
     const db = createTestDb();
     const program = buildProgram();

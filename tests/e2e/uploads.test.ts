@@ -3,6 +3,7 @@ import { buildProgram, createTestDb } from "@spm/db/test/factories";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, saveScreenshot } from "../browser";
+import { figureKey, monthlyProgram } from "../figures";
 import { signIn } from "../support";
 
 const web = inject("webUrl");
@@ -76,24 +77,14 @@ describe("uploads page in Chromium", () => {
   });
 
   it("sends a 10 MB file with the bytes sent on screen, then its report", async () => {
-    const big = buildProgram({
-      indicators: Array.from({ length: 50 }, () => ({
-        frequency: "monthly" as const,
-        unit: "number" as const,
-        aggregation: "mean" as const,
-        disaggregation: "regional" as const,
-      })),
-    });
+    const { program: big, codes } = monthlyProgram(50);
     await importProgram(db, big, "test");
-    const codes = big.indicators.map((i) => i.code);
     const rows = 13_500;
     const note = "Figures reported by the regional office after reconciliation. ".repeat(12);
     const lines = ["indicator,period,region,value,flag,note,source"];
     for (let i = 0; i < rows; i++) {
-      const rest = Math.floor(i / codes.length);
-      const month = `${2010 + Math.floor((rest % 156) / 12)}${String((rest % 12) + 1).padStart(2, "0")}`;
-      const region = ["", "ZZ-N", "ZZ-S"][Math.floor(rest / 156) % 3];
-      lines.push(`${codes[i % codes.length]},${month},${region},${i % 500},,${note},bulletin`);
+      const f = figureKey(codes, i);
+      lines.push(`${f.indicator},${f.period},${f.region},${i % 500},,${note},bulletin`);
     }
     const buffer = Buffer.from(`${lines.join("\n")}\n`);
     expect(buffer.length).toBeGreaterThan(10 * 1024 * 1024);

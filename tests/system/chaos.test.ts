@@ -111,6 +111,19 @@ async function waitUntil(
   );
 }
 
+/** What a chunk's transaction commits: a figure and the status work it owes. */
+async function commitFigureWithWork(code: string, value: number): Promise<void> {
+  const upload = await createUploadRow(db);
+  await db.transaction().execute(async (trx) => {
+    await applyObservations(
+      trx,
+      [{ indicator: code, region: "ZZ", period: "2022", year: 2022, value }],
+      { uploadId: upload.id, uploadSeq: upload.seq, author: "test" },
+    );
+    await addStatusWork(trx, [code], "upload");
+  });
+}
+
 const completed = (id: string) => async () => (await uploadRow(id)).status === "completed";
 
 async function revisionsOf(id: string): Promise<{ total: number; distinct: number }> {
@@ -305,15 +318,7 @@ describe("crashes, restarts and concurrency", () => {
     await db
       .transaction()
       .execute((trx) => createAlertRule(trx, { programCode: one.code, rule }, "test"));
-    const upload = await createUploadRow(db);
-    await db.transaction().execute(async (trx) => {
-      await applyObservations(
-        trx,
-        [{ indicator: code, region: "ZZ", period: "2022", year: 2022, value: 41 }],
-        { uploadId: upload.id, uploadSeq: upload.seq, author: "test" },
-      );
-      await addStatusWork(trx, [code], "upload");
-    });
+    await commitFigureWithWork(code, 41);
     await redis.flushall();
     const started = Date.now();
     startWorker();
@@ -340,15 +345,7 @@ describe("crashes, restarts and concurrency", () => {
     expect(Date.now() - started).toBeLessThan(60_000);
 
     // With a worker running and the job lost again, the reconciler finds the work.
-    const upload2 = await createUploadRow(db);
-    await db.transaction().execute(async (trx) => {
-      await applyObservations(
-        trx,
-        [{ indicator: code, region: "ZZ", period: "2022", year: 2022, value: 95 }],
-        { uploadId: upload2.id, uploadSeq: upload2.seq, author: "test" },
-      );
-      await addStatusWork(trx, [code], "upload");
-    });
+    await commitFigureWithWork(code, 95);
     await waitUntil("the status to turn green", async () => !(await red()), 60_000);
   }, 180_000);
 });

@@ -3,36 +3,23 @@
 // included. The stack runs with MAX_UPLOAD_MB=60 (global-setup.ts).
 import http from "node:http";
 import { importProgram } from "@spm/db";
-import { buildProgram, createTestDb, createTestUser } from "@spm/db/test/factories";
+import { createTestDb, createTestUser } from "@spm/db/test/factories";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { figureKey, monthlyProgram } from "../figures";
 import { tokenFor } from "../support";
 
 const web = inject("webUrl");
 const db = createTestDb();
 const LIMIT_MB = 60;
-const MONTHS = Array.from(
-  { length: 156 },
-  (_, i) => `${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`,
-);
-const PLACES = ["", "ZZ-N", "ZZ-S"];
-
-function monthlyProgram() {
-  const base = buildProgram({
-    indicators: Array.from({ length: 200 }, () => ({
-      frequency: "monthly" as const,
-      aggregation: "mean" as const,
-      unit: "number" as const,
-      disaggregation: "regional" as const,
-    })),
-  });
-  return { ...base, codes: base.indicators.map((i) => i.code) };
+function monthlyPrograms() {
+  const { program, codes } = monthlyProgram(200);
+  return { ...program, codes };
 }
 
 /** The i-th distinct figure of a programme: indicator, month, place, value, and a long note. */
 function figure(codes: string[], i: number, noteLength: number) {
-  const rest = Math.floor(i / codes.length);
   // Pseudo-random letters (mulberry32): a note a zip cannot shrink much, like real prose.
   let seed = i + 1;
   const note = Array.from({ length: noteLength }, () => {
@@ -42,9 +29,7 @@ function figure(codes: string[], i: number, noteLength: number) {
     return String.fromCharCode(97 + (((t ^ (t >>> 14)) >>> 0) % 26));
   }).join("");
   return {
-    indicator: codes[i % codes.length] as string,
-    period: MONTHS[rest % MONTHS.length] as string,
-    region: PLACES[Math.floor(rest / MONTHS.length) % PLACES.length] as string,
+    ...figureKey(codes, i),
     value: (i % 997) + 0.5,
     note,
     source: `Statistical bulletin ${i % 12}, table ${i % 40}`,
@@ -63,6 +48,20 @@ async function waitForUpload(id: string, headers: Record<string, string>) {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`upload ${id} did not finish`);
+}
+
+/** Every row inserted, none updated, unchanged or rejected (with the errors when not). */
+function expectAllInserted(
+  done: { counts: Record<string, number>; errors: unknown[] },
+  rows: number,
+) {
+  expect(done.counts, JSON.stringify(done.errors)).toEqual({
+    received: rows,
+    inserted: rows,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+  });
 }
 
 async function storedCount(codes: string[]): Promise<number> {
@@ -124,7 +123,7 @@ afterAll(async () => {
 
 describe("large uploads through the dashboard's origin", () => {
   it("takes a 50 MB CSV sent like curl with a token: accepted, processed, exact counts", async () => {
-    const program = monthlyProgram();
+    const program = monthlyPrograms();
     await importProgram(db, program, "test");
     const rows = 62_000;
     const lines = ["indicator,period,region,value,flag,note,source"];
@@ -143,18 +142,12 @@ describe("large uploads through the dashboard's origin", () => {
     expect(res.status, res.body).toBe(202);
     const done = await waitForUpload(JSON.parse(res.body).uploadId, token);
     expect(done.status).toBe("completed");
-    expect(done.counts, JSON.stringify(done.errors)).toEqual({
-      received: rows,
-      inserted: rows,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-    });
+    expectAllInserted(done, rows);
     expect(await storedCount(program.codes)).toBe(rows);
   }, 300_000);
 
   it("takes a 20 MB workbook with a cookie session", async () => {
-    const program = monthlyProgram();
+    const program = monthlyPrograms();
     await importProgram(db, program, "test");
     const rows = 24_000;
     const workbook = new ExcelJS.Workbook();
@@ -176,18 +169,12 @@ describe("large uploads through the dashboard's origin", () => {
     expect(res.status, await res.clone().text()).toBe(202);
     const { uploadId } = (await res.json()) as { uploadId: string };
     const done = await waitForUpload(uploadId, session);
-    expect(done.counts, JSON.stringify(done.errors)).toEqual({
-      received: rows,
-      inserted: rows,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-    });
+    expectAllInserted(done, rows);
     expect(await storedCount(program.codes)).toBe(rows);
   }, 300_000);
 
   it("takes a 5 MB JSON batch, with a token sent like curl and with a cookie session", async () => {
-    const program = monthlyProgram();
+    const program = monthlyPrograms();
     await importProgram(db, program, "test");
     const half = 16_000;
     const batch = (from: number) =>

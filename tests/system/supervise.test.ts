@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { importProgram } from "@spm/db";
-import { buildProgram, createTestDb } from "@spm/db/test/factories";
+import { createTestDb } from "@spm/db/test/factories";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
+import { figureKey, monthlyProgram } from "../figures";
 import { freePort, type Proc, ROOT, startProcess } from "../processes";
 import { tokenFor } from "../support";
 
@@ -53,16 +54,8 @@ function alive(pid: number): boolean {
 
 describe("npm start", () => {
   it("restarts a killed worker and API by itself; the upload in flight completes once", async () => {
-    const program = buildProgram({
-      indicators: Array.from({ length: 250 }, () => ({
-        frequency: "monthly" as const,
-        aggregation: "mean" as const,
-        unit: "number" as const,
-        disaggregation: "regional" as const,
-      })),
-    });
+    const { program, codes } = monthlyProgram(250);
     await importProgram(db, program, "test");
-    const codes = program.indicators.map((i) => i.code);
     const [port, apiPort] = await Promise.all([freePort(), freePort()]);
     const web = `http://127.0.0.1:${port}`;
     start = startProcess(process.execPath, [path.join(ROOT, "scripts/start.mjs"), "--no-build"], {
@@ -83,10 +76,8 @@ describe("npm start", () => {
     const rows = 110_000; // of 250 × 3 places × 156 months distinct figures
     const lines = ["indicator,period,region,value"];
     for (let i = 0; i < rows; i++) {
-      const rest = Math.floor(i / codes.length);
-      const month = `${2010 + Math.floor((rest % 156) / 12)}${String((rest % 12) + 1).padStart(2, "0")}`;
-      const region = ["", "ZZ-N", "ZZ-S"][Math.floor(rest / 156) % 3];
-      lines.push(`${codes[i % codes.length]},${month},${region},${i % 1000}`);
+      const f = figureKey(codes, i);
+      lines.push(`${f.indicator},${f.period},${f.region},${i % 1000}`);
     }
     const form = new FormData();
     form.append("file", new Blob([`${lines.join("\n")}\n`]), "figures.csv");

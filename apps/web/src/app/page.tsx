@@ -1,19 +1,24 @@
 import { listPrograms } from "@spm/db";
-import { toIsoDate } from "@spm/kpi";
-import { evaluateIndicatorStatuses } from "@spm/services";
+import { type Locale, toIsoDate } from "@spm/kpi";
+import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { connection } from "next/server";
 import { AutoRefresh } from "~/components/auto-refresh";
 import { LevelCounts } from "~/components/level-counts";
 import { type OverviewFilter, OverviewFilters } from "~/components/overview-filters";
-import { Sparkline } from "~/components/sparkline";
-import { StatusBadge } from "~/components/status-badge";
+import {
+  type OverviewRow,
+  OverviewTable,
+  type OverviewTableLabels,
+} from "~/components/overview-table";
 import { format } from "~/i18n";
+import type { Messages } from "~/i18n/messages/en";
 import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
 import { formatTarget, formatValue } from "~/lib/format";
 import { requireUser } from "~/lib/session";
 
 type Search = {
+  open?: string;
   program?: string;
   year?: string;
   region?: string;
@@ -34,11 +39,48 @@ function readFilter(q: Search): OverviewFilter {
   };
 }
 
+// Rows of a direction before "show all": a programme of 200 indicators stays a short page.
+const FIRST_ROWS = 25;
+
+/** The link that shows one direction whole, keeping the other filters. */
+function moreQuery(filter: OverviewFilter, program: string, direction: string): string {
+  const q = new URLSearchParams({ program, open: direction });
+  if (filter.year) q.set("year", String(filter.year));
+  if (filter.region) q.set("region", filter.region);
+  if (filter.direction) q.set("direction", filter.direction);
+  if (filter.level) q.set("level", filter.level);
+  return `${q.toString()}#d-${program}-${direction}`;
+}
+
+/** One indicator as the table's compact row, its numbers formatted in the reader's language. */
+function toRow(v: IndicatorStatusView, locale: Locale, t: Messages): OverviewRow {
+  const unit = t.unit[v.indicator.unit];
+  const finalTarget = v.status.trajectory.target;
+  return {
+    code: v.indicator.code,
+    name: v.indicator.name[locale],
+    level: v.status.current.level,
+    why: v.explanation.current,
+    latest: v.latest
+      ? `${formatValue(v.latest.value, locale)}${unit} (${v.latest.period})`
+      : t.overview.noValue,
+    spark: v.series.flatMap((p) =>
+      p.value === null ? [] : [[p.year, p.value] as [number, number]],
+    ),
+    target: formatTarget(finalTarget, locale, unit),
+    illustrative: finalTarget !== null && v.indicator.targetsSource === "illustrative",
+    trajectory: v.status.trajectory.level,
+  };
+}
+
 export default async function OverviewPage(props: { searchParams: Promise<Search> }) {
   await connection();
   await requireUser("viewer");
   const { locale, t } = await getMessages();
-  const filter = readFilter(await props.searchParams);
+  const search = await props.searchParams;
+  const filter = readFilter(search);
+  // The one direction shown whole; the others show their first rows and a link to the rest.
+  const open = search.open?.match(/^[A-Z0-9_-]{1,20}$/)?.[0];
   const today = toIsoDate(new Date());
   const asOf = filter.year && `${filter.year}-12-31` < today ? `${filter.year}-12-31` : today;
   const programs = await listPrograms(db());
@@ -52,6 +94,12 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
     program: chosen?.code,
   });
   const shown = views.filter((v) => !filter.level || v.status.current.level === filter.level);
+  const { indicator, status, latest, target, trajectory, illustrative } = t.overview;
+  const labels: OverviewTableLabels = {
+    ...{ indicator, status, latest, target, trajectory, illustrative },
+    level: t.level,
+    trajectoryLevel: t.trajectory,
+  };
   return (
     <>
       <AutoRefresh />
@@ -90,59 +138,20 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
                   <h2 id={`d-${program.code}-${direction.code}`}>{direction.name[locale]}</h2>
                   <LevelCounts levels={all.map((v) => v.status.current.level)} t={t} />
                   {rows.length === 0 && <p className="empty">{t.overview.noMatch}</p>}
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.overview.indicator}</th>
-                        <th scope="col">{t.overview.status}</th>
-                        <th scope="col">{t.overview.latest}</th>
-                        <th scope="col">{t.overview.target}</th>
-                        <th scope="col">{t.overview.trajectory}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((v) => {
-                        const unit = t.unit[v.indicator.unit];
-                        const finalTarget = v.status.trajectory.target;
-                        return (
-                          <tr key={v.indicator.code} data-indicator={v.indicator.code}>
-                            <td>
-                              <a href={`/indicators/${v.indicator.code}`}>
-                                {v.indicator.name[locale]}
-                              </a>
-                              <div className="muted">{v.indicator.code}</div>
-                            </td>
-                            <td>
-                              <StatusBadge
-                                level={v.status.current.level}
-                                label={t.level[v.status.current.level]}
-                                title={v.explanation.current}
-                              />
-                            </td>
-                            <td className="num">
-                              {v.latest
-                                ? `${formatValue(v.latest.value, locale)}${unit} (${v.latest.period})`
-                                : t.overview.noValue}
-                              <Sparkline points={v.series} />
-                            </td>
-                            <td className="num">
-                              {formatTarget(finalTarget, locale, unit)}
-                              {finalTarget !== null &&
-                                v.indicator.targetsSource === "illustrative" && (
-                                  <div className="tag">{t.overview.illustrative}</div>
-                                )}
-                            </td>
-                            <td>
-                              <StatusBadge
-                                level={v.status.trajectory.level}
-                                label={t.trajectory[v.status.trajectory.level]}
-                              />
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
+                  <OverviewTable
+                    rows={rows
+                      .slice(0, open === direction.code ? rows.length : FIRST_ROWS)
+                      .map((v) => toRow(v, locale, t))}
+                    labels={labels}
+                  />
+                  {rows.length > FIRST_ROWS && open !== direction.code && (
+                    <p className="muted" data-more={direction.code}>
+                      {format(t.overview.shownOf, { shown: FIRST_ROWS, total: rows.length })}{" "}
+                      <a href={`?${moreQuery(filter, program.code, direction.code)}`}>
+                        {format(t.overview.showAll, { total: rows.length })}
+                      </a>
+                    </p>
+                  )}
                 </section>
               );
             })}

@@ -21,6 +21,8 @@ export const en = {
     all: "all",
     apply: "Apply",
     noMatch: "No indicator matches these filters.",
+    shownOf: "{shown} of {total} indicators shown.",
+    showAll: "Show all {total}",
     years: "Programme years {start}–{end}, baseline {baseline}",
     asOf: "Status as of {date}",
     indicator: "Indicator",

@@ -22,6 +22,8 @@ export const kk: Messages = {
     all: "барлығы",
     apply: "Қолдану",
     noMatch: "Сүзгілерге сәйкес индикатор жоқ.",
+    shownOf: "Көрсетілген индикаторлар: {total} ішінен {shown}.",
+    showAll: "Барлығын көрсету ({total})",
     years: "Бағдарлама жылдары {start}–{end}, базалық жыл {baseline}",
     asOf: "{date} жағдай бойынша мәртебе",
     indicator: "Индикатор",

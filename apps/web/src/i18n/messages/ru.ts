@@ -22,6 +22,8 @@ export const ru: Messages = {
     all: "все",
     apply: "Применить",
     noMatch: "Нет индикаторов, подходящих под фильтры.",
+    shownOf: "Показано индикаторов: {shown} из {total}.",
+    showAll: "Показать все ({total})",
     years: "Годы программы {start}–{end}, базовый год {baseline}",
     asOf: "Статус на {date}",
     indicator: "Индикатор",

@@ -1,0 +1,77 @@
+"use client";
+
+import { Sparkline } from "./sparkline";
+import { StatusBadge } from "./status-badge";
+
+/**
+ * One indicator's row, as compact plain data: the page sends these once (in the RSC payload)
+ * instead of a rendered tree per row, which kept a 200-indicator overview near 600 KB.
+ */
+export interface OverviewRow {
+  code: string;
+  name: string;
+  level: string;
+  /** "Why this colour", in the reader's language. */
+  why: string;
+  latest: string;
+  spark: [year: number, value: number][];
+  target: string;
+  illustrative: boolean;
+  trajectory: string;
+}
+
+export interface OverviewTableLabels {
+  indicator: string;
+  status: string;
+  latest: string;
+  target: string;
+  trajectory: string;
+  illustrative: string;
+  level: Record<string, string>;
+  trajectoryLevel: Record<string, string>;
+}
+
+/** The table of one direction's indicators: name, status, latest value, target, trajectory. */
+export function OverviewTable(props: { rows: OverviewRow[]; labels: OverviewTableLabels }) {
+  const { rows, labels } = props;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{labels.indicator}</th>
+          <th scope="col">{labels.status}</th>
+          <th scope="col">{labels.latest}</th>
+          <th scope="col">{labels.target}</th>
+          <th scope="col">{labels.trajectory}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.code} data-indicator={r.code}>
+            <td>
+              <a href={`/indicators/${r.code}`}>{r.name}</a>
+              <div className="muted">{r.code}</div>
+            </td>
+            <td>
+              <StatusBadge level={r.level} label={labels.level[r.level] ?? r.level} title={r.why} />
+            </td>
+            <td className="num">
+              {r.latest}
+              <Sparkline points={r.spark.map(([year, value]) => ({ year, value }))} />
+            </td>
+            <td className="num">
+              {r.target}
+              {r.illustrative && <div className="tag">{labels.illustrative}</div>}
+            </td>
+            <td>
+              <StatusBadge
+                level={r.trajectory}
+                label={labels.trajectoryLevel[r.trajectory] ?? r.trajectory}
+              />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
