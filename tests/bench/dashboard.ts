@@ -104,7 +104,8 @@ async function main() {
       "overview /",
       `${app.url}/?program=${program.code}`,
       cookie,
-      new RegExp(`data-indicator="${codes.at(-1)}"`),
+      // The page as a reader first sees it: each direction's first rows, the last one's link.
+      new RegExp(`data-indicator="${codes[0]}"[\\s\\S]*data-more="D4"`),
     );
     const indicator = await measurePage(
       `indicator /indicators/${code}`,
