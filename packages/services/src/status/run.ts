@@ -155,12 +155,7 @@ export async function evaluateIndicatorStatuses(
   return selected.map((ref) => {
     const key = `${ref.indicator.code}|${placeOf(ref.program)}`;
     const evaluation = found.get(key) ?? (live.get(key) as IndicatorEvaluation);
-    return {
-      ...evaluation,
-      programCode: ref.program.code,
-      indicator: ref.indicator,
-      explanation: explainStatus(evaluation.status, args.locale ?? "en"),
-    };
+    return toView(ref, evaluation, args.locale);
   });
 }
 
@@ -190,12 +185,21 @@ export async function evaluateIndicatorEverywhere(
         (await listStoredFigures(db, { indicators: [args.code] })).get(args.code) ?? [],
         args.asOf,
       );
-  return evaluations.map((evaluation) => ({
+  return evaluations.map((evaluation) => toView(ref, evaluation, args.locale));
+}
+
+/** An evaluation as pages and the API show it: with its definition and "why", in a language. */
+function toView(
+  ref: IndicatorRef,
+  evaluation: IndicatorEvaluation,
+  locale: Locale = "en",
+): IndicatorStatusView {
+  return {
     ...evaluation,
     programCode: ref.program.code,
     indicator: ref.indicator,
-    explanation: explainStatus(evaluation.status, args.locale ?? "en"),
-  }));
+    explanation: explainStatus(evaluation.status, locale),
+  };
 }
 
 async function evaluateLive(

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { format } from "~/i18n";
 import type { UploadsMessages } from "~/i18n/uploads";
+import { formatValue } from "~/lib/format";
 import { followUpload, sendFile, UploadProblem, type UploadReport } from "./upload-client";
 import { UploadReportView } from "./upload-report";
 
@@ -24,8 +25,7 @@ export function UploadPanel(props: {
   limitMb: number;
 }) {
   const { t, levels, locale, limitMb } = props;
-  const mb = (bytes: number) =>
-    new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
+  const mb = (bytes: number) => formatValue(Math.round(bytes / 104_857.6) / 10, locale);
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [preview, setPreview] = useState(true);
