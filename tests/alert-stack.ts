@@ -1,12 +1,14 @@
 // An alerting stack of its own for system tests and the alerts benchmark: a fresh database on the
 // given Postgres server, a real SMTP server (smtp-server) and a webhook receiver in this process,
 // the ingest API and N workers on a queue prefix of their own. Nothing else shares its alerts.
+
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createApiToken, createDb, type Db, importProgram, migrateToLatest } from "@spm/db";
+import { createApiToken, createDb, type Db, migrateToLatest } from "@spm/db";
 import { createTestUser } from "@spm/db/test/factories";
 import type { ProgramDefinition } from "@spm/kpi";
+import { importProgram } from "@spm/services";
 import { sql } from "kysely";
 import { SMTPServer } from "smtp-server";
 import { freePort, type Proc, startIngest, waitForUrl } from "./processes";

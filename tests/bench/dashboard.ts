@@ -2,9 +2,9 @@
 // under concurrent signed-in clients, over a synthetic programme of monthly regional figures;
 // next to a raw baseline (the same figures read by one SQL query through pg, at the same
 // concurrency). Progress on standard error; one JSON line at the end of standard output.
-import { createDb, importProgram, migrateToLatest } from "@spm/db";
+import { createDb, migrateToLatest } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
-import { refreshStatuses } from "@spm/services";
+import { importProgram, refreshStatuses } from "@spm/services";
 import pg from "pg";
 import { buildBenchProgram, loadBenchFigures } from "./dashboard-data";
 import { ensureWebBuild, signInViewer, startWebApp } from "./dashboard-web";

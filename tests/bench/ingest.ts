@@ -2,8 +2,10 @@
 // through the whole pipeline (forwarder, API, outbox, worker, statuses) against the raw Postgres
 // ceiling on the same table shape, plus the latency of one JSON figure until its status is
 // visible through the API. Prints one JSON line at the end.
-import { createApiToken, createDb, importProgram, migrateToLatest } from "@spm/db";
+
+import { createApiToken, createDb, migrateToLatest } from "@spm/db";
 import { buildProgram } from "@spm/db/test/factories";
+import { importProgram } from "@spm/services";
 import { sql } from "kysely";
 import { startIngest } from "../processes";
 import { ensureWebBuild, startWebApp } from "./dashboard-web";

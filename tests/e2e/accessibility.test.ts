@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { importProgram, type Role } from "@spm/db";
+import type { Role } from "@spm/db";
 import { buildProgram, createTestDb, storeFigures } from "@spm/db/test/factories";
 import { programDefinitionSchema } from "@spm/kpi";
+import { importProgram } from "@spm/services";
 import type { AxeResults, Result } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

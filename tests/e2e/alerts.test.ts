@@ -1,5 +1,5 @@
-import { importProgram } from "@spm/db";
 import { buildProgram, createTestDb } from "@spm/db/test/factories";
+import { importProgram } from "@spm/services";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { collectErrors, launchBrowser, saveScreenshot } from "../browser";

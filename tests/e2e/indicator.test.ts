@@ -1,5 +1,6 @@
-import { applyObservations, importProgram } from "@spm/db";
+import { applyObservations } from "@spm/db";
 import { buildProgram, createTestDb, createUploadRow } from "@spm/db/test/factories";
+import { importProgram } from "@spm/services";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { collectErrors, launchBrowser, saveScreenshot } from "../browser";

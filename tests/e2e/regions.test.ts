@@ -1,6 +1,6 @@
-import { importProgram } from "@spm/db";
 import { buildProgram, createTestDb, storeFigures } from "@spm/db/test/factories";
 import { programDefinitionSchema } from "@spm/kpi";
+import { importProgram } from "@spm/services";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { collectErrors, launchBrowser, saveScreenshot } from "../browser";

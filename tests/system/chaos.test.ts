@@ -5,16 +5,15 @@ import path from "node:path";
 import {
   addStatusWork,
   applyObservations,
-  createAlertRule,
   createApiToken,
   createDb,
   createUser,
   type Db,
-  importProgram,
   migrateToLatest,
 } from "@spm/db";
 import { buildProgram, createUploadRow } from "@spm/db/test/factories";
 import { alertRuleSchema } from "@spm/kpi";
+import { createAlertRule, importProgram } from "@spm/services";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,9 +1,10 @@
 // Files of real size sent the way stewards send them: to the dashboard's origin (which forwards
 // /api/* to the ingest API), with a token or a cookie session, curl's `Expect: 100-continue`
 // included. The stack runs with MAX_UPLOAD_MB=60 (global-setup.ts).
+
 import http from "node:http";
-import { importProgram } from "@spm/db";
 import { createTestDb, createTestUser } from "@spm/db/test/factories";
+import { importProgram } from "@spm/services";
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

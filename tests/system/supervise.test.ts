@@ -1,11 +1,12 @@
 // `npm start` supervises what it starts: the worker and then the API are killed with SIGKILL
 // during an upload sent to the dashboard's origin; each comes back by itself, the upload
 // completes exactly once, the dashboard keeps answering, and Ctrl-C still stops everything.
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { importProgram } from "@spm/db";
 import { createTestDb } from "@spm/db/test/factories";
+import { importProgram } from "@spm/services";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { figureKey, monthlyProgram } from "../figures";

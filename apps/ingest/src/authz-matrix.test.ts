@@ -1,5 +1,5 @@
-import { importProgram } from "@spm/db";
 import { buildProgram } from "@spm/db/test/factories";
+import { importProgram } from "@spm/services";
 import type { Express } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUEUE_BOARD_PATH } from "./http/queue-board";

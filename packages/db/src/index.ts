@@ -1,13 +1,13 @@
 export { generateSecret, hashPassword, hashSecret, verifyPassword } from "./auth/secrets";
 export { createDb, type Db } from "./client";
 export * from "./database";
-export { DbError, type DbErrorCode } from "./errors";
 export { migrateToLatest } from "./migrate";
 export * from "./queries/alert-rules";
 export * from "./queries/audit";
 export * from "./queries/catalog";
 export * from "./queries/demo";
 export * from "./queries/observations";
+export * from "./queries/program-history";
 export * from "./queries/programs";
 export * from "./queries/provenance";
 export * from "./queries/sessions";

@@ -1,6 +1,6 @@
 // The arrows of DESIGN.md ("Parts and direction of dependencies"), checked on the sources:
 // kpi imports nothing of ours and does no I/O; db imports kpi types only; services no app;
-// apps never each other. Files still owing a move to services are listed and may only shrink.
+// apps never each other.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,15 +35,6 @@ function importsOf(file: string): { from: string; typeOnly: boolean }[] {
   );
 }
 
-// Use cases still in packages/db (alert rules and their preview, demo data, programme files):
-// they move to packages/services next; no file may join this list.
-const DB_KPI_VALUE_DEBT = [
-  "packages/db/src/program-loader.ts",
-  "packages/db/src/queries/alert-rules.ts",
-  "packages/db/src/queries/demo.ts",
-  "packages/db/src/queries/program-history.ts",
-];
-
 describe("the arrows between packages", () => {
   it("packages/kpi imports nothing of the workspace and does no I/O", () => {
     for (const file of sources("packages/kpi/src")) {
@@ -55,13 +46,11 @@ describe("the arrows between packages", () => {
     }
   });
 
-  it("packages/db imports kpi types only (outside the listed debt, which only shrinks)", () => {
+  it("packages/db imports kpi types only", () => {
     const offenders = sources("packages/db/src")
       .filter((f) => !f.includes("/migrations/") && !f.includes("/test/"))
       .filter((f) => importsOf(f).some((i) => i.from === "@spm/kpi" && !i.typeOnly));
-    expect(offenders.filter((f) => !DB_KPI_VALUE_DEBT.includes(f))).toEqual([]);
-    // A file that no longer imports a kpi value leaves the list.
-    expect(DB_KPI_VALUE_DEBT.filter((f) => !offenders.includes(f))).toEqual([]);
+    expect(offenders).toEqual([]);
   });
 
   it("packages import no app, services imports no app, and apps never each other", () => {

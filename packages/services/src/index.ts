@@ -1,5 +1,25 @@
 export * from "./alerts/engine";
 export * from "./alerts/notifications";
+export { DEMO_SOURCE } from "./demo/compute";
+export { loadDemoData, removeDemoData } from "./demo/run";
+export { ServiceError, type ServiceErrorCode } from "./errors";
+export {
+  type DefinitionIssue,
+  formatDefinitionIssues,
+  type LoadResult,
+  parseProgramDefinition,
+} from "./programs/compute";
+export { type ImportResult, importProgram, loadProgramFile } from "./programs/run";
+export type { RulePreview, RulePreviewRow, StoredAlertRule } from "./rules/compute";
+export {
+  createAlertRule,
+  createShippedAlertRules,
+  deleteAlertRule,
+  findAlertRule,
+  listAlertRules,
+  previewAlertRule,
+  updateAlertRule,
+} from "./rules/run";
 export { computeStatusChanges, type StatusChange } from "./status/changes";
 export { evaluatePlaces, type FigureOverlay, indicatorsOf } from "./status/compute";
 export {

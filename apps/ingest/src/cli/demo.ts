@@ -1,6 +1,6 @@
-import { type Db, loadDemoData, removeDemoData } from "@spm/db";
+import type { Db } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
-import { processStatusWork } from "@spm/services";
+import { loadDemoData, processStatusWork, removeDemoData } from "@spm/services";
 
 /** `spm demo load|remove`: synthetic figures for every programme, labelled as such everywhere. */
 export async function runDemo(db: Db, argv: string[]): Promise<void> {

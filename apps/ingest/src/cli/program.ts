@@ -1,5 +1,10 @@
-import { type Db, DbError, importProgram } from "@spm/db";
-import { formatDefinitionIssues, loadProgramFile } from "@spm/db/program-loader";
+import type { Db } from "@spm/db";
+import {
+  formatDefinitionIssues,
+  importProgram,
+  loadProgramFile,
+  ServiceError,
+} from "@spm/services";
 
 /** Imports one programme file and reports what changed; exits non-zero on a bad file. */
 export async function importProgramFile(db: Db, file: string, actor: string): Promise<boolean> {
@@ -20,7 +25,7 @@ export async function importProgramFile(db: Db, file: string, actor: string): Pr
     );
     return true;
   } catch (error) {
-    if (error instanceof DbError) {
+    if (error instanceof ServiceError) {
       process.stderr.write(`${file}: ${error.message}\n`);
       return false;
     }

@@ -4,14 +4,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   countUsers,
-  createShippedAlertRules,
   createUser,
   type Db,
   hashPassword,
   listPrograms,
   migrateToLatest,
 } from "@spm/db";
-import { loadProgramFile } from "@spm/db/program-loader";
+import { createShippedAlertRules, loadProgramFile } from "@spm/services";
 import { importProgramFile } from "./program";
 
 const SEED_DIR = fileURLToPath(new URL("../../../../packages/db/seed/", import.meta.url));

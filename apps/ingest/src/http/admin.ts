@@ -3,11 +3,9 @@ import {
   createUser,
   type Database,
   type Db,
-  DbError,
   findUserById,
   findUserByUsername,
   hashPassword,
-  importProgram,
   listApiTokens,
   listAudit,
   listUsers,
@@ -16,8 +14,13 @@ import {
   toPublicUser,
   updateUser,
 } from "@spm/db";
-import { formatDefinitionIssues, parseProgramDefinition } from "@spm/db/program-loader";
 import { PLACE_CODE } from "@spm/kpi";
+import {
+  formatDefinitionIssues,
+  importProgram,
+  parseProgramDefinition,
+  ServiceError,
+} from "@spm/services";
 import { Router } from "express";
 import { sql, type Transaction } from "kysely";
 import { z } from "zod";
@@ -173,7 +176,7 @@ export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): 
       }
       res.status(result.status === "created" ? 201 : 200).json(result);
     } catch (error) {
-      if (error instanceof DbError) throw new HttpProblem(409, "Conflict", error.message);
+      if (error instanceof ServiceError) throw new HttpProblem(409, "Conflict", error.message);
       throw error;
     }
   });

@@ -1,5 +1,6 @@
-import { importProgram, listAudit } from "@spm/db";
+import { listAudit } from "@spm/db";
 import { buildProgram } from "@spm/db/test/factories";
+import { importProgram } from "@spm/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, tokenFor } from "../test/harness";
 

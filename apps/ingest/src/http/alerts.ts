@@ -1,24 +1,21 @@
-import {
-  createAlertRule,
-  type Db,
-  DbError,
-  deleteAlertRule,
-  findAlertRule,
-  listAlertRules,
-  listPrograms,
-  previewAlertRule,
-  updateAlertRule,
-} from "@spm/db";
+import { type Db, listPrograms } from "@spm/db";
 import { alertRuleFieldsSchema, alertRuleSchema, toIsoDate } from "@spm/kpi";
 import {
   acknowledgeAlertById,
   countUnread,
+  createAlertRule,
+  deleteAlertRule,
+  findAlertRule,
   getAlert,
+  listAlertRules,
   listAlerts,
   listDeliveries,
   listInbox,
   markRead,
+  previewAlertRule,
+  ServiceError,
   silenceAlertById,
+  updateAlertRule,
 } from "@spm/services";
 import { Router } from "express";
 import { z } from "zod";
@@ -54,12 +51,15 @@ const deliveriesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
-/** Maps the database's refusal of a rule (unknown indicator, region...) to a 422. */
+/** Maps the refusal of a rule (unknown indicator, region...) to a 422. */
 async function ruleCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof DbError && (error.code === "invalid_rule" || error.code === "not_found"))
+    if (
+      error instanceof ServiceError &&
+      (error.code === "invalid_rule" || error.code === "not_found")
+    )
       throw new HttpProblem(422, "Unprocessable Content", error.message, {
         invalid: error.details.map((d) => ({ field: d.path, message: d.message })),
       });

@@ -1,5 +1,5 @@
-import { importProgram } from "@spm/db";
 import { buildProgram } from "@spm/db/test/factories";
+import { importProgram } from "@spm/services";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startTestApp, type TestApp, tokenFor } from "../test/harness";
 import { processUpload } from "./process-upload";

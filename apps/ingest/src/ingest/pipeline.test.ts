@@ -1,5 +1,6 @@
-import { importProgram, listCurrentObservations, listRevisions } from "@spm/db";
+import { listCurrentObservations, listRevisions } from "@spm/db";
 import { buildProgram } from "@spm/db/test/factories";
+import { importProgram } from "@spm/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, tokenFor } from "../test/harness";
 import { processUpload } from "./process-upload";

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildProgram, createTestDb, createUploadRow } from "../test/factories";
+import { buildProgram, createTestDb, createTestProgram, createUploadRow } from "../test/factories";
 import { applyObservations, listCurrentObservations, listRevisions } from "./observations";
-import { importProgram } from "./programs";
 
 const db = createTestDb();
 const def = buildProgram({ indicators: [{}] });
@@ -14,7 +13,7 @@ const figure = (period: string, value: number, region = "ZZ-N") => ({
   value,
 });
 
-beforeAll(() => importProgram(db, def, "test"));
+beforeAll(() => createTestProgram(db, def));
 afterAll(() => db.destroy());
 
 async function apply(upload: { id: string; seq: string }, rows: ReturnType<typeof figure>[]) {

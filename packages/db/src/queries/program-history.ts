@@ -1,4 +1,3 @@
-import { formatPeriod, type ProgramDefinition, parsePeriod } from "@spm/kpi";
 import type { Transaction } from "kysely";
 import type { Database } from "../database";
 import { applyObservations, type ObservationInput } from "./observations";
@@ -7,35 +6,19 @@ import { applyObservations, type ObservationInput } from "./observations";
  * Stores the historical figures a programme file carries (with their sources) as observation
  * revisions of a `seed` upload, so they have the same provenance trail as uploaded figures.
  */
-export async function syncHistory(
+export async function storeProgramHistory(
   trx: Transaction<Database>,
-  def: ProgramDefinition,
+  programCode: string,
+  inputs: ObservationInput[],
   actor: string,
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
-  const inputs: ObservationInput[] = def.indicators.flatMap((ind) =>
-    ind.history.map((point, row) => {
-      const parsed = parsePeriod(point.period);
-      // The schema already refused unparseable periods; this guards against a bypass.
-      if (!parsed.ok) throw new Error(`${ind.code}.history[${row}]: bad period ${point.period}`);
-      return {
-        indicator: ind.code,
-        region: point.region ?? def.nation.code,
-        period: formatPeriod(parsed.period),
-        year: parsed.period.year,
-        value: point.value,
-        note: point.note ?? null,
-        source: point.source,
-        row,
-      };
-    }),
-  );
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
   if (inputs.length === 0) return counts;
   const upload = await trx
     .insertInto("uploads")
     .values({
       kind: "seed",
-      filename: `program ${def.code}`,
+      filename: `program ${programCode}`,
       format: "program",
       status: "completed",
       created_by: actor,

@@ -1,106 +1,57 @@
-import { createHash } from "node:crypto";
 import type { IndicatorDefinition, ProgramDefinition } from "@spm/kpi";
-import { sql, type Transaction } from "kysely";
-import type { Db } from "../client";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../database";
-import { DbError } from "../errors";
-import { createShippedAlertRules } from "./alert-rules";
-import { type Actor, actorFields, recordAudit } from "./audit";
-import { syncHistory } from "./program-history";
-import { addStatusWork, advanceDataVersion } from "./status-work";
 
+type Conn = Kysely<Database> | Transaction<Database>;
 type Trx = Transaction<Database>;
 
-export interface ImportResult {
-  status: "created" | "updated" | "unchanged";
-  code: string;
-  indicators: number;
-  retired: string[];
-  history: { inserted: number; updated: number; unchanged: number };
+/** Serialises imports of one programme: two at once queue behind each other. */
+export async function lockProgram(trx: Trx, code: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`program:${code}`}))`.execute(trx);
 }
 
-/** A stable hash of a validated definition: importing the same content twice changes nothing. */
-export function hashDefinition(def: ProgramDefinition): string {
-  return createHash("sha256").update(canonicalJson(def)).digest("hex");
+/** The hash of a programme's stored definition, or undefined when there is no such programme. */
+export async function findProgramHash(
+  db: Conn,
+  code: string,
+): Promise<{ definitionHash: string } | undefined> {
+  const row = await db
+    .selectFrom("programs")
+    .select("definition_hash")
+    .where("code", "=", code)
+    .executeTakeFirst();
+  return row ? { definitionHash: row.definition_hash } : undefined;
 }
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
+/** Which of the given indicator codes other programmes own already. */
+export async function listIndicatorCodesOfOthers(
+  db: Conn,
+  programCode: string,
+  codes: readonly string[],
+): Promise<{ code: string; programCode: string }[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .selectFrom("indicators")
+    .select(["code", "program_code"])
+    .where("code", "in", codes)
+    .where("program_code", "!=", programCode)
+    .execute();
+  return rows.map((r) => ({ code: r.code, programCode: r.program_code }));
 }
 
 /**
- * Creates or updates a programme from a validated definition in one transaction. Observations
- * are kept; indicators missing from the new file are retired, never deleted.
+ * Writes a validated definition: the programme row, its regions, directions, indicators and
+ * targets. Indicators missing from the definition are retired, never deleted; returns their codes.
  */
-export async function importProgram(
-  db: Db,
+export async function storeProgramDefinition(
+  trx: Trx,
   def: ProgramDefinition,
-  actor: Actor,
-): Promise<ImportResult> {
-  const hash = hashDefinition(def);
-  return db.transaction().execute(async (trx) => {
-    // Two imports of the same programme at once queue behind each other.
-    await sql`select pg_advisory_xact_lock(hashtext(${`program:${def.code}`}))`.execute(trx);
-    const existing = await trx
-      .selectFrom("programs")
-      .select(["definition_hash", "definition"])
-      .where("code", "=", def.code)
-      .executeTakeFirst();
-    const base = { code: def.code, indicators: def.indicators.length, retired: [] as string[] };
-    if (existing?.definition_hash === hash) {
-      return { ...base, status: "unchanged", history: { inserted: 0, updated: 0, unchanged: 0 } };
-    }
-    await assertIndicatorCodesFree(trx, def);
-    await upsertProgramRow(trx, def, hash);
-    await upsertRegions(trx, def);
-    await upsertDirections(trx, def);
-    const retired = await upsertIndicators(trx, def);
-    const history = await syncHistory(trx, def, actorFields(actor).actor);
-    await createShippedAlertRules(trx, def, actor);
-    // New targets, thresholds or history change statuses: the work commits with the import.
-    await addStatusWork(
-      trx,
-      def.indicators.map((i) => i.code),
-      "import",
-    );
-    // Definitions are data the pages show: their caches key on the data version.
-    await advanceDataVersion(trx);
-    await recordAudit(trx, {
-      ...actorFields(actor),
-      action: existing ? "program.update" : "program.create",
-      entityType: "program",
-      entityId: def.code,
-      before: existing ? { hash: existing.definition_hash } : undefined,
-      after: { hash, indicators: def.indicators.map((i) => i.code), retired },
-    });
-    return { ...base, retired, status: existing ? "updated" : "created", history };
-  });
-}
-
-async function assertIndicatorCodesFree(trx: Trx, def: ProgramDefinition): Promise<void> {
-  const taken = await trx
-    .selectFrom("indicators")
-    .select(["code", "program_code"])
-    .where(
-      "code",
-      "in",
-      def.indicators.map((i) => i.code),
-    )
-    .where("program_code", "!=", def.code)
-    .execute();
-  if (taken.length > 0) {
-    throw new DbError(
-      "indicator_code_taken",
-      `indicator codes already used by another programme: ${taken.map((t) => `${t.code} (${t.program_code})`).join(", ")}`,
-      taken.map((t) => ({ path: `indicators.${t.code}`, message: `used by ${t.program_code}` })),
-    );
-  }
+  hash: string,
+): Promise<string[]> {
+  await upsertProgramRow(trx, def, hash);
+  await upsertRegions(trx, def);
+  await upsertDirections(trx, def);
+  return upsertIndicators(trx, def);
 }
 
 async function upsertProgramRow(trx: Trx, def: ProgramDefinition, hash: string): Promise<void> {

@@ -49,6 +49,21 @@ export async function findUserByUsername(db: Conn, username: string): Promise<Us
     .executeTakeFirst();
 }
 
+/** Which of the given usernames have an account (compared case-insensitively), as stored. */
+export async function listExistingUsernames(db: Conn, names: readonly string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const rows = await db
+    .selectFrom("users")
+    .select("username")
+    .where(
+      (eb) => eb.fn("lower", ["username"]),
+      "in",
+      names.map((n) => n.toLowerCase()),
+    )
+    .execute();
+  return rows.map((r) => r.username);
+}
+
 /** Counts users holding a role (all users when no role is given). */
 export async function countUsers(db: Conn, role?: Role): Promise<number> {
   let q = db.selectFrom("users").select((eb) => eb.fn.countAll<string>().as("n"));

@@ -4,6 +4,7 @@ import { programDefinitionSchema } from "@spm/kpi";
 import { hashPassword } from "../auth/secrets";
 import { createDb, type Db } from "../client";
 import { applyObservations } from "../queries/observations";
+import { storeProgramDefinition } from "../queries/programs";
 import { createUser } from "../queries/users";
 
 const text = (s: string) => ({ en: s, ru: `${s} (ru)`, kk: `${s} (kk)` });
@@ -48,6 +49,14 @@ export function buildProgram(
     ],
     indicators,
   });
+}
+
+/**
+ * Stores a programme's definition (no history, no rules, no status work) for tests of queries;
+ * a full import is `importProgram` of packages/services.
+ */
+export async function createTestProgram(db: Db, def: ProgramDefinition): Promise<void> {
+  await db.transaction().execute((trx) => storeProgramDefinition(trx, def, `test-${def.code}`));
 }
 
 /** Inserts an upload row and returns its id and acceptance sequence number. */

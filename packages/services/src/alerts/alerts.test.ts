@@ -1,13 +1,7 @@
 import {
   applyObservations,
-  createAlertRule,
-  deleteAlertRule,
-  importProgram,
-  listAlertRules,
   listStoredFigures,
   loadProgramDefinitions,
-  previewAlertRule,
-  updateAlertRule,
   upsertStatusSnapshots,
 } from "@spm/db";
 import {
@@ -19,6 +13,14 @@ import {
 import type { AlertRule, AlertRuleInput } from "@spm/kpi";
 import { alertRuleSchema, evaluateIndicator, placesOf, programAlertRuleSchema } from "@spm/kpi";
 import { afterAll, describe, expect, it } from "vitest";
+import { importProgram } from "../programs/run";
+import {
+  createAlertRule,
+  deleteAlertRule,
+  listAlertRules,
+  previewAlertRule,
+  updateAlertRule,
+} from "../rules/run";
 import { acknowledgeAlertById, evaluateAlerts, getAlert, silenceAlertById } from "./engine";
 import {
   countUnread,

@@ -6,15 +6,7 @@
  */
 
 import type { AlertsTable, Database, NotificationChannel, NotificationsTable } from "@spm/db";
-import {
-  type Actor,
-  actorFields,
-  listAlertRules,
-  loadProgramDefinitions,
-  lockRule,
-  recordAudit,
-  type StoredAlertRule,
-} from "@spm/db";
+import { type Actor, actorFields, loadProgramDefinitions, lockRule, recordAudit } from "@spm/db";
 import {
   type AlertNotification,
   type AlertRule,
@@ -30,6 +22,8 @@ import {
   stepAlert,
 } from "@spm/kpi";
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import type { StoredAlertRule } from "../rules/compute";
+import { listAlertRules } from "../rules/run";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 type Trx = Transaction<Database>;

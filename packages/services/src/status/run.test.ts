@@ -1,4 +1,4 @@
-import { addStatusWork, applyObservations, currentDataVersion, importProgram } from "@spm/db";
+import { addStatusWork, applyObservations, currentDataVersion } from "@spm/db";
 import { buildProgram, createTestDb, createUploadRow } from "@spm/db/test/factories";
 import {
   evaluateIndicator,
@@ -8,6 +8,7 @@ import {
   placesOf,
 } from "@spm/kpi";
 import { afterAll, describe, expect, it } from "vitest";
+import { importProgram } from "../programs/run";
 import {
   evaluateIndicatorEverywhere,
   evaluateIndicatorStatuses,

@@ -1,5 +1,5 @@
-import { listAlertRules, loadProgramDefinitions } from "@spm/db";
-import { listAlerts, listDeliveries } from "@spm/services";
+import { loadProgramDefinitions } from "@spm/db";
+import { listAlertRules, listAlerts, listDeliveries } from "@spm/services";
 import { connection } from "next/server";
 import { AlertStatusBadge } from "~/components/alerts/alert-status";
 import {

@@ -1,6 +1,6 @@
 "use client";
 
-import type { RulePreviewRow } from "@spm/db";
+import type { RulePreviewRow } from "@spm/services";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { callApi, type Problem } from "~/components/admin/api-client";

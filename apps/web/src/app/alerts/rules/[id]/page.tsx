@@ -1,4 +1,4 @@
-import { findAlertRule } from "@spm/db";
+import { findAlertRule } from "@spm/services";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { type EditorRule, RuleEditor } from "~/components/alerts/rule-editor";

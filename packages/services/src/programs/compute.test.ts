@@ -1,7 +1,9 @@
+import { fileURLToPath } from "node:url";
+import { buildProgram } from "@spm/db/test/factories";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { parseProgramDefinition } from "./program-loader";
-import { buildProgram } from "./test/factories";
+import { parseProgramDefinition } from "./compute";
+import { loadProgramFile } from "./run";
 
 describe("parseProgramDefinition", () => {
   it("accepts a valid YAML definition and applies defaults", () => {
@@ -46,5 +48,19 @@ describe("parseProgramDefinition", () => {
     const def = { ...buildProgram({ suffix: "AB12" }), yeras: {} };
     const result = parseProgramDefinition(JSON.stringify(def), "p.json");
     expect(result.ok).toBe(false);
+  });
+});
+
+describe("the seed programme", () => {
+  it("places each of its 17 regions on its own tile", async () => {
+    const seed = fileURLToPath(
+      new URL("../../../db/seed/kz-spcret-2018-2022.yaml", import.meta.url),
+    );
+    const result = await loadProgramFile(seed);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const tiles = result.definition.regions.map((r) => r.tile && `${r.tile.row},${r.tile.col}`);
+    expect(tiles).toHaveLength(17);
+    expect(tiles.every(Boolean)).toBe(true);
+    expect(new Set(tiles).size).toBe(17);
   });
 });

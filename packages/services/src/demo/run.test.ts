@@ -1,8 +1,9 @@
+import { applyObservations, hasDemoData, listCurrentObservations } from "@spm/db";
+import { buildProgram, createTestDb, createUploadRow } from "@spm/db/test/factories";
 import { afterAll, expect, it } from "vitest";
-import { buildProgram, createTestDb, createUploadRow } from "../test/factories";
-import { DEMO_SOURCE, hasDemoData, loadDemoData, removeDemoData } from "./demo";
-import { applyObservations, listCurrentObservations } from "./observations";
-import { importProgram } from "./programs";
+import { importProgram } from "../programs/run";
+import { DEMO_SOURCE } from "./compute";
+import { loadDemoData, removeDemoData } from "./run";
 
 const db = createTestDb();
 afterAll(() => db.destroy());

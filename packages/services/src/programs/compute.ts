@@ -1,5 +1,15 @@
-import { readFile } from "node:fs/promises";
-import { type ProgramDefinition, programDefinitionSchema } from "@spm/kpi";
+/**
+ * Programme files as data: parsing and validating a definition (every bad field named by its
+ * path), its stable hash, and the history figures it carries as observation inputs.
+ */
+import { createHash } from "node:crypto";
+import type { ObservationInput } from "@spm/db";
+import {
+  formatPeriod,
+  type ProgramDefinition,
+  parsePeriod,
+  programDefinitionSchema,
+} from "@spm/kpi";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 
@@ -26,17 +36,6 @@ export function parseProgramDefinition(text: string, filename = "program.yaml"):
   return { ok: false, issues: result.error.issues.map((issue) => describeIssue(issue, raw)) };
 }
 
-/** Reads and validates a programme definition file (YAML or JSON by extension). */
-export async function loadProgramFile(file: string): Promise<LoadResult> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    return { ok: false, issues: [{ path: "(file)", message: (error as Error).message }] };
-  }
-  return parseProgramDefinition(text, file);
-}
-
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown): DefinitionIssue {
   let node: unknown = raw;
   const parts: string[] = [];
@@ -60,4 +59,40 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): DefinitionIssue {
 /** Renders validation issues as lines for a terminal or a log. */
 export function formatDefinitionIssues(issues: DefinitionIssue[]): string {
   return issues.map((i) => `  ${i.path}: ${i.message}`).join("\n");
+}
+
+/** A stable hash of a validated definition: importing the same content twice changes nothing. */
+export function hashDefinition(def: ProgramDefinition): string {
+  return createHash("sha256").update(canonicalJson(def)).digest("hex");
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The historical figures a programme file carries (with their sources), as observation inputs. */
+export function historyInputs(def: ProgramDefinition): ObservationInput[] {
+  return def.indicators.flatMap((ind) =>
+    ind.history.map((point, row) => {
+      const parsed = parsePeriod(point.period);
+      // The schema already refused unparseable periods; this guards against a bypass.
+      if (!parsed.ok) throw new Error(`${ind.code}.history[${row}]: bad period ${point.period}`);
+      return {
+        indicator: ind.code,
+        region: point.region ?? def.nation.code,
+        period: formatPeriod(parsed.period),
+        year: parsed.period.year,
+        value: point.value,
+        note: point.note ?? null,
+        source: point.source,
+        row,
+      };
+    }),
+  );
 }

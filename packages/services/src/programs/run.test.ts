@@ -1,10 +1,13 @@
+import {
+  listAudit,
+  listCurrentObservations,
+  listIndicators,
+  loadProgramDefinitions,
+} from "@spm/db";
+import { buildProgram, createTestDb } from "@spm/db/test/factories";
 import { afterAll, describe, expect, it } from "vitest";
-import { DbError } from "../errors";
-import { buildProgram, createTestDb } from "../test/factories";
-import { listAudit } from "./audit";
-import { listIndicators, loadProgramDefinitions } from "./catalog";
-import { listCurrentObservations } from "./observations";
-import { importProgram } from "./programs";
+import { ServiceError } from "../errors";
+import { importProgram } from "./run";
 
 const db = createTestDb();
 afterAll(() => db.destroy());
@@ -74,7 +77,9 @@ describe("importProgram", () => {
       ...thief,
       indicators: [{ ...thief.indicators[0], code: owner.indicators[0]?.code }],
     };
-    await expect(importProgram(db, stolen as typeof thief, "test")).rejects.toBeInstanceOf(DbError);
+    await expect(importProgram(db, stolen as typeof thief, "test")).rejects.toBeInstanceOf(
+      ServiceError,
+    );
     const rows = await db
       .selectFrom("programs")
       .select("code")

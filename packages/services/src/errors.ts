@@ -1,0 +1,13 @@
+/** Error codes of the use cases; the HTTP edge and the CLI map them to answers. */
+export type ServiceErrorCode = "indicator_code_taken" | "not_found" | "conflict" | "invalid_rule";
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ServiceErrorCode,
+    message: string,
+    readonly details: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = "ServiceError";
+  }
+}
