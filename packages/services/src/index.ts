@@ -1,5 +1,18 @@
-export * from "./alerts/engine";
+export {
+  type AlertActionResult,
+  acknowledgeAlertById,
+  silenceAlertById,
+} from "./alerts/actions";
+export { type EvaluationResult, evaluateAlerts, type PendingDelivery } from "./alerts/evaluate";
+export type { AlertDigestPayload, AlertNoticePayload } from "./alerts/notices";
 export * from "./alerts/notifications";
+export {
+  type AlertListState,
+  type AlertView,
+  countFiringAlerts,
+  getAlert,
+  listAlerts,
+} from "./alerts/reads";
 export { DEMO_SOURCE } from "./demo/compute";
 export { loadDemoData, removeDemoData } from "./demo/run";
 export { ServiceError, type ServiceErrorCode } from "./errors";

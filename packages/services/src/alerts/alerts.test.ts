@@ -21,7 +21,8 @@ import {
   previewAlertRule,
   updateAlertRule,
 } from "../rules/run";
-import { acknowledgeAlertById, evaluateAlerts, getAlert, silenceAlertById } from "./engine";
+import { acknowledgeAlertById, silenceAlertById } from "./actions";
+import { evaluateAlerts } from "./evaluate";
 import {
   countUnread,
   deliverNotification,
@@ -29,6 +30,7 @@ import {
   markRead,
   planReminders,
 } from "./notifications";
+import { getAlert } from "./reads";
 
 const db = createTestDb();
 afterAll(() => db.destroy());

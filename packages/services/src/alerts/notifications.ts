@@ -14,7 +14,7 @@ import {
   type ReminderWindows,
 } from "@spm/kpi";
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
-import type { PendingDelivery } from "./engine";
+import type { PendingDelivery } from "./evaluate";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 export type NotificationRow = Selectable<NotificationsTable>;
