@@ -1,0 +1,99 @@
+import { buildProgram, createTestDb, createTestUser } from "@spm/db/test/factories";
+import { afterAll, describe, expect, it } from "vitest";
+import { importProgram } from "../programs/run";
+import { deliverNotification, planReminders } from "./notifications";
+import { alertFixtures, at } from "./test-support";
+
+const db = createTestDb();
+afterAll(() => db.destroy());
+const { setFigure, setUp, evaluate } = alertFixtures(db);
+
+describe("deliverNotification", () => {
+  it("sends a row once however many workers try, and keeps failures for the retry", async () => {
+    const { codes } = await setUp({ channels: ["email"] });
+    const [code] = codes as [string];
+    await setFigure(code, 41);
+    const [delivery] = (await evaluate([code], 0)).deliveries;
+    if (!delivery) throw new Error("no delivery");
+    await expect(
+      deliverNotification(
+        db,
+        delivery.id,
+        async () => {
+          throw new Error("421 try later");
+        },
+        () => at(1),
+      ),
+    ).rejects.toThrow("421");
+    let sends = 0;
+    const send = async () => {
+      sends += 1;
+      await new Promise((r) => setTimeout(r, 50));
+      return { status: "sent" as const, message: { subject: "s" } };
+    };
+    const outcomes = await Promise.all([
+      deliverNotification(db, delivery.id, send, () => at(2)),
+      deliverNotification(db, delivery.id, send, () => at(2)),
+    ]);
+    expect(outcomes.sort()).toEqual(["already_done", "sent"]);
+    expect(sends).toBe(1);
+    const row = await db
+      .selectFrom("notifications")
+      .select(["status", "attempts", "last_error"])
+      .where("id", "=", delivery.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "sent", attempts: 2, last_error: null });
+  });
+});
+
+describe("planReminders", () => {
+  it("writes one reminder per due date and steward, for the figures they may report", async () => {
+    const program = buildProgram({
+      indicators: [{ disaggregation: "regional" }, { frequency: "yearly" }],
+    });
+    await importProgram(db, program, "test");
+    const [regional, national] = program.indicators.map((i) => i.code) as [string, string];
+    const everywhere = await createTestUser(db, { role: "steward", email: "all@example.org" });
+    const north = await createTestUser(db, {
+      role: "steward",
+      email: "north@example.org",
+      regions: ["ZZ-N"],
+    });
+    await setFigure(national, 55); // 2018 national figure is in for one indicator
+    // 2018 is due on 2019-03-31 (31 December + 90 days): a week before, reminders go out.
+    const first = await planReminders(db, { today: "2019-03-26" });
+    const rows = (
+      await db
+        .selectFrom("notifications")
+        .select(["user_id", "kind", "payload"])
+        .where("user_id", "in", [everywhere.id, north.id])
+        .execute()
+    ).filter((r) => (r.payload as { program: { code: string } }).program.code === program.code);
+    expect(rows).toHaveLength(2);
+    const mine = (id: string) =>
+      rows.find((r) => r.user_id === id)?.payload as {
+        kind: string;
+        items: { indicator: string; region: string | null }[];
+      };
+    expect(mine(everywhere.id).items).toEqual([
+      expect.objectContaining({ indicator: regional, region: null, period: "2018" }),
+    ]);
+    expect(mine(north.id).items).toEqual([
+      expect.objectContaining({ indicator: regional, region: "ZZ-N", period: "2018" }),
+    ]);
+    expect(mine(north.id).kind).toBe("reminder_due");
+    const again = await planReminders(db, { today: "2019-03-27" });
+    const mineAgain = await db
+      .selectFrom("notifications")
+      .select("id")
+      .where(
+        "id",
+        "in",
+        again.length ? again.map((d) => d.id) : ["00000000-0000-0000-0000-000000000000"],
+      )
+      .where("user_id", "in", [everywhere.id, north.id])
+      .execute();
+    expect(mineAgain).toEqual([]);
+    expect(first.length).toBeGreaterThanOrEqual(2);
+  });
+});
