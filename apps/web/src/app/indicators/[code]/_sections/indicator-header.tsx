@@ -1,0 +1,71 @@
+import styles from "~/components/indicator/indicator.module.css";
+import { format } from "~/i18n";
+import type { SectionContext } from "./context";
+
+/** The indicator's name, description, definition, baseline and the notices that qualify it. */
+export function IndicatorHeader({ ctx, demo }: { ctx: SectionContext; demo: boolean }) {
+  const { t, locale, value } = ctx;
+  const { indicator } = ctx.data.view;
+  return (
+    <header>
+      <h1 id="indicator-title">{indicator.name[locale]}</h1>
+      {indicator.description && <p>{indicator.description[locale]}</p>}
+      <dl className={styles.meta}>
+        <div>
+          <dt>{t.code}</dt>
+          <dd>
+            <code>{indicator.code}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.unit}</dt>
+          <dd>{t.unitName[indicator.unit]}</dd>
+        </div>
+        <div>
+          <dt>{t.polarity}</dt>
+          <dd>
+            {t.polarityName[indicator.polarity]}
+            {indicator.polarityReason && (
+              <span className="muted"> — {indicator.polarityReason}</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.frequency}</dt>
+          <dd>
+            {t.frequencyName[indicator.frequency]}
+            {indicator.frequency !== "yearly" && (
+              <span className="muted">
+                {" "}
+                ({t.aggregation}: {t.aggregationName[indicator.aggregation]})
+              </span>
+            )}
+          </dd>
+        </div>
+        {indicator.owner && (
+          <div>
+            <dt>{t.owner}</dt>
+            <dd>{indicator.owner}</dd>
+          </div>
+        )}
+      </dl>
+      <p className="muted">
+        {format(t.baselineSource, {
+          year: indicator.baseline.year,
+          value: value(indicator.baseline.value),
+          source: indicator.baseline.source,
+        })}
+      </p>
+      {indicator.targetsSource === "illustrative" && (
+        <p className={styles.notice} role="note" data-illustrative="">
+          {t.illustrative}
+        </p>
+      )}
+      {demo && (
+        <p className={styles.notice} role="note" data-demo="">
+          {t.demo}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,124 @@
+import type { FigureProvenance } from "@spm/db";
+import { formatDateTime } from "~/components/indicator/format";
+import styles from "~/components/indicator/indicator.module.css";
+import { format } from "~/i18n";
+import type { SectionContext } from "./context";
+
+const flagName = (names: Record<string, string>, flag: string): string | undefined => names[flag];
+
+/** Where each figure of the place shown came from: its source, flag and every revision. */
+export function ProvenanceSection(props: {
+  ctx: SectionContext;
+  figures: FigureProvenance[];
+  regionNames: Map<string, string>;
+}) {
+  const { ctx, figures } = props;
+  const { data, t, locale, value } = ctx;
+  return (
+    <section aria-labelledby="provenance-title">
+      <h2 id="provenance-title">{t.provenance.title}</h2>
+      {figures.length === 0 ? (
+        <p className="empty">
+          {data.regions.length > 0 && data.region === data.nationCode
+            ? t.provenance.emptyNational
+            : t.provenance.empty}
+        </p>
+      ) : (
+        <table data-table="provenance" className={styles.provenance}>
+          <caption className="visually-hidden">
+            {data.region === data.nationCode
+              ? t.provenance.captionAll
+              : format(t.provenance.caption, { region: data.regionName })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.provenance.period}</th>
+              <th scope="col">{t.provenance.region}</th>
+              <th scope="col">{t.provenance.value}</th>
+              <th scope="col">{t.provenance.flag}</th>
+              <th scope="col">{t.provenance.source}</th>
+              <th scope="col">{t.provenance.revisions}</th>
+              <th scope="col">{t.provenance.updated}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.map((f) => {
+              const regionName = props.regionNames.get(f.region) ?? f.region;
+              return (
+                <tr key={`${f.region}-${f.period}`} data-figure={`${f.region}|${f.period}`}>
+                  <th scope="row">{f.period}</th>
+                  <td>{regionName}</td>
+                  <td className="num">{value(f.value)}</td>
+                  <td>{f.flag ? (flagName(t.flag, f.flag) ?? f.flag) : ""}</td>
+                  <td>
+                    {f.source}
+                    {f.note && (
+                      <div className="muted">
+                        {t.provenance.note}: {f.note}
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <details>
+                      <summary>
+                        {format(t.provenance.showRevisions, { count: f.revisionCount })}
+                      </summary>
+                      <RevisionsTable ctx={ctx} figure={f} regionName={regionName} />
+                    </details>
+                  </td>
+                  <td>{formatDateTime(f.updatedAt, locale)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** Every revision of one figure, newest first: value, when, who and from which upload. */
+function RevisionsTable(props: {
+  ctx: SectionContext;
+  figure: FigureProvenance;
+  regionName: string;
+}) {
+  const { t, locale, value } = props.ctx;
+  const f = props.figure;
+  return (
+    <table className={styles.revisions}>
+      <caption className="visually-hidden">
+        {format(t.provenance.revisionsCaption, { period: f.period, region: props.regionName })}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.provenance.value}</th>
+          <th scope="col">{t.provenance.when}</th>
+          <th scope="col">{t.provenance.author}</th>
+          <th scope="col">{t.provenance.upload}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {f.revisions.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: revisions have no id here and never reorder
+          <tr key={i}>
+            <td className="num">
+              {value(r.value)}
+              {r.flag && <div className="muted">{flagName(t.flag, r.flag) ?? r.flag}</div>}
+              {r.note && <div className="muted">{r.note}</div>}
+            </td>
+            <td>{formatDateTime(r.createdAt, locale)}</td>
+            <td>{r.author}</td>
+            <td>
+              {r.uploadKind
+                ? (t.provenance.uploadKind as Record<string, string>)[r.uploadKind]
+                : ""}
+              {r.uploadFilename && <div>{r.uploadFilename}</div>}
+              {r.source && r.source !== f.source && <div className="muted">{r.source}</div>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { formatIsoDate } from "~/components/indicator/format";
+import styles from "~/components/indicator/indicator.module.css";
+import { StatusBadge } from "~/components/status-badge";
+import { format } from "~/i18n";
+import { hrefOf, type SectionContext } from "./context";
+
+/** Links to each place's view and a comparison of every region's latest value and statuses. */
+export function RegionsSection({ ctx, nationName }: { ctx: SectionContext; nationName: string }) {
+  const { data, query, t, common, locale, value } = ctx;
+  const places = [
+    { code: data.nationCode, label: format(t.view.national, { name: nationName }) },
+    ...data.regions.map((r) => ({ code: r.code, label: r.name })),
+  ];
+  return (
+    <section aria-labelledby="regions-title">
+      <h2 id="regions-title">{t.regions.title}</h2>
+      <nav aria-label={t.regions.selector}>
+        <ul className={styles.regionLinks}>
+          {places.map((r) => (
+            <li key={r.code}>
+              <Link
+                href={hrefOf(ctx, r.code)}
+                aria-current={r.code === data.region ? "page" : undefined}
+              >
+                {r.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <h3>{t.regions.comparison}</h3>
+      <table data-table="regions">
+        <caption className="visually-hidden">
+          {format(t.regions.caption, { date: formatIsoDate(query.asOf, locale) })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.regions.region}</th>
+            <th scope="col">{t.regions.latest}</th>
+            <th scope="col">{t.regions.status}</th>
+            <th scope="col">{t.regions.trajectory}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.regions.map((r) => (
+            <tr key={r.code} data-region={r.code}>
+              <th scope="row">
+                <Link href={hrefOf(ctx, r.code)}>{r.name}</Link>
+                {r.code === data.region && <span className="muted"> {t.regions.current}</span>}
+              </th>
+              <td className="num">
+                {r.view.latest
+                  ? `${value(r.view.latest.value)} (${r.view.latest.period})`
+                  : common.overview.noValue}
+              </td>
+              <td>
+                <StatusBadge
+                  level={r.view.status.current.level}
+                  label={common.level[r.view.status.current.level]}
+                  title={r.view.explanation.current}
+                />
+              </td>
+              <td>
+                <StatusBadge
+                  level={r.view.status.trajectory.level}
+                  label={common.trajectory[r.view.status.trajectory.level]}
+                  title={r.view.explanation.trajectory}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import type { CurrentStatus } from "@spm/kpi";
+import { formatRatio } from "~/components/indicator/format";
+import { StatusBadge } from "~/components/status-badge";
+import { format } from "~/i18n";
+import { formatTarget } from "~/lib/format";
+import type { SectionContext } from "./context";
+
+/** Each year's value, target and status at its year end, with what qualifies the value. */
+export function YearsTable(props: { ctx: SectionContext; statuses: Map<number, CurrentStatus> }) {
+  const { data, t, common, locale, unit, value } = props.ctx;
+  const { indicator, series } = data.view;
+  return (
+    <section aria-labelledby="years-title">
+      <h2 id="years-title">{t.table.title}</h2>
+      <table data-table="years">
+        <caption className="visually-hidden">
+          {format(t.table.caption, { region: data.regionName })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.table.year}</th>
+            <th scope="col">{t.table.value}</th>
+            <th scope="col">{t.table.target}</th>
+            <th scope="col">{t.table.status}</th>
+            <th scope="col">{t.table.notes}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((p) => {
+            const s = props.statuses.get(p.year);
+            const notes = [
+              p.year < indicator.baseline.year ? t.table.history : null,
+              p.year === indicator.baseline.year ? t.table.baselineYear : null,
+              p.derived ? t.table.derived : null,
+              p.value !== null && !p.complete ? t.table.incomplete : null,
+              p.lastPeriod && p.lastPeriod !== String(p.year)
+                ? format(t.table.lastPeriod, { period: p.lastPeriod })
+                : null,
+            ].filter((n): n is string => n !== null);
+            return (
+              <tr key={p.year} data-year={p.year}>
+                <th scope="row">{p.year}</th>
+                <td className="num">{value(p.value)}</td>
+                <td className="num">{formatTarget(p.target, locale, unit)}</td>
+                <td>
+                  {s && (
+                    <StatusBadge
+                      level={s.level}
+                      label={common.level[s.level]}
+                      title={
+                        s.ratio === null
+                          ? undefined
+                          : `${t.status.ratio}: ${formatRatio(s.ratio, locale)}`
+                      }
+                    />
+                  )}
+                </td>
+                <td>
+                  {p.derived && <span aria-hidden="true">▲ </span>}
+                  {notes.join("; ")}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
