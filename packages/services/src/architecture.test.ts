@@ -1,6 +1,7 @@
 // The arrows of DESIGN.md ("Parts and direction of dependencies"), checked on the sources:
 // kpi imports nothing of ours and does no I/O; db imports kpi types only; services no app;
 // apps never each other.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,5 +74,34 @@ describe("the arrows between packages", () => {
     ])
       for (const file of sources(dir))
         for (const i of importsOf(file)) expect(i.from, file).not.toMatch(/^@spm\/[a-z]+\/src/);
+  });
+});
+
+// STYLE.md: "a file over 400 lines needs a reason". Migrations (frozen once landed) and the
+// message catalogues (one line a text) are the reasons; nothing else is.
+const MAX_LINES = 400;
+
+describe("the size of files", () => {
+  it(`no source file outside migrations and message catalogues is over ${MAX_LINES} lines`, () => {
+    // Tracked files and new ones not ignored: what a commit would hold.
+    const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    })
+      .split("\n")
+      .filter((f) => /\.(ts|tsx|mjs)$/.test(f))
+      .filter((f) => !f.includes("/migrations/") && !f.startsWith("apps/web/src/i18n/messages/"));
+    expect(files.length).toBeGreaterThan(100);
+    const long = files.flatMap((f) => {
+      let text: string;
+      try {
+        text = readFileSync(path.join(ROOT, f), "utf8");
+      } catch {
+        return []; // deleted in the work tree, not yet in the index
+      }
+      const lines = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+      return lines > MAX_LINES ? [`${f}: ${lines} lines`] : [];
+    });
+    expect(long).toEqual([]);
   });
 });
