@@ -22,16 +22,7 @@ import {
 import { ServiceError } from "../errors";
 
 /** A stored rule: its definition (defaults applied) and its bookkeeping. */
-export interface StoredAlertRule {
-  id: string;
-  programCode: string;
-  key: string | null;
-  version: number;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-  rule: AlertRule;
-}
+export type StoredAlertRule = Omit<AlertRuleRow, "definition"> & { rule: AlertRule };
 
 /** Parses a stored row's definition into a rule. */
 export function toStoredRule({ definition, ...row }: AlertRuleRow): StoredAlertRule {

@@ -63,6 +63,22 @@ async function assertRuleValid(db: Conn, program: ProgramDefinition, rule: Alert
   if (names.length > 0) assertUsersKnown(rule, await listExistingUsernames(db, names));
 }
 
+function auditRule(
+  trx: Trx,
+  actor: Actor,
+  action: "create" | "update" | "delete",
+  id: string,
+  change: { before?: unknown; after?: unknown },
+): Promise<void> {
+  return recordAudit(trx, {
+    ...actorFields(actor),
+    action: `alert_rule.${action}`,
+    entityType: "alert_rule",
+    entityId: id,
+    ...change,
+  });
+}
+
 /** Creates a rule written by a manager, audited in the same transaction. */
 export async function createAlertRule(
   trx: Trx,
@@ -108,11 +124,7 @@ async function insertRule(
     createdBy: actorFields(actor).actor,
   });
   if (!row) return undefined;
-  await recordAudit(trx, {
-    ...actorFields(actor),
-    action: "alert_rule.create",
-    entityType: "alert_rule",
-    entityId: row.id,
+  await auditRule(trx, actor, "create", row.id, {
     after: { programCode, ...(key ? { key } : {}), ...rule },
   });
   return toStoredRule(row);
@@ -142,11 +154,7 @@ export async function updateAlertRule(
   );
   const droppedIds = alertsDroppedByEdit(await listLiveAlertsOfRule(trx, id), rule, program);
   await retireAlerts(trx, droppedIds, now, actorFields(actor).actor, "rule_edited");
-  await recordAudit(trx, {
-    ...actorFields(actor),
-    action: "alert_rule.update",
-    entityType: "alert_rule",
-    entityId: id,
+  await auditRule(trx, actor, "update", id, {
     before: before.rule,
     after: { ...rule, retiredAlerts: droppedIds.length },
   });
@@ -172,13 +180,7 @@ export async function deleteAlertRule(
     actorFields(actor).actor,
     "rule_deleted",
   );
-  await recordAudit(trx, {
-    ...actorFields(actor),
-    action: "alert_rule.delete",
-    entityType: "alert_rule",
-    entityId: id,
-    before: before.rule,
-  });
+  await auditRule(trx, actor, "delete", id, { before: before.rule });
   return true;
 }
 

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { StatusBadge } from "~/components/status-badge";
 import type { AlertsMessages } from "~/i18n/alerts";
+import { Checkboxes } from "./checkboxes";
 import type { EditorRule } from "./rule-form-data";
 
 const CURRENT = ["red", "overdue", "amber", "grey", "green", "none"];
@@ -82,17 +83,14 @@ function LevelChoices(props: {
   return (
     <fieldset className="plain">
       <legend className="visually-hidden">{props.legend}</legend>
-      {props.levels.map((level) => (
-        <label key={level} className="inline">
-          <input
-            type="checkbox"
-            name={props.name}
-            value={level}
-            defaultChecked={props.checked.includes(level)}
-          />
-          <StatusBadge level={level} label={props.labels[level] ?? level} />
-        </label>
-      ))}
+      <Checkboxes
+        name={props.name}
+        options={props.levels.map((level) => ({
+          value: level,
+          label: <StatusBadge level={level} label={props.labels[level] ?? level} />,
+        }))}
+        checked={props.checked}
+      />
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import type { RulePreview } from "@spm/services";
+import { ColumnHeads } from "~/components/column-heads";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
 import type { AlertsMessages } from "~/i18n/alerts";
@@ -23,15 +24,15 @@ export function RulePreviewSection(props: {
       </p>
       {preview.rows.length > 0 && (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.indicator}</th>
-              <th scope="col">{t.columns.place}</th>
-              <th scope="col">{t.columns.level}</th>
-              <th scope="col">{t.columns.value}</th>
-              <th scope="col">{e.holdsNow}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t.columns.indicator,
+              t.columns.place,
+              t.columns.level,
+              t.columns.value,
+              e.holdsNow,
+            ]}
+          />
           <tbody>
             {preview.rows.slice(0, 200).map((row) => (
               <tr

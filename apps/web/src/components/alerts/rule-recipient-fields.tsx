@@ -1,4 +1,5 @@
 import type { AlertsMessages } from "~/i18n/alerts";
+import { Checkboxes } from "./checkboxes";
 import type { EditorRule } from "./rule-form-data";
 
 const CHANNELS = ["email", "in_app", "webhook"] as const;
@@ -13,17 +14,11 @@ export function RuleRecipientFields(props: { rule: EditorRule | null; t: AlertsM
     <>
       <fieldset>
         <legend>{e.channels}</legend>
-        {CHANNELS.map((c) => (
-          <label key={c} className="inline">
-            <input
-              type="checkbox"
-              name="channels"
-              value={c}
-              defaultChecked={(rule?.channels ?? ["email", "in_app"]).includes(c)}
-            />
-            {t.channel[c]}
-          </label>
-        ))}
+        <Checkboxes
+          name="channels"
+          options={CHANNELS.map((c) => ({ value: c, label: t.channel[c] }))}
+          checked={rule?.channels ?? ["email", "in_app"]}
+        />
       </fieldset>
 
       <fieldset>
@@ -34,17 +29,11 @@ export function RuleRecipientFields(props: { rule: EditorRule | null; t: AlertsM
         </label>
         <fieldset className="plain">
           <legend>{e.roles}</legend>
-          {ROLES.map((role) => (
-            <label key={role} className="inline">
-              <input
-                type="checkbox"
-                name="roles"
-                value={role}
-                defaultChecked={(r.roles ?? []).includes(role)}
-              />
-              {role}
-            </label>
-          ))}
+          <Checkboxes
+            name="roles"
+            options={ROLES.map((role) => ({ value: role, label: role }))}
+            checked={r.roles ?? []}
+          />
         </fieldset>
         <label>
           {e.addresses}

@@ -11,104 +11,107 @@ export function RuleScopeFields(props: {
   e: AlertsMessages["editor"];
 }) {
   const { program, scope, e } = props;
-  const [indicatorsMode, setIndicatorsMode] = useState(
-    !scope || scope.indicators === "all"
-      ? "all"
-      : "direction" in scope.indicators
-        ? "direction"
-        : "indicator",
+  const chosen = scope && typeof scope.indicators === "object" ? scope.indicators : undefined;
+  const [indicatorsMode, setIndicatorsMode] = useState<string>(
+    !chosen ? "all" : "direction" in chosen ? "direction" : "indicator",
   );
-  const [placesMode, setPlacesMode] = useState(
+  const [placesMode, setPlacesMode] = useState<string>(
     !scope ? "national" : typeof scope.regions === "object" ? "region" : scope.regions,
   );
   return (
     <>
       <fieldset>
         <legend>{e.indicators}</legend>
-        {(["all", "direction", "indicator"] as const).map((mode) => (
-          <label key={mode} className="inline">
-            <input
-              type="radio"
-              name="indicatorsMode"
-              value={mode}
-              checked={indicatorsMode === mode}
-              onChange={() => setIndicatorsMode(mode)}
-            />
-            {{ all: e.allIndicators, direction: e.byDirection, indicator: e.byIndicator }[mode]}
-          </label>
-        ))}
+        <ModeChoice
+          name="indicatorsMode"
+          mode={indicatorsMode}
+          onChange={setIndicatorsMode}
+          modes={{ all: e.allIndicators, direction: e.byDirection, indicator: e.byIndicator }}
+        />
         {indicatorsMode === "direction" && (
-          <label>
-            {e.byDirection}
-            <select
-              name="direction"
-              defaultValue={
-                scope && typeof scope.indicators === "object" && "direction" in scope.indicators
-                  ? scope.indicators.direction
-                  : undefined
-              }
-            >
-              {program?.directions.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CodeSelect
+            name="direction"
+            label={e.byDirection}
+            defaultValue={chosen && "direction" in chosen ? chosen.direction : undefined}
+            options={(program?.directions ?? []).map((d) => ({ code: d.code, label: d.name }))}
+          />
         )}
         {indicatorsMode === "indicator" && (
-          <label>
-            {e.byIndicator}
-            <select
-              name="indicator"
-              defaultValue={
-                scope && typeof scope.indicators === "object" && "indicator" in scope.indicators
-                  ? scope.indicators.indicator
-                  : undefined
-              }
-            >
-              {program?.indicators.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {i.name} ({i.code})
-                </option>
-              ))}
-            </select>
-          </label>
+          <CodeSelect
+            name="indicator"
+            label={e.byIndicator}
+            defaultValue={chosen && "indicator" in chosen ? chosen.indicator : undefined}
+            options={(program?.indicators ?? []).map((i) => ({
+              code: i.code,
+              label: `${i.name} (${i.code})`,
+            }))}
+          />
         )}
       </fieldset>
 
       <fieldset>
         <legend>{e.places}</legend>
-        {(["national", "all", "region"] as const).map((mode) => (
-          <label key={mode} className="inline">
-            <input
-              type="radio"
-              name="placesMode"
-              value={mode}
-              checked={placesMode === mode}
-              onChange={() => setPlacesMode(mode)}
-            />
-            {{ national: e.national, all: e.allPlaces, region: e.oneRegion }[mode]}
-          </label>
-        ))}
+        <ModeChoice
+          name="placesMode"
+          mode={placesMode}
+          onChange={setPlacesMode}
+          modes={{ national: e.national, all: e.allPlaces, region: e.oneRegion }}
+        />
         {placesMode === "region" && (
-          <label>
-            {e.oneRegion}
-            <select
-              name="region"
-              defaultValue={
-                scope && typeof scope.regions === "object" ? scope.regions.region : undefined
-              }
-            >
-              {program?.regions.map((reg) => (
-                <option key={reg.code} value={reg.code}>
-                  {reg.name} ({reg.code})
-                </option>
-              ))}
-            </select>
-          </label>
+          <CodeSelect
+            name="region"
+            label={e.oneRegion}
+            defaultValue={
+              scope && typeof scope.regions === "object" ? scope.regions.region : undefined
+            }
+            options={(program?.regions ?? []).map((r) => ({
+              code: r.code,
+              label: `${r.name} (${r.code})`,
+            }))}
+          />
         )}
       </fieldset>
     </>
+  );
+}
+
+/** Radio buttons for the ways a scope can be given, in the order of `modes`. */
+function ModeChoice(props: {
+  name: string;
+  mode: string;
+  onChange: (mode: string) => void;
+  modes: Record<string, string>;
+}) {
+  return Object.entries(props.modes).map(([mode, label]) => (
+    <label key={mode} className="inline">
+      <input
+        type="radio"
+        name={props.name}
+        value={mode}
+        checked={props.mode === mode}
+        onChange={() => props.onChange(mode)}
+      />
+      {label}
+    </label>
+  ));
+}
+
+function CodeSelect(props: {
+  name: string;
+  label: string;
+  defaultValue: string | undefined;
+  options: { code: string; label: string }[];
+}) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name} defaultValue={props.defaultValue}>
+        {props.options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,4 +1,5 @@
 import type { FigureProvenance } from "@spm/db";
+import { ColumnHeads } from "~/components/column-heads";
 import { formatDateTime } from "~/components/indicator/format";
 import styles from "~/components/indicator/indicator.module.css";
 import { format } from "~/i18n";
@@ -30,17 +31,17 @@ export function ProvenanceSection(props: {
               ? t.provenance.captionAll
               : format(t.provenance.caption, { region: data.regionName })}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.provenance.period}</th>
-              <th scope="col">{t.provenance.region}</th>
-              <th scope="col">{t.provenance.value}</th>
-              <th scope="col">{t.provenance.flag}</th>
-              <th scope="col">{t.provenance.source}</th>
-              <th scope="col">{t.provenance.revisions}</th>
-              <th scope="col">{t.provenance.updated}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t.provenance.period,
+              t.provenance.region,
+              t.provenance.value,
+              t.provenance.flag,
+              t.provenance.source,
+              t.provenance.revisions,
+              t.provenance.updated,
+            ]}
+          />
           <tbody>
             {figures.map((f) => {
               const regionName = props.regionNames.get(f.region) ?? f.region;
@@ -90,14 +91,9 @@ function RevisionsTable(props: {
       <caption className="visually-hidden">
         {format(t.provenance.revisionsCaption, { period: f.period, region: props.regionName })}
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.provenance.value}</th>
-          <th scope="col">{t.provenance.when}</th>
-          <th scope="col">{t.provenance.author}</th>
-          <th scope="col">{t.provenance.upload}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[t.provenance.value, t.provenance.when, t.provenance.author, t.provenance.upload]}
+      />
       <tbody>
         {f.revisions.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: revisions have no id here and never reorder

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ColumnHeads } from "~/components/column-heads";
 import { formatIsoDate } from "~/components/indicator/format";
 import styles from "~/components/indicator/indicator.module.css";
 import { StatusBadge } from "~/components/status-badge";
@@ -34,14 +35,9 @@ export function RegionsSection({ ctx, nationName }: { ctx: SectionContext; natio
         <caption className="visually-hidden">
           {format(t.regions.caption, { date: formatIsoDate(query.asOf, locale) })}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.regions.region}</th>
-            <th scope="col">{t.regions.latest}</th>
-            <th scope="col">{t.regions.status}</th>
-            <th scope="col">{t.regions.trajectory}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[t.regions.region, t.regions.latest, t.regions.status, t.regions.trajectory]}
+        />
         <tbody>
           {data.regions.map((r) => (
             <tr key={r.code} data-region={r.code}>

@@ -1,4 +1,5 @@
 import type { CurrentStatus } from "@spm/kpi";
+import { ColumnHeads } from "~/components/column-heads";
 import { formatRatio } from "~/components/indicator/format";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
@@ -16,15 +17,9 @@ export function YearsTable(props: { ctx: SectionContext; statuses: Map<number, C
         <caption className="visually-hidden">
           {format(t.table.caption, { region: data.regionName })}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.table.year}</th>
-            <th scope="col">{t.table.value}</th>
-            <th scope="col">{t.table.target}</th>
-            <th scope="col">{t.table.status}</th>
-            <th scope="col">{t.table.notes}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[t.table.year, t.table.value, t.table.target, t.table.status, t.table.notes]}
+        />
         <tbody>
           {series.map((p) => {
             const s = props.statuses.get(p.year);
