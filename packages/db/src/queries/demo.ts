@@ -15,16 +15,17 @@ export async function hasDemoData(db: Db): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Creates the one upload every demo figure belongs to. */
+/** Creates the one upload every demo figure belongs to, under the given name. */
 export async function createDemoUpload(
   trx: Trx,
+  filename: string,
   actor: string,
 ): Promise<{ id: string; seq: string }> {
   return trx
     .insertInto("uploads")
     .values({
       kind: "demo",
-      filename: "synthetic demo data",
+      filename,
       format: "demo",
       status: "completed",
       created_by: actor,

@@ -4,11 +4,11 @@ import { applyObservations, type ObservationInput } from "./observations";
 
 /**
  * Stores the historical figures a programme file carries (with their sources) as observation
- * revisions of a `seed` upload, so they have the same provenance trail as uploaded figures.
+ * revisions of a `seed` upload named `filename`, so they have the provenance trail of uploads.
  */
 export async function storeProgramHistory(
   trx: Transaction<Database>,
-  programCode: string,
+  filename: string,
   inputs: ObservationInput[],
   actor: string,
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
@@ -18,7 +18,7 @@ export async function storeProgramHistory(
     .insertInto("uploads")
     .values({
       kind: "seed",
-      filename: `program ${programCode}`,
+      filename,
       format: "program",
       status: "completed",
       created_by: actor,

@@ -3,6 +3,8 @@ import { generateDemoFigures, type ProgramDefinition, parsePeriod } from "@spm/k
 
 // Every demo figure carries this source, so pages and exports can label it.
 export const DEMO_SOURCE = "Synthetic demo data (npm run spm -- demo load); not an official figure";
+/** The name of the upload the demo figures belong to. */
+export const DEMO_UPLOAD_NAME = "synthetic demo data";
 
 /** The synthetic figures of the given programmes, as observation inputs labelled as demo. */
 export function demoInputs(programs: readonly ProgramDefinition[]): ObservationInput[] {

@@ -13,7 +13,7 @@ import {
   recordAudit,
   setDemoUploadCounts,
 } from "@spm/db";
-import { demoInputs, withoutTakenFigures } from "./compute";
+import { DEMO_UPLOAD_NAME, demoInputs, withoutTakenFigures } from "./compute";
 
 /**
  * Loads synthetic figures for every programme, as one `demo` upload. A figure that already has
@@ -27,7 +27,7 @@ export async function loadDemoData(
   if (await hasDemoData(db)) return { inserted: 0, skipped: 0 };
   const programs = (await loadProgramDefinitions(db)).filter((p) => !only || only.includes(p.code));
   return db.transaction().execute(async (trx) => {
-    const upload = await createDemoUpload(trx, actor);
+    const upload = await createDemoUpload(trx, DEMO_UPLOAD_NAME, actor);
     const inputs = demoInputs(programs);
     const fresh = withoutTakenFigures(inputs, await listFigureKeys(trx));
     await applyObservations(trx, fresh, {

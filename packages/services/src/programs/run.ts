@@ -70,7 +70,7 @@ export async function importProgram(
     const retired = await storeProgramDefinition(trx, def, hash);
     const history = await storeProgramHistory(
       trx,
-      def.code,
+      `program ${def.code}`,
       historyInputs(def),
       actorFields(actor).actor,
     );
