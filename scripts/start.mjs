@@ -53,17 +53,9 @@ const supervised = [
     () => startChild("worker", tsx, [path.join(ROOT, "apps/ingest/src/worker.ts")], env),
     { onGiveUp: giveUp },
   ),
-  supervise(
-    "web",
-    () =>
-      startChild(
-        "web",
-        path.join(BIN, "next"),
-        ["start", path.join(ROOT, "apps/web"), "-p", String(port)],
-        env,
-      ),
-    { onGiveUp: giveUp },
-  ),
+  supervise("web", () => startChild("web", tsx, [path.join(ROOT, "apps/web/server.ts")], env), {
+    onGiveUp: giveUp,
+  }),
 ];
 
 let stopping = false;

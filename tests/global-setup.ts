@@ -1,6 +1,5 @@
-import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { BIN, freePort, ROOT, startIngest, startProcess, waitForUrl } from "./processes";
+import { freePort, startIngest, startWeb, waitForUrl } from "./processes";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,11 +23,7 @@ export default async function setup(project: TestProject) {
   };
   const api = startIngest("server", env);
   const worker = startIngest("worker", env);
-  const web = startProcess(
-    path.join(BIN, "next"),
-    ["start", path.join(ROOT, "apps/web"), "-p", String(webPort)],
-    env,
-  );
+  const web = startWeb(env);
   const all = [api, worker, web];
   try {
     await waitForUrl(`${env.API_URL}/healthz`, api);

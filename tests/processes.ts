@@ -63,6 +63,11 @@ export function startIngest(kind: "server" | "worker", env: NodeJS.ProcessEnv): 
   return startProcess(path.join(BIN, "tsx"), [path.join(ROOT, `apps/ingest/src/${kind}.ts`)], env);
 }
 
+/** The dashboard's server (apps/web/server.ts: the built Next.js app behind its page cache). */
+export function startWeb(env: NodeJS.ProcessEnv): Proc {
+  return startProcess(path.join(BIN, "tsx"), [path.join(ROOT, "apps/web/server.ts")], env);
+}
+
 /** Waits until a URL answers below 500, failing early when the process dies. */
 export async function waitForUrl(url: string, proc: Proc, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,23 +1,21 @@
 // The dashboard benchmark's processes: a production build of apps/web (reused while no source
-// is newer), `next start` and the ingest API on free ports, and a viewer's session cookie.
+// is newer), the dashboard's server and the ingest API on free ports, and a viewer's session cookie.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@spm/db";
 import { createUser, hashPassword } from "@spm/db";
-import {
-  BIN,
-  freePort,
-  type Proc,
-  ROOT,
-  startIngest,
-  startProcess,
-  waitForUrl,
-} from "../processes";
+import { BIN, freePort, type Proc, ROOT, startIngest, startWeb, waitForUrl } from "../processes";
 import { note } from "./measure";
 
 const WEB = path.join(ROOT, "apps/web");
-const SOURCES = ["apps/web/src", "apps/web/next.config.ts", "packages/db/src", "packages/kpi/src"];
+const SOURCES = [
+  "apps/web/src",
+  "apps/web/next.config.ts",
+  "packages/db/src",
+  "packages/kpi/src",
+  "packages/services/src",
+];
 
 function newestMtime(file: string): number {
   const stat = statSync(file);
@@ -52,7 +50,7 @@ export interface WebApp {
   stop: () => Promise<void>;
 }
 
-/** Starts the ingest API (for signing in) and `next start` on free ports. */
+/** Starts the ingest API (for signing in) and the dashboard's server on free ports. */
 export async function startWebApp(): Promise<WebApp> {
   const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
   const env = {
@@ -64,7 +62,7 @@ export async function startWebApp(): Promise<WebApp> {
     NODE_ENV: "production",
   };
   const api = startIngest("server", env);
-  const web = startProcess(path.join(BIN, "next"), ["start", WEB, "-p", String(webPort)], env);
+  const web = startWeb(env);
   const url = `http://127.0.0.1:${webPort}`;
   const stop = async () => {
     await Promise.all([api.stop(), web.stop()]);

@@ -1,5 +1,5 @@
 import { createDb, type Db } from "@spm/db";
-import { env } from "~/env";
+import { env } from "../env";
 
 const globalForDb = globalThis as unknown as { spmDb?: Db };
 

@@ -4,9 +4,10 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "~/env";
 import { db } from "./db";
+import { SESSION_COOKIE } from "./session-cookie";
 
-// The ingest API sets this cookie at sign-in; pages read the same session table.
-export const SESSION_COOKIE = "spm_session";
+export { SESSION_COOKIE };
+
 const RANK: Role[] = ["viewer", "steward", "manager", "admin"];
 
 /** The signed-in user of this request, or null (looked up once per request: layout and page ask). */

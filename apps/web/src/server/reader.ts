@@ -1,0 +1,42 @@
+// What the dashboard's server needs to know of a request before it may answer from the page
+// cache: a live session (checked as the pages check it), the reader's language and what the
+// layout shows of the reader, and the data version.
+import type { IncomingMessage } from "node:http";
+import { currentDataVersion, findSessionUser, hasDemoData } from "@spm/db";
+import { countUnread } from "@spm/services";
+import { parse } from "cookie";
+import { env } from "../env";
+import { LOCALE_COOKIE, resolveLocale } from "../i18n";
+import { db } from "../lib/db";
+import { SESSION_COOKIE } from "../lib/session-cookie";
+import type { ReaderInputs } from "./page-cache";
+
+/** The signed-in reader of `req` and their language, or null (no session, or not a live one). */
+export async function readerOf(
+  req: IncomingMessage,
+  now: Date,
+): Promise<{ reader: ReaderInputs; locale: string } | null> {
+  const cookies = parse(req.headers.cookie ?? "");
+  const id = cookies[SESSION_COOKIE];
+  if (!id) return null;
+  const policy = {
+    idleMinutes: env().SESSION_IDLE_MINUTES,
+    absoluteHours: env().SESSION_ABSOLUTE_HOURS,
+  };
+  // The version first: a page rendered after it holds figures at least this new.
+  const dataVersion = await currentDataVersion(db());
+  const user = await findSessionUser(db(), { id, policy, now });
+  if (!user) return null;
+  const [unread, demo] = await Promise.all([countUnread(db(), user.id), hasDemoData(db())]);
+  const acceptLanguage = req.headers["accept-language"] ?? null;
+  return {
+    reader: {
+      role: user.role,
+      name: user.display_name ?? user.username,
+      unread,
+      demo,
+      dataVersion,
+    },
+    locale: resolveLocale(cookies[LOCALE_COOKIE], acceptLanguage),
+  };
+}

@@ -1,0 +1,135 @@
+// The dashboard's page cache (apps/web/server.ts), tried through the dashboard's origin as
+// readers reach it: a page is rendered once per set of inputs and replayed byte for byte, and
+// never outlives what it shows — new figures, a new notice, another role or language, a session
+// that ended.
+import { randomUUID } from "node:crypto";
+import type { Role } from "@spm/db";
+import { createTestDb, createTestUser } from "@spm/db/test/factories";
+import { importProgram } from "@spm/services";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { figureKey, monthlyProgram } from "../figures";
+import { tokenFor } from "../support";
+
+const web = inject("webUrl");
+const db = createTestDb();
+const { program, codes } = monthlyProgram(2);
+
+async function signInAs(role: Role, lang = "en"): Promise<{ cookie: string; id: string }> {
+  const user = await createTestUser(db, { role });
+  const res = await fetch(`${web}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
+  expect(res.status).toBe(200);
+  const session = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return { cookie: `${session}; spm_lang=${lang}`, id: user.id };
+}
+
+async function page(cookie: string, path = `/?program=${program.code}`) {
+  const res = await fetch(`${web}${path}`, { headers: { cookie }, redirect: "manual" });
+  return { status: res.status, cache: res.headers.get("x-spm-cache"), body: await res.text() };
+}
+
+/** Reads the page until `until` holds (each read after new data is a new render). */
+async function pageUntil(cookie: string, until: (body: string) => boolean) {
+  for (let i = 0; i < 100; i++) {
+    const read = await page(cookie);
+    if (until(read.body)) return read;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the page never showed what was expected");
+}
+
+beforeAll(async () => {
+  await importProgram(db, program, "test");
+});
+
+afterAll(async () => {
+  await db.destroy();
+});
+
+describe("the dashboard's page cache", () => {
+  it("renders a page once and replays the same bytes to the same reader", async () => {
+    const { cookie } = await signInAs("viewer");
+    const first = await page(cookie);
+    const second = await page(cookie);
+    expect(first.status).toBe(200);
+    expect(first.body).toContain(`data-indicator="${codes[0]}"`);
+    expect(second.cache).toBe("hit");
+    expect(second.body).toBe(first.body);
+  });
+
+  it("gives each role and each language its own page", async () => {
+    const viewer = await signInAs("viewer");
+    const manager = await signInAs("manager");
+    const kazakh = await signInAs("viewer", "kk");
+    for (const reader of [viewer, manager, kazakh]) await page(reader.cookie);
+    const [v, m, k] = await Promise.all([viewer, manager, kazakh].map((r) => page(r.cookie)));
+    expect(v?.body).not.toContain('href="/alerts"');
+    expect(m?.body).toContain('href="/alerts"');
+    expect(v?.body).toContain('<html lang="en"');
+    expect(k?.body).toContain('<html lang="kk"');
+    expect(m?.cache).toBe("hit");
+    expect(k?.cache).toBe("hit");
+  });
+
+  it("never replays a page to a session that has ended", async () => {
+    const { cookie } = await signInAs("viewer");
+    expect((await page(cookie)).status).toBe(200);
+    expect((await page(cookie)).cache).toBe("hit");
+    const out = await fetch(`${web}/api/v1/auth/logout`, {
+      method: "POST",
+      headers: { cookie, origin: web },
+    });
+    expect(out.status).toBe(204);
+    const after = await page(cookie);
+    expect(after.status).toBe(307);
+    expect(after.cache).toBeNull();
+    expect(after.body).not.toContain(`data-indicator="${codes[0]}"`);
+  });
+
+  it("renders again once new figures are applied, showing them", async () => {
+    const { cookie } = await signInAs("viewer");
+    await page(cookie);
+    expect((await page(cookie)).cache).toBe("hit");
+    const steward = await tokenFor("steward");
+    const key = figureKey(codes, 0);
+    const res = await fetch(`${web}/api/v1/observations`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${steward}`, "content-type": "application/json" },
+      body: JSON.stringify({ observations: [{ ...key, region: undefined, value: 777 }] }),
+    });
+    expect(res.status).toBe(202);
+    const shown = await pageUntil(cookie, (body) => body.includes(`777 (${key.period})`));
+    expect(shown.cache).toBe("miss");
+    expect((await page(cookie)).cache).toBe("hit");
+  });
+
+  it("renders again when the reader has a new notice (the bell's count)", async () => {
+    const { cookie, id } = await signInAs("manager");
+    const before = await page(cookie);
+    expect(before.body).toContain('data-unread="0"');
+    await db
+      .insertInto("notifications")
+      .values({
+        dedupe_key: `test:${randomUUID()}`,
+        kind: "firing",
+        channel: "in_app",
+        alert_id: null,
+        user_id: id,
+        address: null,
+        lang: "en",
+        payload: JSON.stringify({}),
+        status: "unread",
+        message: null,
+        last_error: null,
+        sent_at: null,
+        read_at: null,
+      })
+      .execute();
+    const after = await page(cookie);
+    expect(after.cache).toBe("miss");
+    expect(after.body).toContain('data-unread="1"');
+  });
+});
