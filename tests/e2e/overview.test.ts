@@ -75,6 +75,27 @@ describe("overview page in Chromium", () => {
     await page.close();
   });
 
+  it("shows the reader's own name in the header and statuses on a chosen day", async () => {
+    const page = await browser.newPage({ locale: "kk-KZ", viewport: { width: 390, height: 844 } });
+    const me = await signIn(page, web, "viewer");
+    // The page is the same for every viewer; the name comes to the browser by itself.
+    await page.locator('.user[data-reader="loaded"]').waitFor();
+    await expect(page.locator(".user").textContent()).resolves.toContain(me.username);
+    await page.fill('input[name="asOf"]', "2019-06-30");
+    await Promise.all([
+      page.waitForURL(/asOf=2019-06-30/),
+      page.click("form.filters button[type=submit]"),
+    ]);
+    await expect(page.locator("main p.muted").first().textContent()).resolves.toContain(
+      "2019-06-30 жағдай бойынша мәртебе",
+    );
+    // In 2019 the programme's first year had ended without a figure: overdue, as today.
+    const badge = page.locator('[data-indicator="HQ_READINESS"] [data-level]').first();
+    await expect(badge.getAttribute("data-level")).resolves.toBe("overdue");
+    await expect(page.locator('input[name="asOf"]').inputValue()).resolves.toBe("2019-06-30");
+    await page.close();
+  });
+
   it("sends a visitor who is not signed in to the sign-in page, and back after signing in", async () => {
     const page = await browser.newPage({ locale: "en-GB" });
     await page.goto(`${web}/`);

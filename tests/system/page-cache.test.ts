@@ -1,7 +1,7 @@
 // The dashboard's page cache (apps/web/server.ts), tried through the dashboard's origin as
 // readers reach it: a page is rendered once per set of inputs and replayed byte for byte, and
-// never outlives what it shows — new figures, a new notice, another role or language, a session
-// that ended.
+// never outlives what it shows — new figures, another role or language, a session that ended.
+// Pages hold nothing of one reader's own: the name and notices come through /data-version.
 import { randomUUID } from "node:crypto";
 import type { Role } from "@spm/db";
 import { createTestDb, createTestUser } from "@spm/db/test/factories";
@@ -41,8 +41,23 @@ async function pageUntil(cookie: string, until: (body: string) => boolean) {
   throw new Error("the page never showed what was expected");
 }
 
+/** Waits until the worker has no status work left (the data version then stays put). */
+async function settle(): Promise<void> {
+  for (let quiet = 0, i = 0; quiet < 3 && i < 300; i++) {
+    const pending = await db
+      .selectFrom("status_work")
+      .select("id")
+      .where("done_at", "is", null)
+      .limit(1)
+      .execute();
+    quiet = pending.length === 0 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 beforeAll(async () => {
   await importProgram(db, program, "test");
+  await settle();
 });
 
 afterAll(async () => {
@@ -106,10 +121,32 @@ describe("the dashboard's page cache", () => {
     expect((await page(cookie)).cache).toBe("hit");
   });
 
-  it("renders again when the reader has a new notice (the bell's count)", async () => {
+  it("shares one render among readers of one role, holding nothing of either's own", async () => {
+    const one = await signInAs("steward");
+    const other = await signInAs("steward");
+    const first = await page(one.cookie);
+    const second = await page(other.cookie);
+    expect(second.cache).toBe("hit");
+    expect(second.body).toBe(first.body);
+    for (const user of await db.selectFrom("users").select("username").execute()) {
+      expect(first.body).not.toContain(`>${user.username}<`);
+    }
+  });
+
+  it("gives each reader their own name and notices through /data-version", async () => {
     const { cookie, id } = await signInAs("manager");
-    const before = await page(cookie);
-    expect(before.body).toContain('data-unread="0"');
+    const live = async () => {
+      const res = await fetch(`${web}/data-version`, { headers: { cookie } });
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      return (await res.json()) as { version: string; reader: { name: string; unread: number } };
+    };
+    const before = await live();
+    const user = await db
+      .selectFrom("users")
+      .select(["username", "display_name"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(before.reader).toEqual({ name: user.display_name ?? user.username, unread: 0 });
     await db
       .insertInto("notifications")
       .values({
@@ -128,8 +165,7 @@ describe("the dashboard's page cache", () => {
         read_at: null,
       })
       .execute();
-    const after = await page(cookie);
-    expect(after.cache).toBe("miss");
-    expect(after.body).toContain('data-unread="1"');
+    expect((await live()).reader.unread).toBe(1);
+    expect((await fetch(`${web}/data-version`)).status).toBe(401);
   });
 });

@@ -1,5 +1,5 @@
 import { listPrograms } from "@spm/db";
-import { type Locale, toIsoDate } from "@spm/kpi";
+import { type Locale, parseIsoDate, toIsoDate } from "@spm/kpi";
 import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { connection } from "next/server";
 import { AutoRefresh } from "~/components/auto-refresh";
@@ -21,6 +21,7 @@ type Search = {
   open?: string;
   program?: string;
   year?: string;
+  asOf?: string;
   region?: string;
   direction?: string;
   level?: string;
@@ -29,10 +30,12 @@ type Search = {
 /** The filter of the URL, keeping only well-formed values (a bad link shows everything). */
 function readFilter(q: Search): OverviewFilter {
   const year = q.year && /^\d{4}$/.test(q.year) ? Number(q.year) : undefined;
+  const day = typeof q.asOf === "string" ? parseIsoDate(q.asOf.slice(0, 10)) : undefined;
   const code = (v?: string) => (v && /^[A-Z0-9_-]{1,20}$/.test(v) ? v : undefined);
   return {
     program: q.program && /^[A-Z0-9-]{1,64}$/.test(q.program) ? q.program : undefined,
     year,
+    asOf: day?.ok ? day.date : undefined,
     region: code(q.region),
     direction: code(q.direction),
     level: q.level?.match(/^[a-z_]{1,20}$/)?.[0],
@@ -46,6 +49,7 @@ const FIRST_ROWS = 25;
 function moreQuery(filter: OverviewFilter, program: string, direction: string): string {
   const q = new URLSearchParams({ program, open: direction });
   if (filter.year) q.set("year", String(filter.year));
+  if (filter.asOf) q.set("asOf", filter.asOf);
   if (filter.region) q.set("region", filter.region);
   if (filter.direction) q.set("direction", filter.direction);
   if (filter.level) q.set("level", filter.level);
@@ -82,7 +86,9 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
   // The one direction shown whole; the others show their first rows and a link to the rest.
   const open = search.open?.match(/^[A-Z0-9_-]{1,20}$/)?.[0];
   const today = toIsoDate(new Date());
-  const asOf = filter.year && `${filter.year}-12-31` < today ? `${filter.year}-12-31` : today;
+  // A chosen day (not after today), else the chosen year's end (not after today), else today.
+  const yearEnd = filter.year && `${filter.year}-12-31` < today ? `${filter.year}-12-31` : today;
+  const asOf = filter.asOf && filter.asOf < today ? filter.asOf : yearEnd;
   const programs = await listPrograms(db());
   if (programs.length === 0) return <p className="empty">{t.overview.noIndicators}</p>;
   // One programme at a time (the first, unless the URL names another): each has its own years.
@@ -122,6 +128,7 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
               regions={program.regions}
               directions={program.directions}
               locale={locale}
+              today={today}
               t={t}
             />
             {program.directions.map((direction) => {

@@ -2,27 +2,19 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { subscribeLive } from "./live-state";
 
 /** Re-renders the page (server data, no reload) a moment after new figures have been applied. */
-export function AutoRefresh(props: { everyMs?: number }) {
+export function AutoRefresh() {
   const router = useRouter();
   const seen = useRef<string | null>(null);
-  useEffect(() => {
-    let stopped = false;
-    const tick = async () => {
-      const res = await fetch("/data-version", { cache: "no-store" }).catch(() => null);
-      const body = res?.ok ? ((await res.json()) as { version: string }) : null;
-      if (!stopped && body) {
-        if (seen.current !== null && seen.current !== body.version) router.refresh();
-        seen.current = body.version;
-      }
-    };
-    void tick();
-    const timer = setInterval(() => void tick(), props.everyMs ?? 1000);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [router, props.everyMs]);
+  useEffect(
+    () =>
+      subscribeLive((state) => {
+        if (seen.current !== null && seen.current !== state.version) router.refresh();
+        seen.current = state.version;
+      }),
+    [router],
+  );
   return null;
 }

@@ -4,6 +4,8 @@ import type { Messages } from "~/i18n/messages/en";
 export interface OverviewFilter {
   program?: string;
   year?: number;
+  /** A day other than today or a year's end (YYYY-MM-DD); it takes precedence over the year. */
+  asOf?: string;
   region?: string;
   direction?: string;
   level?: string;
@@ -17,6 +19,7 @@ export function OverviewFilters(props: {
   regions: { code: string; name: Record<Locale, string>; kind: string }[];
   directions: { code: string; name: Record<Locale, string> }[];
   locale: Locale;
+  today: string;
   t: Messages;
 }) {
   const { filter, locale, t } = props;
@@ -45,6 +48,10 @@ export function OverviewFilters(props: {
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        {t.overview.date}
+        <input type="date" name="asOf" defaultValue={filter.asOf ?? ""} max={props.today} />
       </label>
       <label>
         {t.overview.region}

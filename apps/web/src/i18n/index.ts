@@ -17,7 +17,4 @@ export function resolveLocale(cookie: string | undefined, acceptLanguage: string
   return DEFAULT_LOCALE;
 }
 
-/** Replaces `{name}` placeholders in a catalogue message. */
-export function format(message: string, params: Record<string, string | number> = {}): string {
-  return message.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
-}
+export { format } from "./format";

@@ -1,18 +1,17 @@
 // A cache of rendered pages, in front of Next.js (server.ts). A page is cached under every input
-// its HTML is made of — the URL, the reader's language and what the layout shows of the reader,
-// the data version, today's date, the encoding and Next's router headers — so a hit returns the
-// bytes the same render would produce. Pages still authorise themselves on every miss; a hit is
+// its HTML is made of — the URL, the reader's language and role, the data version, today's
+// date, the encoding and Next's router headers — so a hit returns the bytes the same render
+// would produce, to any reader of that role. Pages still authorise themselves on every miss; a hit is
 // only served to a signed-in reader whose session was checked on this request.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 
 /** The pages whose HTML depends on nothing but the inputs of `PageKey` (audited one by one). */
 const CACHEABLE = [/^\/$/, /^\/regions$/, /^\/indicators\/[^/]{1,64}$/];
 
-/** What a reader-independent page shows of the reader: the layout's header and banner. */
+/** What a cached page is made of besides its URL and language: the reader's role (the menu), the
+ * demo banner and the data version. Nothing of one reader's own (name, notices) is in a page. */
 export interface ReaderInputs {
   role: string;
-  name: string;
-  unread: number;
   demo: boolean;
   dataVersion: string;
 }

@@ -1,9 +1,9 @@
 // What the dashboard's server needs to know of a request before it may answer from the page
-// cache: a live session (checked as the pages check it), the reader's language and what the
-// layout shows of the reader, and the data version.
+// cache: a live session (checked as the pages check it), the reader's language and role (all the
+// layout shows of the reader: the name and unread count are filled in the browser), the data
+// version.
 import type { IncomingMessage } from "node:http";
 import { currentDataVersion, findSessionUser, hasDemoData } from "@spm/db";
-import { countUnread } from "@spm/services";
 import { parse } from "cookie";
 import { env } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n";
@@ -27,13 +27,11 @@ export async function readerOf(
   const dataVersion = await currentDataVersion(db());
   const user = await findSessionUser(db(), { id, policy, now });
   if (!user) return null;
-  const [unread, demo] = await Promise.all([countUnread(db(), user.id), hasDemoData(db())]);
+  const demo = await hasDemoData(db());
   const acceptLanguage = req.headers["accept-language"] ?? null;
   return {
     reader: {
       role: user.role,
-      name: user.display_name ?? user.username,
-      unread,
       demo,
       dataVersion,
     },

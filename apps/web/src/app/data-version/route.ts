@@ -1,15 +1,23 @@
 import { currentDataVersion } from "@spm/db";
+import { countUnread } from "@spm/services";
 import { db } from "~/lib/db";
 import { currentUser } from "~/lib/session";
 
 export const dynamic = "force-dynamic";
 
-/** The current data version, for pages that refresh themselves after an upload completes. */
+/**
+ * The current data version (pages refresh themselves when it moves) and what the header shows
+ * of the reader: name and unread notices (pages are cached per role, not per reader).
+ */
 export async function GET() {
-  if (!(await currentUser()))
-    return Response.json({ title: "Unauthorized", status: 401 }, { status: 401 });
+  const user = await currentUser();
+  if (!user) return Response.json({ title: "Unauthorized", status: 401 }, { status: 401 });
+  const [version, unread] = await Promise.all([
+    currentDataVersion(db()),
+    countUnread(db(), user.id),
+  ]);
   return Response.json(
-    { version: await currentDataVersion(db()) },
+    { version, reader: { name: user.display_name ?? user.username, unread } },
     { headers: { "cache-control": "no-store" } },
   );
 }

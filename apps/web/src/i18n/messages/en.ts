@@ -14,6 +14,7 @@ export const en = {
     filters: "Filters",
     year: "Year (status at its end)",
     today: "today",
+    date: "On a date",
     region: "Region",
     nation: "whole country",
     direction: "Direction",

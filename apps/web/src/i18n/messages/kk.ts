@@ -15,6 +15,7 @@ export const kk: Messages = {
     filters: "Сүзгілер",
     year: "Жыл (жыл соңындағы мәртебе)",
     today: "бүгін",
+    date: "Күні бойынша",
     region: "Өңір",
     nation: "бүкіл ел",
     direction: "Бағыт",

@@ -15,6 +15,7 @@ export const ru: Messages = {
     filters: "Фильтры",
     year: "Год (статус на конец года)",
     today: "сегодня",
+    date: "На дату",
     region: "Регион",
     nation: "вся страна",
     direction: "Направление",
