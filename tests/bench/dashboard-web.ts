@@ -47,11 +47,14 @@ export interface WebApp {
   url: string;
   web: Proc;
   api: Proc;
+  worker?: Proc;
+  /** Stops and starts the dashboard's server alone (it reads its static files at start). */
+  restartWeb: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
-/** Starts the ingest API (for signing in) and the dashboard's server on free ports. */
-export async function startWebApp(): Promise<WebApp> {
+/** Starts the ingest API (for signing in), the dashboard's server and, if asked, a worker. */
+export async function startWebApp(opts: { worker?: boolean } = {}): Promise<WebApp> {
   const [apiPort, webPort] = await Promise.all([freePort(), freePort()]);
   const env = {
     ...process.env,
@@ -61,20 +64,29 @@ export async function startWebApp(): Promise<WebApp> {
     QUEUE_PREFIX: "bench",
     NODE_ENV: "production",
   };
-  const api = startIngest("server", env);
-  const web = startWeb(env);
   const url = `http://127.0.0.1:${webPort}`;
-  const stop = async () => {
-    await Promise.all([api.stop(), web.stop()]);
+  const app: WebApp = {
+    url,
+    api: startIngest("server", env),
+    web: startWeb(env),
+    worker: opts.worker ? startIngest("worker", env) : undefined,
+    restartWeb: async () => {
+      await app.web.stop();
+      app.web = startWeb(env);
+      await waitForUrl(`${url}/login`, app.web);
+    },
+    stop: async () => {
+      await Promise.all([app.api.stop(), app.web.stop(), app.worker?.stop()]);
+    },
   };
   try {
-    await waitForUrl(`${env.API_URL}/healthz`, api);
-    await waitForUrl(`${url}/login`, web);
+    await waitForUrl(`${env.API_URL}/healthz`, app.api);
+    await waitForUrl(`${url}/login`, app.web);
   } catch (error) {
-    await stop();
+    await app.stop();
     throw error;
   }
-  return { url, web, api, stop };
+  return app;
 }
 
 /** Creates a viewer and signs in through the dashboard's origin; returns the Cookie header. */

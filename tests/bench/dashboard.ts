@@ -1,19 +1,32 @@
-// Dashboard benchmark: the overview page and one indicator page of a built `next start`, each
-// under concurrent signed-in clients, over a synthetic programme of monthly regional figures;
-// next to a raw baseline (the same figures read by one SQL query through pg, at the same
-// concurrency). Progress on standard error; one JSON line at the end of standard output.
-import { createDb, migrateToLatest } from "@spm/db";
+// Dashboard benchmark: the overview, one indicator page and the regions page of the built
+// dashboard (apps/web/server.ts), each under concurrent signed-in readers (one viewer each),
+// over a synthetic programme of monthly regional figures; then the overview while a 100,000-row
+// upload is processed, the time from a posted figure to its level on the overview, and floors
+// measured in the same run: a static file of the overview's size through the same server, and
+// the figures read by one SQL query through pg. Progress on standard error; one JSON line at the
+// end of standard output.
+import { createApiToken, createDb, type Db, migrateToLatest } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
 import { importProgram, refreshStatuses } from "@spm/services";
+import { sql } from "kysely";
 import pg from "pg";
 import { buildBenchProgram, loadBenchFigures } from "./dashboard-data";
+import {
+  overviewDuringUpload,
+  removeStaticFile,
+  statusVisible,
+  updateCsv,
+  writeStaticFile,
+} from "./dashboard-live";
 import { ensureWebBuild, signInViewer, startWebApp } from "./dashboard-web";
-import { type LoadResult, note, peakRssMb, percentile, runConcurrent } from "./measure";
+import { cpuMs, type LoadResult, note, peakRssMb, percentile, runConcurrent } from "./measure";
 
 const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 200);
 const REGIONS = Number(process.env.BENCH_REGIONS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const UPLOAD_ROWS = Number(process.env.BENCH_UPLOAD_ROWS ?? 100_000);
+const VISIBLE_SAMPLES = Number(process.env.BENCH_VISIBLE_SAMPLES ?? 50);
 const WARMUP = 5;
 
 const ms = (v: number) => Math.round(v * 10) / 10;
@@ -21,30 +34,56 @@ const summary = (r: LoadResult) =>
   `p50 ${ms(percentile(r.latencies, 50))} ms, p95 ${ms(percentile(r.latencies, 95))} ms, ` +
   `${Math.round(r.perSecond)} req/s`;
 
-/** Fetches a page with the session cookie, failing unless it answers 200 with `expect` in it. */
-async function fetchPage(url: string, cookie: string, expect: RegExp): Promise<void> {
+/** Fetches a page with a session cookie, failing unless it answers 200 with `expect` in it. */
+async function fetchPage(url: string, cookie: string, expect: RegExp): Promise<string> {
   const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
   const body = await res.text();
   if (res.status !== 200 || !expect.test(body)) {
     throw new Error(`${url} answered ${res.status} without ${expect}: ${body.slice(0, 300)}`);
   }
+  return body;
 }
 
-/** Measures one page: a few sequential warm-up calls (the first one reported), then the load. */
-async function measurePage(label: string, url: string, cookie: string, expect: RegExp) {
+/**
+ * Measures one page: a few sequential warm-up calls (the first one reported), one client alone,
+ * then every reader at once (reader i with its own session); the server's CPU time meanwhile.
+ */
+async function measurePage(
+  label: string,
+  url: string,
+  cookies: string[],
+  expect: RegExp,
+  webPgid: number,
+) {
+  const first = cookies[0] ?? "";
   const t0 = performance.now();
-  await fetchPage(url, cookie, expect);
+  await fetchPage(url, first, expect);
   const coldMs = performance.now() - t0;
-  for (let i = 1; i < WARMUP; i++) await fetchPage(url, cookie, expect);
-  const once = () => fetchPage(url, cookie, expect);
+  for (let i = 1; i < WARMUP; i++) await fetchPage(url, first, expect);
   // One client alone: the time the server spends on one page, without queueing behind others.
-  const serial = await runConcurrent(1, Math.min(REQUESTS, 20), once);
-  const result = await runConcurrent(CLIENTS, REQUESTS, once);
+  const serial = await runConcurrent(1, Math.min(REQUESTS, 20), () =>
+    fetchPage(url, first, expect).then(() => {}),
+  );
+  const cpu0 = cpuMs(webPgid);
+  const result = await runConcurrent(CLIENTS, REQUESTS, (client) =>
+    fetchPage(url, cookies[client] ?? first, expect).then(() => {}),
+  );
+  const cpuPerReq = (cpuMs(webPgid) - cpu0) / REQUESTS;
   note(
     `${label}: first ${Math.round(coldMs)} ms; 1 client ${summary(serial)}; ` +
-      `${CLIENTS} clients: ${summary(result)}`,
+      `${CLIENTS} clients: ${summary(result)}; ${ms(cpuPerReq)} ms of CPU a request`,
   );
-  return { ...result, coldMs, serialP50: percentile(serial.latencies, 50) };
+  return { ...result, coldMs, serialP50: percentile(serial.latencies, 50), cpuPerReq };
+}
+
+/** Waits until the worker has no status work left (its start queues a full refresh). */
+async function settle(db: Db): Promise<void> {
+  for (let quiet = 0; quiet < 3; ) {
+    const { rows } = await sql<{ n: string }>`select count(*) as n from status_work
+      where done_at is null`.execute(db);
+    quiet = Number(rows[0]?.n) === 0 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 // The raw baselines, each one SQL query through pg: every current figure of the programme's
@@ -96,43 +135,90 @@ async function main() {
   const snapshots = await refreshStatuses(db, { asOf: toIsoDate(new Date()) });
   note(`stored ${snapshots.evaluated} status snapshots`);
   ensureWebBuild();
-  const app = await startWebApp();
+  const app = await startWebApp({ worker: true });
   try {
-    const cookie = await signInViewer(db, app.url);
+    await settle(db);
+    const cookies: string[] = [];
+    for (let i = 0; i < CLIENTS; i++) cookies.push(await signInViewer(db, app.url));
+    const first = cookies[0] ?? "";
     const code = codes[0] ?? "";
+    const overviewUrl = `${app.url}/?program=${program.code}`;
+    // The page as a reader first sees it: each direction's first rows, the last one's link.
+    const overviewShape = new RegExp(`data-indicator="${codes[0]}"[\\s\\S]*data-more="D4"`);
+    const webPgid = () => app.web.child.pid ?? 0;
     const overview = await measurePage(
       "overview /",
-      `${app.url}/?program=${program.code}`,
-      cookie,
-      // The page as a reader first sees it: each direction's first rows, the last one's link.
-      new RegExp(`data-indicator="${codes[0]}"[\\s\\S]*data-more="D4"`),
+      overviewUrl,
+      cookies,
+      overviewShape,
+      webPgid(),
     );
     const indicator = await measurePage(
       `indicator /indicators/${code}`,
       `${app.url}/indicators/${code}`,
-      cookie,
+      cookies,
       new RegExp(code),
+      webPgid(),
     );
     const regions = await measurePage(
       "regions /regions",
       `${app.url}/regions?program=${program.code}`,
-      cookie,
+      cookies,
       new RegExp(codes[0] ?? ""),
+      webPgid(),
     );
-    const overviewBytes = (
-      await (await fetch(`${app.url}/?program=${program.code}`, { headers: { cookie } })).text()
-    ).length;
+    const overviewBytes = (await fetchPage(overviewUrl, first, overviewShape)).length;
+    // A day that is neither today nor a year's end: evaluated live, for the first reader.
+    const asOfStart = performance.now();
+    await fetchPage(`${overviewUrl}&asOf=2021-07-15`, first, overviewShape);
+    const overviewAsOfColdMs = performance.now() - asOfStart;
+    note(`overview as of 2021-07-15, first read: ${Math.round(overviewAsOfColdMs)} ms`);
+
+    const steward = (await createApiToken(db, { name: "bench", role: "steward" }, "bench")).token;
+    const during = await overviewDuringUpload({
+      url: app.url,
+      token: steward,
+      file: updateCsv(program, UPLOAD_ROWS),
+      clients: CLIENTS,
+      overview: (client) =>
+        fetchPage(overviewUrl, cookies[client] ?? first, overviewShape).then(() => {}),
+    });
+    await settle(db);
+    const visible = await statusVisible({
+      url: app.url,
+      token: steward,
+      program,
+      code,
+      samples: VISIBLE_SAMPLES,
+      readOverview: () => fetchPage(overviewUrl, first, overviewShape),
+    });
+    const webPeakRssMb = peakRssMb(webPgid());
+
+    // The floor: the same number of bytes as a static file, through the same server.
+    const staticPath = writeStaticFile(overviewBytes);
+    await app.restartWeb();
+    const staticUrl = `${app.url}${staticPath}`;
+    const staticLoad = await measurePage("static file", staticUrl, cookies, /^x/, webPgid());
+    removeStaticFile();
+
     const raw = await measureRaw("figures", [codes, program.nation.code]);
     const rawStatuses = await measureRaw("statuses", [codes, program.nation.code]);
     const overviewP95 = percentile(overview.latencies, 95);
+    const staticP95 = percentile(staticLoad.latencies, 95);
     const rawP95 = percentile(raw.latencies, 95);
     const result = {
       overviewP50Ms: ms(percentile(overview.latencies, 50)),
       overviewP95Ms: ms(overviewP95),
       indicatorP95Ms: ms(percentile(indicator.latencies, 95)),
       regionsP95Ms: ms(percentile(regions.latencies, 95)),
-      overviewBytes,
       requestsPerSec: Math.round(overview.perSecond * 10) / 10,
+      overviewBytes,
+      webCpuMsPerReq: ms(overview.cpuPerReq),
+      overviewDuringIngestP95Ms: ms(percentile(during.latencies, 95)),
+      overviewAsOfColdMs: Math.round(overviewAsOfColdMs),
+      statusVisibleOnDashboardP95Ms: Math.round(percentile(visible, 95)),
+      staticSameBytesP95Ms: ms(staticP95),
+      ratioToStatic: Math.round((overviewP95 / staticP95) * 100) / 100,
       rawP95Ms: ms(rawP95),
       ratio: Math.round((overviewP95 / rawP95) * 100) / 100,
       overviewFirstMs: Math.round(overview.coldMs),
@@ -140,6 +226,14 @@ async function main() {
       indicatorP50Ms: ms(percentile(indicator.latencies, 50)),
       indicatorRequestsPerSec: Math.round(indicator.perSecond * 10) / 10,
       indicatorOneClientP50Ms: ms(indicator.serialP50),
+      indicatorCpuMsPerReq: ms(indicator.cpuPerReq),
+      regionsFirstMs: Math.round(regions.coldMs),
+      regionsCpuMsPerReq: ms(regions.cpuPerReq),
+      overviewDuringIngestRequests: during.latencies.length,
+      uploadRows: UPLOAD_ROWS,
+      uploadMs: Math.round(during.uploadMs),
+      statusVisibleOnDashboardP50Ms: Math.round(percentile(visible, 50)),
+      staticCpuMsPerReq: ms(staticLoad.cpuPerReq),
       rawP50Ms: ms(percentile(raw.latencies, 50)),
       rawOneClientP50Ms: ms(raw.serialP50),
       rawStatusesP95Ms: ms(percentile(rawStatuses.latencies, 95)),
@@ -147,10 +241,12 @@ async function main() {
       figures,
       clients: CLIENTS,
       requests: REQUESTS,
-      webPeakRssMb: peakRssMb(app.web.child.pid ?? 0),
+      webProcesses: Number(process.env.WEB_PROCESSES ?? 1),
+      webPeakRssMb,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
+    removeStaticFile();
     await app.stop();
     await db.destroy();
   }

@@ -37,25 +37,45 @@ export interface LoadResult {
 }
 
 /**
- * Runs `total` calls of `once` from `clients` concurrent loops (each starts its next call when
- * its previous one ends) and returns every call's latency in ms.
+ * Runs `total` calls of `once` (or calls while `total()` holds) from `clients` concurrent loops
+ * (each starts its next call when its previous one ends; `once` is told its loop's number) and
+ * returns every call's latency in ms.
  */
 export async function runConcurrent(
   clients: number,
-  total: number,
-  once: () => Promise<void>,
+  total: number | (() => boolean),
+  once: (client: number) => Promise<void>,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let started = 0;
+  const more = typeof total === "number" ? () => started < total : total;
   const t0 = performance.now();
-  const loop = async () => {
-    while (started < total) {
+  const loop = async (_: unknown, client: number) => {
+    while (more()) {
       started += 1;
       const t = performance.now();
-      await once();
+      await once(client);
       latencies.push(performance.now() - t);
     }
   };
   await Promise.all(Array.from({ length: clients }, loop));
-  return { latencies, perSecond: total / ((performance.now() - t0) / 1000) };
+  return { latencies, perSecond: latencies.length / ((performance.now() - t0) / 1000) };
+}
+
+/** CPU time (user + system, ms) used so far by every process of a process group. */
+export function cpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      // Fields 14 and 15 of stat (utime, stime), in clock ticks of 1/100 s on Linux.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10;
 }
