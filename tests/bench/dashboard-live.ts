@@ -10,10 +10,10 @@ import { note, percentile, runConcurrent } from "./measure";
 
 const STATIC_DIR = path.join(ROOT, "apps/web/.next/static/bench");
 
-/** Writes a file of `bytes` bytes where the built dashboard serves static files; its URL path. */
-export function writeStaticFile(bytes: number): string {
+/** Writes `html` where the built dashboard serves static files; returns its URL path. */
+export function writeStaticFile(html: string): string {
   mkdirSync(STATIC_DIR, { recursive: true });
-  writeFileSync(path.join(STATIC_DIR, "overview.html"), Buffer.alloc(bytes, "x"));
+  writeFileSync(path.join(STATIC_DIR, "overview.html"), html);
   return "/_next/static/bench/overview.html";
 }
 
@@ -45,7 +45,7 @@ export async function overviewDuringUpload(args: {
   token: string;
   file: Blob;
   clients: number;
-  overview: (client: number) => Promise<void>;
+  overview: (client: number) => Promise<unknown>;
 }): Promise<{ latencies: number[]; uploadMs: number }> {
   const auth = { authorization: `Bearer ${args.token}` };
   let done = false;
@@ -74,7 +74,13 @@ export async function overviewDuringUpload(args: {
       done = true;
     }
   })();
-  const load = runConcurrent(args.clients, () => !done, args.overview);
+  const load = runConcurrent(
+    args.clients,
+    () => !done,
+    async (c) => {
+      await args.overview(c);
+    },
+  );
   await upload;
   const { latencies } = await load;
   const uploadMs = performance.now() - t0;

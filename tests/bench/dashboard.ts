@@ -19,6 +19,7 @@ import {
   writeStaticFile,
 } from "./dashboard-live";
 import { ensureWebBuild, signInViewer, startWebApp } from "./dashboard-web";
+import { type Got, get } from "./http-get";
 import { cpuMs, type LoadResult, note, peakRssMb, percentile, runConcurrent } from "./measure";
 
 const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 200);
@@ -34,14 +35,25 @@ const summary = (r: LoadResult) =>
   `p50 ${ms(percentile(r.latencies, 50))} ms, p95 ${ms(percentile(r.latencies, 95))} ms, ` +
   `${Math.round(r.perSecond)} req/s`;
 
-/** Fetches a page with a session cookie, failing unless it answers 200 with `expect` in it. */
-async function fetchPage(url: string, cookie: string, expect: RegExp): Promise<string> {
-  const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
-  const body = await res.text();
-  if (res.status !== 200 || !expect.test(body)) {
-    throw new Error(`${url} answered ${res.status} without ${expect}: ${body.slice(0, 300)}`);
+/** Every one of these strings, in this order: what a page must show to count as answered. */
+type Shape = readonly string[];
+
+function hasShape(body: string, shape: Shape): boolean {
+  let at = 0;
+  for (const part of shape) {
+    at = body.indexOf(part, at);
+    if (at < 0) return false;
   }
-  return body;
+  return true;
+}
+
+/** Reads a page with a session cookie, failing unless it answers 200 in the expected shape. */
+async function fetchPage(url: string, cookie: string, shape: Shape): Promise<Got> {
+  const res = await get(url, { cookie });
+  if (res.status !== 200 || !hasShape(res.body, shape)) {
+    throw new Error(`${url} answered ${res.status} without ${shape}: ${res.body.slice(0, 300)}`);
+  }
+  return res;
 }
 
 /**
@@ -52,7 +64,7 @@ async function measurePage(
   label: string,
   url: string,
   cookies: string[],
-  expect: RegExp,
+  expect: Shape,
   webPgid: number,
 ) {
   const first = cookies[0] ?? "";
@@ -144,7 +156,7 @@ async function main() {
     const code = codes[0] ?? "";
     const overviewUrl = `${app.url}/?program=${program.code}`;
     // The page as a reader first sees it: each direction's first rows, the last one's link.
-    const overviewShape = new RegExp(`data-indicator="${codes[0]}"[\\s\\S]*data-more="D4"`);
+    const overviewShape = [`data-indicator="${codes[0]}"`, 'data-more="D4"'];
     const webPgid = () => app.web.child.pid ?? 0;
     const overview = await measurePage(
       "overview /",
@@ -157,17 +169,18 @@ async function main() {
       `indicator /indicators/${code}`,
       `${app.url}/indicators/${code}`,
       cookies,
-      new RegExp(code),
+      [`data-indicator="${code}"`],
       webPgid(),
     );
     const regions = await measurePage(
       "regions /regions",
       `${app.url}/regions?program=${program.code}`,
       cookies,
-      new RegExp(codes[0] ?? ""),
+      [codes[0] ?? ""],
       webPgid(),
     );
-    const overviewBytes = (await fetchPage(overviewUrl, first, overviewShape)).length;
+    const overviewPage = await fetchPage(overviewUrl, first, overviewShape);
+    const overviewBytes = overviewPage.body.length;
     // A day that is neither today nor a year's end: evaluated live, for the first reader.
     const asOfStart = performance.now();
     await fetchPage(`${overviewUrl}&asOf=2021-07-15`, first, overviewShape);
@@ -190,15 +203,15 @@ async function main() {
       program,
       code,
       samples: VISIBLE_SAMPLES,
-      readOverview: () => fetchPage(overviewUrl, first, overviewShape),
+      readOverview: async () => (await fetchPage(overviewUrl, first, overviewShape)).body,
     });
     const webPeakRssMb = peakRssMb(webPgid());
 
-    // The floor: the same number of bytes as a static file, through the same server.
-    const staticPath = writeStaticFile(overviewBytes);
+    // The floor: the overview's own bytes as a static file, through the same server.
+    const staticPath = writeStaticFile(overviewPage.body);
     await app.restartWeb();
     const staticUrl = `${app.url}${staticPath}`;
-    const staticLoad = await measurePage("static file", staticUrl, cookies, /^x/, webPgid());
+    const staticLoad = await measurePage("static file", staticUrl, cookies, ["<html"], webPgid());
     removeStaticFile();
 
     const raw = await measureRaw("figures", [codes, program.nation.code]);
@@ -213,6 +226,7 @@ async function main() {
       regionsP95Ms: ms(percentile(regions.latencies, 95)),
       requestsPerSec: Math.round(overview.perSecond * 10) / 10,
       overviewBytes,
+      overviewWireBytes: overviewPage.wireBytes,
       webCpuMsPerReq: ms(overview.cpuPerReq),
       overviewDuringIngestP95Ms: ms(percentile(during.latencies, 95)),
       overviewAsOfColdMs: Math.round(overviewAsOfColdMs),

@@ -69,7 +69,10 @@ describe("regions page in Chromium", () => {
     await page.goto(`${web}/regions?program=KZ-SPCRET-2018-2022`);
     await saveScreenshot(page, "regions");
     await expect(page.locator("h1").textContent()).resolves.toBe("Регионы");
-    expect(await page.locator("[data-region-grid] tbody tr").count()).toBe(17);
+    // One table per direction, each with a row for every region.
+    const grids = page.locator("[data-region-grid]");
+    expect(await grids.count()).toBeGreaterThan(0);
+    for (const grid of await grids.all()) expect(await grid.locator("tbody tr").count()).toBe(17);
     const cell = page.locator(
       '[data-region="KZ-ALA"] a[href="/indicators/HQ_READINESS?region=KZ-ALA"]',
     );
@@ -135,6 +138,26 @@ describe("regions page in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(new RegExp(`/indicators/${second}\\?region=ZZ-N`));
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a long direction's first 12 indicators per region on a phone, and all on request", async () => {
+    const program = buildProgram({
+      indicators: Array.from({ length: 15 }, () => ({ disaggregation: "regional" as const })),
+    });
+    await importProgram(db, program, "test");
+    const page = await browser.newPage({ locale: "kk-KZ", viewport: { width: 390, height: 844 } });
+    await signIn(page, web, "viewer");
+    await page.goto(`${web}/regions?program=${program.code}`);
+    const heads = page.locator('[data-region-grid="D1"] thead th[scope="col"] a');
+    expect(await heads.count()).toBe(12);
+    const more = page.locator('[data-more="D1"]');
+    await expect(more.textContent()).resolves.toBe(
+      "Көрсетілген индикаторлар: 15 ішінен 12. Барлығын көрсету (15)",
+    );
+    await Promise.all([page.waitForURL(/open=D1/), more.locator("a").click()]);
+    expect(await heads.count()).toBe(15);
+    expect(await page.locator("[data-more]").count()).toBe(0);
     await page.close();
   });
 });

@@ -208,6 +208,18 @@ export interface StatusSnapshotsTable {
   data_version: ColumnType<string, string | number | undefined, string | number>;
 }
 
+/** The read model's programme years: an indicator in one place at the end of one year. */
+export interface StatusYearsTable {
+  indicator_code: string;
+  region_code: string;
+  year: number;
+  current_level: string;
+  trajectory_level: string;
+  evaluation: Json<unknown>;
+  computed_at: Timestamp;
+  data_version: ColumnType<string, string | number, string | number>;
+}
+
 export interface StatusWorkTable {
   id: Generated<string>;
   /** Null: every active indicator. */
@@ -329,6 +341,7 @@ export interface Database {
   observation_revisions: ObservationRevisionsTable;
   observations: ObservationsTable;
   status_snapshots: StatusSnapshotsTable;
+  status_years: StatusYearsTable;
   status_work: StatusWorkTable;
   data_version: DataVersionTable;
   audit_log: AuditLogTable;

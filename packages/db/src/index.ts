@@ -14,6 +14,7 @@ export * from "./queries/sessions";
 export * from "./queries/status-read";
 export * from "./queries/status-snapshots";
 export * from "./queries/status-work";
+export * from "./queries/status-years";
 export * from "./queries/tokens";
 export * from "./queries/uploads";
 export * from "./queries/users";

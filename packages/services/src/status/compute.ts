@@ -52,6 +52,34 @@ export function snapshotRows(
   }));
 }
 
+/** The programme's year ends up to `asOf` (the years the read model keeps besides today). */
+export function yearEndsOf(program: ProgramDefinition, asOf: IsoDate): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let year = program.years.start; year <= program.years.end; year++) {
+    if (`${year}-12-31` <= asOf) out.push(`${year}-12-31`);
+  }
+  return out;
+}
+
+/** The read model's year rows: one indicator's evaluations at each year end, every place. */
+export function yearRows(
+  code: string,
+  byYearEnd: ReadonlyMap<IsoDate, readonly IndicatorEvaluation[]>,
+  dataVersion: string,
+) {
+  return [...byYearEnd].flatMap(([yearEnd, evaluations]) =>
+    evaluations.map((e) => ({
+      indicator_code: code,
+      region_code: e.region,
+      year: Number(yearEnd.slice(0, 4)),
+      current_level: e.status.current.level,
+      trajectory_level: e.status.trajectory.level,
+      evaluation: e,
+      data_version: dataVersion,
+    })),
+  );
+}
+
 export interface FigureOverlay {
   indicator: string;
   region: string;

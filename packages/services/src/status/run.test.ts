@@ -1,4 +1,10 @@
-import { addStatusWork, applyObservations, currentDataVersion } from "@spm/db";
+import {
+  addStatusWork,
+  applyObservations,
+  currentDataVersion,
+  listStoredFigures,
+  loadProgramDefinitions,
+} from "@spm/db";
 import { buildProgram, createTestDb, createUploadRow } from "@spm/db/test/factories";
 import {
   evaluateIndicator,
@@ -7,6 +13,7 @@ import {
   parsePeriod,
   placesOf,
 } from "@spm/kpi";
+import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { importProgram } from "../programs/run";
 import {
@@ -172,3 +179,72 @@ describe("the read model and live evaluation", () => {
     }
   });
 });
+
+describe("the read model's programme years", () => {
+  it("keeps each year's end in every place, read back as a live evaluation gives it", async () => {
+    const program = variedProgram();
+    await importProgram(db, program, "test");
+    const nation = program.nation.code;
+    await storeFigures(
+      generateDemoFigures(program).map((f) => ({
+        indicator: f.indicator,
+        region: f.region ?? nation,
+        period: f.period,
+        value: Number(f.value),
+      })),
+      true,
+    );
+    const codes = program.indicators.map((i) => i.code);
+    // As of a day in 2021: the year ends of 2018, 2019 and 2020 are kept.
+    await refreshStatuses(db, { asOf: "2021-03-10", codes });
+    const years = await db
+      .selectFrom("status_years")
+      .select(["indicator_code", "region_code", "year"])
+      .where("indicator_code", "in", codes)
+      .execute();
+    const places = program.indicators.reduce((n, i) => n + placesOf(program, i).length, 0);
+    expect(years).toHaveLength(places * 3);
+    expect(new Set(years.map((y) => y.year))).toEqual(new Set([2018, 2019, 2020]));
+    for (const asOf of ["2018-12-31", "2019-12-31", "2020-12-31"]) {
+      for (const indicator of program.indicators) {
+        const everywhere = await evaluateIndicatorEverywhere(db, { code: indicator.code, asOf });
+        for (const [i, region] of placesOf(program, indicator).entries()) {
+          const [stored] = await evaluateIndicatorStatuses(db, {
+            asOf,
+            region,
+            codes: [indicator.code],
+          });
+          const { programCode, indicator: _d, explanation, ...fromModel } = stored ?? {};
+          // The live evaluation of the same figures (a year not kept: 2021 is not over).
+          const live = await liveEvaluation(indicator.code, region, asOf);
+          expect(fromModel, `${indicator.code} ${region} ${asOf}`).toEqual(live);
+          expect(everywhere[i]?.status).toEqual(live.status);
+        }
+      }
+    }
+    // The pages read the year from the table, not live: a changed row is what they show.
+    const code = codes[0] ?? "";
+    await db
+      .updateTable("status_years")
+      .set({
+        evaluation: sql`jsonb_set(evaluation, '{status,current,level}', '"grey"')`,
+      })
+      .where("indicator_code", "=", code)
+      .where("year", "=", 2019)
+      .execute();
+    const [read] = await evaluateIndicatorStatuses(db, { asOf: "2019-12-31", codes: [code] });
+    expect(read?.status.current.level).toBe("grey");
+    // A day that is no year's end is evaluated live.
+    const [odd] = await evaluateIndicatorStatuses(db, { asOf: "2019-12-30", codes: [code] });
+    expect(odd).toMatchObject(await liveEvaluation(code, nation, "2019-12-30"));
+  });
+});
+
+async function liveEvaluation(code: string, region: string, asOf: string) {
+  const figures = (await listStoredFigures(db, { indicators: [code] })).get(code) ?? [];
+  const programs = await loadProgramDefinitions(db);
+  const program = programs.find((p) => p.indicators.some((i) => i.code === code));
+  const indicator = program?.indicators.find((i) => i.code === code);
+  if (!program || !indicator) throw new Error(`no indicator ${code}`);
+  return evaluateIndicator({ program, indicator, figures, region, asOf });
+}

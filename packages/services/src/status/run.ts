@@ -8,8 +8,10 @@ import {
   expandFullStatusWork,
   listPendingStatusWork,
   listStatusSnapshots,
+  listStatusYears,
   listStoredFigures,
   loadProgramDefinitions,
+  replaceStatusYears,
   upsertStatusSnapshots,
 } from "@spm/db";
 import {
@@ -22,12 +24,20 @@ import {
   type ProgramDefinition,
   placesOf,
 } from "@spm/kpi";
-import { evaluatePlaces, type IndicatorRef, indicatorsOf, snapshotRows } from "./compute";
+import {
+  evaluatePlaces,
+  type IndicatorRef,
+  indicatorsOf,
+  snapshotRows,
+  yearEndsOf,
+  yearRows,
+} from "./compute";
 
 /**
- * Recomputes one indicator's statuses in every place, in one transaction that claims its
- * pending work, writes the read model and advances the data version. Skips (returns null)
- * when no work was pending: another worker has just done it.
+ * Recomputes one indicator's statuses in every place — as of `asOf` and at each programme
+ * year's end up to it — in one transaction that claims its pending work, writes the read model
+ * and advances the data version. Skips (returns null) when no work was pending: another worker
+ * has just done it.
  */
 export async function refreshIndicator(
   db: Db,
@@ -39,12 +49,16 @@ export async function refreshIndicator(
     if ((await claimStatusWork(trx, code)) === 0) return null;
     const figures = (await listStoredFigures(trx, { indicators: [code] })).get(code) ?? [];
     const evaluations = evaluatePlaces(ref, figures, asOf);
+    const years = new Map(
+      yearEndsOf(ref.program, asOf).map((end) => [end, evaluatePlaces(ref, figures, end)]),
+    );
     const version = await advanceDataVersion(trx);
     const changed = await upsertStatusSnapshots(
       trx,
       code,
       snapshotRows(code, evaluations, asOf, version),
     );
+    await replaceStatusYears(trx, code, yearRows(code, years, version));
     return { evaluated: evaluations.length, changed };
   });
 }
@@ -112,6 +126,30 @@ export async function refreshStatuses(
   }
 }
 
+/**
+ * The read model's evaluations of some indicators in some places as of a date, by
+ * `code|place`: the current snapshots stored for that date, and the programme year's row when
+ * the date is a year's end.
+ */
+async function storedEvaluations(
+  db: Db,
+  args: { codes: readonly string[]; places?: readonly string[]; asOf: IsoDate },
+): Promise<Map<string, IndicatorEvaluation>> {
+  const out = new Map<string, IndicatorEvaluation>();
+  if (args.asOf.endsWith("-12-31")) {
+    const year = Number(args.asOf.slice(0, 4));
+    for (const row of await listStatusYears(db, { ...args, year })) {
+      out.set(`${row.indicator_code}|${row.region_code}`, row.evaluation as IndicatorEvaluation);
+    }
+  }
+  for (const s of await listStatusSnapshots(db, args)) {
+    if (s.as_of === args.asOf && s.evaluation) {
+      out.set(`${s.indicator_code}|${s.region_code}`, s.evaluation as IndicatorEvaluation);
+    }
+  }
+  return out;
+}
+
 export interface IndicatorStatusView extends IndicatorEvaluation {
   programCode: string;
   indicator: IndicatorDefinition;
@@ -141,15 +179,11 @@ export async function evaluateIndicatorStatuses(
   const wanted = args.codes ? new Set(args.codes) : null;
   const selected = indicatorsOf(programs).filter((r) => !wanted || wanted.has(r.indicator.code));
   const placeOf = (p: ProgramDefinition) => args.region ?? p.nation.code;
-  const stored = await listStatusSnapshots(db, {
+  const found = await storedEvaluations(db, {
     codes: selected.map((s) => s.indicator.code),
     places: [...new Set(selected.map((s) => placeOf(s.program)))],
+    asOf: args.asOf,
   });
-  const found = new Map(
-    stored
-      .filter((s) => s.as_of === args.asOf && s.evaluation)
-      .map((s) => [`${s.indicator_code}|${s.region_code}`, s.evaluation as IndicatorEvaluation]),
-  );
   const missing = selected.filter((s) => !found.has(`${s.indicator.code}|${placeOf(s.program)}`));
   const live = await evaluateLive(db, missing, args);
   return selected.map((ref) => {
@@ -172,14 +206,9 @@ export async function evaluateIndicatorEverywhere(
   );
   if (!ref) return [];
   const places = placesOf(ref.program, ref.indicator);
-  const stored = await listStatusSnapshots(db, { codes: [args.code] });
-  const byPlace = new Map(
-    stored
-      .filter((s) => s.as_of === args.asOf && s.evaluation)
-      .map((s) => [s.region_code, s.evaluation as IndicatorEvaluation]),
-  );
-  const evaluations = places.every((p) => byPlace.has(p))
-    ? places.map((p) => byPlace.get(p) as IndicatorEvaluation)
+  const stored = await storedEvaluations(db, { codes: [args.code], asOf: args.asOf });
+  const evaluations = places.every((p) => stored.has(`${args.code}|${p}`))
+    ? places.map((p) => stored.get(`${args.code}|${p}`) as IndicatorEvaluation)
     : evaluatePlaces(
         ref,
         (await listStoredFigures(db, { indicators: [args.code] })).get(args.code) ?? [],

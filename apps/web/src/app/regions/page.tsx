@@ -10,7 +10,10 @@ import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
 import { requireUser } from "~/lib/session";
 
-type Search = { program?: string; indicator?: string };
+type Search = { program?: string; indicator?: string; open?: string };
+
+// Indicator columns of a direction before "show all": 20 regions × 200 indicators stay readable.
+const FIRST_COLUMNS = 12;
 
 /**
  * Regions of a programme: a tile map coloured by one regional indicator (chosen in the URL),
@@ -91,16 +94,37 @@ export default async function RegionsPage(props: { searchParams: Promise<Search>
       {indicators.length > 0 && (
         <section aria-labelledby="grid-title">
           <h2 id="grid-title">{t.regions.all}</h2>
-          <RegionGrid
-            regions={regions.map((r, i) => ({
-              code: r.code,
-              name: r.name[locale],
-              views: byRegion[i] ?? [],
-            }))}
-            indicators={indicators}
-            locale={locale}
-            t={t}
-          />
+          {program.directions.map((direction) => {
+            const columns = indicators.filter((v) => v.indicator.direction === direction.code);
+            if (columns.length === 0) return null;
+            const whole = search.open === direction.code || columns.length <= FIRST_COLUMNS;
+            const more = new URLSearchParams({ program: program.code, open: direction.code });
+            if (chosen) more.set("indicator", chosen.indicator.code);
+            return (
+              <section key={direction.code} aria-labelledby={`g-${direction.code}`}>
+                <h3 id={`g-${direction.code}`}>{direction.name[locale]}</h3>
+                <RegionGrid
+                  regions={regions.map((r, i) => ({
+                    code: r.code,
+                    name: r.name[locale],
+                    views: byRegion[i] ?? [],
+                  }))}
+                  indicators={whole ? columns : columns.slice(0, FIRST_COLUMNS)}
+                  direction={direction.code}
+                  locale={locale}
+                  t={t}
+                />
+                {!whole && (
+                  <p className="muted" data-more={direction.code}>
+                    {format(t.overview.shownOf, { shown: FIRST_COLUMNS, total: columns.length })}{" "}
+                    <a href={`?${more.toString()}#g-${direction.code}`}>
+                      {format(t.overview.showAll, { total: columns.length })}
+                    </a>
+                  </p>
+                )}
+              </section>
+            );
+          })}
         </section>
       )}
     </>

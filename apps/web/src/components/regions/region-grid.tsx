@@ -3,17 +3,23 @@ import type { IndicatorStatusView } from "@spm/services";
 import { StatusBadge } from "~/components/status-badge";
 import type { Messages } from "~/i18n/messages/en";
 
-/** Regions × regional indicators: the current status of every cell, each a link to its history. */
+/** Regions × one direction's regional indicators: every cell's current status, each a link to
+ * its history. */
 export function RegionGrid(props: {
   regions: { code: string; name: string; views: IndicatorStatusView[] }[];
   indicators: IndicatorStatusView[];
+  /** The direction whose indicators are the columns. */
+  direction: string;
   locale: Locale;
   t: Messages;
 }) {
   const { locale, t } = props;
+  const byRegion = new Map(
+    props.regions.map((r) => [r.code, new Map(r.views.map((v) => [v.indicator.code, v]))]),
+  );
   return (
     <div className="grid-scroll">
-      <table className="region-grid" data-region-grid>
+      <table className="region-grid" data-region-grid={props.direction}>
         <caption className="visually-hidden">{t.regions.caption}</caption>
         <thead>
           <tr>
@@ -30,7 +36,7 @@ export function RegionGrid(props: {
             <tr key={region.code} data-region={region.code}>
               <th scope="row">{region.name}</th>
               {props.indicators.map((col) => {
-                const cell = region.views.find((v) => v.indicator.code === col.indicator.code);
+                const cell = byRegion.get(region.code)?.get(col.indicator.code);
                 const level = cell?.status.current.level ?? "grey";
                 return (
                   <td key={col.indicator.code}>
