@@ -169,7 +169,7 @@ async function main() {
       `indicator /indicators/${code}`,
       `${app.url}/indicators/${code}`,
       cookies,
-      [`data-indicator="${code}"`],
+      [code],
       webPgid(),
     );
     const regions = await measurePage(
