@@ -106,13 +106,7 @@ export function measureProgress(q: ProgressQuery): ProgressMeasure {
   const achieved = q.target !== null && q.d * (q.latest.value - q.target.value) >= 0;
   const { progress, growth, required, gap } = progressOf(q, target);
   const status: ProgressStatus = achieved ? "target_achieved" : statusOf(progress, cutoffs);
-  const score = achieved
-    ? 5
-    : progress === null
-      ? null
-      : q.target === null
-        ? trendScore(progress, cutoffs, coefficient)
-        : targetScore(progress);
+  const score = achieved ? 5 : scoreOf(progress, q.target === null, cutoffs, coefficient);
   return { status, score, progress, growth, required, coefficient, cutoffs, gap };
 }
 
@@ -151,6 +145,16 @@ function statusOf(progress: number | null, c: ProgressCutoffs): ProgressStatus {
   if (progress >= c.moderate) return "moderate_progress";
   if (progress >= c.limited) return "limited_progress";
   return "deterioration";
+}
+
+function scoreOf(
+  progress: number | null,
+  trend: boolean,
+  cutoffs: ProgressCutoffs,
+  coefficient: number,
+): number | null {
+  if (progress === null) return null;
+  return trend ? trendScore(progress, cutoffs, coefficient) : targetScore(progress);
 }
 
 /** The score of P against a target: two straight lines meeting at P = 0.6, capped at ±5. */
