@@ -210,13 +210,8 @@ export const programDefinitionSchema = programBaseSchema.superRefine((p, ctx) =>
     if (ind.trend && ind.polarity !== "monitor") {
       issue(at("trend"), "only monitor indicators have a trend; others use trajectory");
     }
-    if (ind.trajectory === "statcan" && (ind.polarity === "range" || ind.polarity === "monitor")) {
-      issue(
-        at("trajectory"),
-        ind.polarity === "range"
-          ? "statcan needs a single-number target (increase or decrease)"
-          : "a monitor indicator takes trend: {method: statcan} instead",
-      );
+    if (ind.trajectory === "statcan" && ind.polarity === "range") {
+      issue(at("trajectory"), "statcan needs a single-number target (increase or decrease)");
     }
     if (ind.polarity !== "monitor" && Object.keys(ind.targets).length === 0) {
       issue(at("targets"), "needs at least one target (or polarity monitor)");

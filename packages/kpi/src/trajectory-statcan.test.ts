@@ -83,6 +83,12 @@ describe("trajectory: statcan", () => {
       { level: "not_available", progressStatus: "moderate_progress", reason: "trend_measure" },
     ],
     [
+      "a monitor with trajectory: statcan and no trend: the trend, a rise wanted",
+      { ...MONITOR, trend: undefined, trajectory: "statcan" },
+      [[2019, 91]],
+      { level: "not_available", progressStatus: "moderate_progress", reason: "trend_measure" },
+    ],
+    [
       "a monitor without a trend: nothing",
       { ...MONITOR, trend: undefined },
       [[2019, 91]],
@@ -185,6 +191,7 @@ describe("programme file: trajectory statcan and a monitor's trend", () => {
 
   it("accepts trajectory: statcan and trend: {method: statcan, limit}", () => {
     expect(issues(withIndicator({ trajectory: "statcan" }))).toEqual([]);
+    expect(issues(withIndicator({ trajectory: "statcan" }, "MON_Q"))).toEqual([]);
     const parsed = programDefinitionSchema.parse(
       withIndicator({ trend: { method: "statcan", limit: 100 } }, "MON_Q"),
     );
@@ -202,11 +209,6 @@ describe("programme file: trajectory statcan and a monitor's trend", () => {
       { trajectory: "statcan" },
       "RANGE_NUM",
       "indicators.2.trajectory: statcan needs a single-number target (increase or decrease)",
-    ],
-    [
-      { trajectory: "statcan" },
-      "MON_Q",
-      "indicators.3.trajectory: a monitor indicator takes trend: {method: statcan} instead",
     ],
   ] as const)("refuses %j on %s", (patch, code, message) => {
     expect(issues(withIndicator(patch, code))).toEqual([message]);

@@ -36,10 +36,13 @@ export interface StatcanResult {
   progress: StatusInputs["progress"];
 }
 
-/** Tells whether an indicator's trajectory (or a monitor's trend) uses the progress measure. */
+/**
+ * Tells whether an indicator's trajectory (or a monitor's trend) uses the progress measure; a
+ * monitor with `trajectory: statcan` and no `trend` gets the trend with its defaults.
+ */
 export function usesProgressMeasure(indicator: StatusContext["query"]["indicator"]): boolean {
-  if (indicator.polarity === "monitor") return indicator.trend?.method === "statcan";
-  return indicator.trajectory === "statcan";
+  const monitorTrend = indicator.polarity === "monitor" && indicator.trend?.method === "statcan";
+  return monitorTrend || indicator.trajectory === "statcan";
 }
 
 /** Judges the points by the progress measure (the indicator must use it). */
