@@ -83,11 +83,13 @@ function progressParams(status: IndicatorStatus, locale: Locale): MessageParams 
   const progress = inputs.progress ?? null;
   if (!progress) return {};
   const rate = (v: number | null) => (v === null ? null : formatShare(Math.abs(v), locale, 1));
-  const growth = progress.growth;
+  // Growth is of sizes: below zero, a shrinking size is a rising value.
+  const growth =
+    progress.growth === null ? null : Math.sign(inputs.baseline.value || 1) * progress.growth;
   return {
     baseline: num(inputs.baseline.value, locale),
     baselineYear: inputs.baseline.year,
-    growth: rate(growth),
+    growth: rate(progress.growth),
     change: growth === null ? null : growth > 0 ? "rise" : growth < 0 ? "fall" : "flat",
     required: rate(progress.required),
     wanted: progress.direction,

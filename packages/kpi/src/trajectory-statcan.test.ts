@@ -168,6 +168,12 @@ describe("explaining the progress measure", () => {
     );
   });
 
+  it("says a negative value that moved towards 0 rose: −100 → −81", () => {
+    const negative = { ...STATCAN, baseline: { year: 2017, value: -100 }, targets: { 2022: -50 } };
+    const status = computeStatus(query(negative, [[2019, -81]], "2020-06-01"));
+    expect(explainStatus(status, "en").trajectory).toMatch(/grew by 10% a year.*moderate progress/);
+  });
+
   it("says when a baseline of 0 was taken as 0.001", () => {
     const zero = { ...STATCAN, baseline: { year: 2017, value: 0 }, targets: { 2022: 10 } };
     const status = computeStatus(query(zero, [[2019, 1]], "2020-06-01"));
