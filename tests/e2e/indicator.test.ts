@@ -169,4 +169,39 @@ describe("indicator page in Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("names the progress measure and its source, with its words, P, score and explanation", async () => {
+    // Target 161.051 = 100·1.1^5 (2022); 116.64 in 2019 grew 8% a year of 10%: P = 0.8.
+    const source = "test";
+    const program = buildProgram({
+      indicators: [
+        {
+          unit: "number",
+          trajectory: "statcan",
+          baseline: { year: 2017, value: 100, source },
+          targets: { 2022: 161.051 },
+          history: [{ period: "2019", value: 116.64, source }],
+        },
+      ],
+    });
+    const code = program.indicators[0]?.code ?? "";
+    await importProgram(db, program, "test");
+    const page = await browser.newPage({ locale: "en-GB" });
+    const errors = collectErrors(page);
+    await signIn(page, web, "viewer");
+    await page.goto(`${web}/indicators/${code}?asOf=2020-06-01`);
+    const badge = page.locator('[data-status="trajectory"] [data-level]');
+    expect(await badge.getAttribute("data-level")).toBe("acceleration_needed");
+    await expect(page.locator("[data-progress-status]").textContent()).resolves.toBe(
+      "Moderate progress",
+    );
+    await expect(page.locator('[data-method="statcan"]').textContent()).resolves.toMatch(
+      /Open SDG progress measure.*Statistics Canada.*sdg-build/,
+    );
+    await expect(page.locator('[data-explanation="trajectory"]').textContent()).resolves.toContain(
+      "grew by 8% a year, against the 10% a year the target 161.05 (2022) needs: moderate progress (progress 0.8, score 1.43)",
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

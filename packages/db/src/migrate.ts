@@ -4,6 +4,7 @@ import * as initial from "./migrations/2026_11_26_0700_initial";
 import * as uploadProcessing from "./migrations/2026_11_26_0800_upload_processing";
 import * as alerts from "./migrations/2026_11_26_0900_alerts";
 import * as statusWork from "./migrations/2026_12_01_2000_status_work";
+import * as progressMeasure from "./migrations/2026_12_01_2300_progress_measure";
 import * as statusYears from "./migrations/2026_12_02_0900_status_years";
 
 // Inline provider: the same list runs from tsx, tests and built code.
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "2026_11_26_0800_upload_processing": uploadProcessing,
   "2026_11_26_0900_alerts": alerts,
   "2026_12_01_2000_status_work": statusWork,
+  "2026_12_01_2300_progress_measure": progressMeasure,
   "2026_12_02_0900_status_years": statusYears,
 };
 

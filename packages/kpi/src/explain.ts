@@ -1,6 +1,7 @@
 /** Short sentences explaining a status to a reader, in en, ru or kk. */
 import { formatDate, formatNumber, formatShare, interpolate, type MessageParams } from "./i18n";
 import type { Locale, TargetValue } from "./program";
+import { PROGRESS_NOTE_TEXT } from "./progress-messages";
 import { CURRENT_TEXT, LEVEL_TEXT, NOTE_TEXT, TRAJECTORY_TEXT } from "./status-messages";
 import type { IndicatorStatus, StatusLevelName } from "./status-types";
 
@@ -52,10 +53,54 @@ function explainTrajectory(status: IndicatorStatus, locale: Locale): string {
     projected: num(trajectory.projected, locale),
     ratio: share(trajectory.ratio, locale),
     method: trajectory.method,
+    ...progressParams(status, locale),
   };
   const text = interpolate(TRAJECTORY_TEXT[locale][trajectory.reason], params, locale);
-  if (!inputs.method.fallback || trajectory.projected === null) return text;
-  return `${text} ${NOTE_TEXT[locale].fallback}`;
+  const notes = trajectoryNotes(status).map((n) => interpolate(n(locale), params, locale));
+  return [text, ...notes].join(" ");
+}
+
+type Note = (locale: Locale) => string;
+
+function trajectoryNotes(status: IndicatorStatus): Note[] {
+  const { trajectory, inputs } = status;
+  if (inputs.method.fallback && trajectory.projected !== null) {
+    return [(l) => NOTE_TEXT[l].fallback];
+  }
+  // Stored evaluations from before the progress measure have no `progress` input.
+  const progress = inputs.progress ?? null;
+  if (!progress || trajectory.progress === null) return [];
+  const notes: Note[] = [];
+  if (progress.coefficient < 1) notes.push((l) => PROGRESS_NOTE_TEXT[l].limit);
+  const zero = inputs.baseline.value === 0 || trajectory.target === 0;
+  if (zero) notes.push((l) => PROGRESS_NOTE_TEXT[l].zero);
+  return notes;
+}
+
+// The progress measure's figures: rates a year to one decimal, P and the score to two.
+function progressParams(status: IndicatorStatus, locale: Locale): MessageParams {
+  const { trajectory, inputs } = status;
+  const progress = inputs.progress ?? null;
+  if (!progress) return {};
+  const rate = (v: number | null) => (v === null ? null : formatShare(Math.abs(v), locale, 1));
+  // Growth is of sizes: below zero, a shrinking size is a rising value.
+  const growth =
+    progress.growth === null ? null : Math.sign(inputs.baseline.value || 1) * progress.growth;
+  return {
+    baseline: num(inputs.baseline.value, locale),
+    baselineYear: inputs.baseline.year,
+    growth: rate(progress.growth),
+    change: growth === null ? null : growth > 0 ? "rise" : growth < 0 ? "fall" : "flat",
+    required: rate(progress.required),
+    wanted: progress.direction,
+    substantial: rate(progress.cutoffs.substantial),
+    moderate: rate(progress.cutoffs.moderate),
+    coefficient: formatNumber(progress.coefficient, locale, 3),
+    limit: num(progress.limit, locale),
+    progress: num(trajectory.progress, locale),
+    score: num(trajectory.score, locale),
+    progressStatus: trajectory.progressStatus,
+  };
 }
 
 function num(value: number | null, locale: Locale): string | null {

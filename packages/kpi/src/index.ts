@@ -12,6 +12,16 @@ export * from "./figure-key";
 export * from "./periods";
 export * from "./program";
 export * from "./program-index";
+export {
+  compoundGrowth,
+  limitCoefficient,
+  measureProgress,
+  PROGRESS_CUTOFFS,
+  PROGRESS_STATUSES,
+  type ProgressStatus,
+  requiredGrowth,
+  TREND_CUTOFFS,
+} from "./progress-measure";
 export * from "./reminders";
 export * from "./rollup";
 export * from "./row-error-messages";

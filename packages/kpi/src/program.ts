@@ -12,7 +12,7 @@ export const POLARITIES = ["increase", "decrease", "range", "monitor"] as const;
 export const FREQUENCIES = ["yearly", "quarterly", "monthly"] as const;
 export const AGGREGATIONS = ["sum", "last", "mean"] as const;
 export const DISAGGREGATIONS = ["national", "regional"] as const;
-export const TRAJECTORY_METHODS = ["linear", "cagr"] as const;
+export const TRAJECTORY_METHODS = ["linear", "cagr", "statcan"] as const;
 export const TARGET_SOURCES = ["official", "illustrative"] as const;
 export const OBSERVATION_FLAGS = ["estimated", "provisional", "revised", "confidential"] as const;
 
@@ -86,6 +86,14 @@ const indicatorSchema = z.strictObject({
     .refine((t) => t.amber <= t.green, { message: "amber must not exceed green" })
     .default({ ...DEFAULT_THRESHOLDS }),
   trajectory: z.enum(TRAJECTORY_METHODS).default("linear"),
+  /** A monitor indicator's trend by the progress measure without a target (DESIGN.md `statcan`). */
+  trend: z
+    .strictObject({
+      method: z.literal("statcan"),
+      direction: z.enum(["increase", "decrease"]).default("increase"),
+      limit: z.number().finite().optional(),
+    })
+    .optional(),
   dueDays: z.number().int().min(0).max(730).default(90),
   owner: z.string().trim().min(1).optional(),
   history: z.array(historyPointSchema).default([]),
@@ -198,6 +206,12 @@ export const programDefinitionSchema = programBaseSchema.superRefine((p, ctx) =>
       } else if (isRange && target[0] > target[1]) {
         issue(at("targets", key), "min must not exceed max");
       }
+    }
+    if (ind.trend && ind.polarity !== "monitor") {
+      issue(at("trend"), "only monitor indicators have a trend; others use trajectory");
+    }
+    if (ind.trajectory === "statcan" && ind.polarity === "range") {
+      issue(at("trajectory"), "statcan needs a single-number target (increase or decrease)");
     }
     if (ind.polarity !== "monitor" && Object.keys(ind.targets).length === 0) {
       issue(at("targets"), "needs at least one target (or polarity monitor)");

@@ -25,6 +25,9 @@ const status = (current: CurrentLevel, trajectory: TrajectoryLevel = "not_availa
     target: null,
     ratio: null,
     reason: "too_few_points" as const,
+    progressStatus: null,
+    score: null,
+    progress: null,
   },
 });
 

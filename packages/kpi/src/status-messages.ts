@@ -1,5 +1,6 @@
 /** Sentences explaining a status ("why is this amber?") and level names, in en, ru and kk. */
 import type { Catalogue } from "./i18n";
+import { PROGRESS_TEXT } from "./progress-messages";
 import type { CurrentReason, StatusLevelName, TrajectoryReason } from "./status-types";
 
 export const CURRENT_TEXT: Catalogue<CurrentReason> = {
@@ -75,6 +76,7 @@ export const TRAJECTORY_TEXT: Catalogue<TrajectoryReason> = {
       "Projection for {targetYear} ({method:method}): {projected}; the target {target} equals the baseline, so it is on track only if the projection reaches it.",
     projected_range:
       "Projection for {targetYear} ({method:method}): {projected} against the target range {target}.",
+    ...PROGRESS_TEXT.en,
   },
   ru: {
     monitor: "Цели нет: показывается только тренд.",
@@ -91,6 +93,7 @@ export const TRAJECTORY_TEXT: Catalogue<TrajectoryReason> = {
       "Прогноз на {targetYear} год ({method:method}): {projected}; цель {target} равна базовому уровню, поэтому «по плану» — только если прогноз её достигает.",
     projected_range:
       "Прогноз на {targetYear} год ({method:method}): {projected} при целевом диапазоне {target}.",
+    ...PROGRESS_TEXT.ru,
   },
   kk: {
     monitor: "Мақсат жоқ: тек үрдіс көрсетіледі.",
@@ -108,6 +111,7 @@ export const TRAJECTORY_TEXT: Catalogue<TrajectoryReason> = {
       "{targetYear} жылға болжам ({method:method}): {projected}; мақсат {target} базалық деңгейге тең, сондықтан болжам оған жеткенде ғана «жоспар бойынша» болады.",
     projected_range:
       "{targetYear} жылға болжам ({method:method}): {projected}, мақсатты аралық {target}.",
+    ...PROGRESS_TEXT.kk,
   },
 };
 

@@ -12,6 +12,7 @@ import type {
   TrajectoryMethod,
   Unit,
 } from "./program";
+import type { ProgressCutoffs, ProgressStatus } from "./progress-measure";
 
 /**
  * Current levels, best to worst. `none` (monitor) comes first so that it never wins a roll-up
@@ -58,13 +59,26 @@ export const TRAJECTORY_REASONS = [
   "projected_ratio",
   "projected_flat_target",
   "projected_range",
+  // statcan: Open SDG's progress measure against the final target, or a monitor's trend.
+  "progress_measure",
+  "progress_sign_change",
+  "progress_flat_target",
+  "progress_range",
+  "trend_measure",
 ] as const;
 export type TrajectoryReason = (typeof TRAJECTORY_REASONS)[number];
 
 /** The indicator fields the status rules read (an `IndicatorDefinition` fits). */
 export type StatusIndicator = Pick<
   IndicatorDefinition,
-  "unit" | "polarity" | "aggregation" | "targets" | "thresholds" | "trajectory" | "dueDays"
+  | "unit"
+  | "polarity"
+  | "aggregation"
+  | "targets"
+  | "thresholds"
+  | "trajectory"
+  | "trend"
+  | "dueDays"
 > & { baseline: { year: number; value: number } };
 
 export type ProgramYears = Pick<ProgramDefinition["years"], "baseline" | "start" | "end">;
@@ -96,6 +110,24 @@ export interface TrajectoryStatus {
   target: TargetValue | null;
   ratio: number | null;
   reason: TrajectoryReason;
+  /** Open SDG's five words (`statcan` and a monitor's trend); null for the other methods. */
+  progressStatus: ProgressStatus | null;
+  /** The progress measure's score in [−5, 5]; null when it is undefined or not used. */
+  score: number | null;
+  /** P, the progress measure; null when it is undefined or not used. */
+  progress: number | null;
+}
+
+/** What the progress measure was computed from and against, to explain it. */
+export interface ProgressInputs {
+  direction: "increase" | "decrease";
+  /** Observed compound growth a year (signed), and the size of the growth the target needs. */
+  growth: number | null;
+  required: number | null;
+  /** The natural limit of a monitor's trend and the coefficient C it gave (1 without one). */
+  limit: number | null;
+  coefficient: number;
+  cutoffs: ProgressCutoffs;
 }
 
 /** Everything a status was computed from, so the UI can explain it. */
@@ -115,6 +147,8 @@ export interface StatusInputs {
   points: { year: number; value: number }[];
   finalTarget: { year: number; value: TargetValue } | null;
   method: { configured: TrajectoryMethod; used: TrajectoryMethod; fallback: boolean };
+  /** Set when the progress measure (`statcan`) judged the trajectory or a monitor's trend. */
+  progress: ProgressInputs | null;
 }
 
 export interface IndicatorStatus {

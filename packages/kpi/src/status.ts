@@ -44,6 +44,7 @@ export function computeStatus(query: StatusQuery): IndicatorStatus {
     points: trajectory.points,
     finalTarget: trajectory.finalTarget,
     method: trajectory.method,
+    progress: trajectory.progress,
   };
   return { current: current.status, trajectory: trajectory.status, inputs };
 }

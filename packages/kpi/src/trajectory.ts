@@ -11,6 +11,7 @@ import type {
   TrajectoryReason,
   TrajectoryStatus,
 } from "./status-types";
+import { evaluateStatcan, usesProgressMeasure } from "./trajectory-statcan";
 
 /** Projected progress-ratio cut-offs (UN SDG "anticipated progress" practice). */
 export const TRAJECTORY_CUTOFFS = { onTrack: 0.95, accelerationNeeded: 0.1 } as const;
@@ -30,6 +31,7 @@ export interface TrajectoryResult {
   points: Point[];
   finalTarget: StatusInputs["finalTarget"];
   method: StatusInputs["method"];
+  progress: StatusInputs["progress"];
 }
 
 /**
@@ -39,6 +41,10 @@ export interface TrajectoryResult {
 export function evaluateTrajectory(ctx: StatusContext): TrajectoryResult {
   const { indicator, years } = ctx.query;
   const points = trajectoryPoints(ctx);
+  if (usesProgressMeasure(indicator)) {
+    const method = { configured: "statcan", used: "statcan", fallback: false } as const;
+    return { ...evaluateStatcan(ctx, points), points, method };
+  }
   const monitor = indicator.polarity === "monitor";
   const finalTarget = monitor ? null : finalTargetOf(indicator.targets);
   const configured = indicator.trajectory;
@@ -61,8 +67,11 @@ export function evaluateTrajectory(ctx: StatusContext): TrajectoryResult {
     target: finalTarget?.value ?? null,
     ratio,
     reason,
+    progressStatus: null,
+    score: null,
+    progress: null,
   };
-  return { status, points, finalTarget, method };
+  return { status, points, finalTarget, method, progress: null };
 }
 
 function judge(

@@ -66,6 +66,7 @@ export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
       asOf,
       region: q.region,
       codes: [req.params.code],
+      locale: q.lang,
     });
     if (!view) throw new HttpProblem(404, "Not Found", `no indicator ${req.params.code}`);
     const { history: _history, ...definition } = view.indicator;

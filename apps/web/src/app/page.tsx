@@ -16,6 +16,7 @@ import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
 import { formatTarget, formatValue } from "~/lib/format";
 import { requireUser } from "~/lib/session";
+import { trajectoryLabel } from "~/lib/trajectory-label";
 
 type Search = {
   open?: string;
@@ -74,7 +75,14 @@ function toRow(v: IndicatorStatusView, locale: Locale, t: Messages): OverviewRow
     target: formatTarget(finalTarget, locale, unit),
     illustrative: finalTarget !== null && v.indicator.targetsSource === "illustrative",
     trajectory: v.status.trajectory.level,
+    ...trendOf(v, t),
   };
+}
+
+// A monitor's trend has words but no level; only such rows carry them (the payload stays small).
+function trendOf(v: IndicatorStatusView, t: Messages): Pick<OverviewRow, "trend"> {
+  const label = trajectoryLabel(v.status.trajectory, t);
+  return label === t.trajectory[v.status.trajectory.level] ? {} : { trend: label };
 }
 
 export default async function OverviewPage(props: { searchParams: Promise<Search> }) {

@@ -18,6 +18,8 @@ export interface OverviewRow {
   target: string;
   illustrative: boolean;
   trajectory: string;
+  /** A monitor's trend in words (it has no trajectory level); absent otherwise. */
+  trend?: string;
 }
 
 export interface OverviewTableLabels {
@@ -66,7 +68,7 @@ export function OverviewTable(props: { rows: OverviewRow[]; labels: OverviewTabl
             <td>
               <StatusBadge
                 level={r.trajectory}
-                label={labels.trajectoryLevel[r.trajectory] ?? r.trajectory}
+                label={r.trend ?? labels.trajectoryLevel[r.trajectory] ?? r.trajectory}
               />
             </td>
           </tr>

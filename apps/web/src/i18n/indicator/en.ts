@@ -47,7 +47,17 @@ export const indicatorEn = {
     thresholdsValue: "green from {green}, amber from {amber}",
     projected: "Projected value in {year}",
     method: "Projection method",
-    methodName: { linear: "linear trend", cagr: "compound annual growth" },
+    methodName: {
+      linear: "linear trend",
+      cagr: "compound annual growth",
+      statcan: "Open SDG progress measure",
+    },
+    methodSource:
+      "Source of the method: Statistics Canada's progress measure for the Sustainable Development Goals, as Open SDG computes it (sdg-build, ProgressMeasure).",
+    progressStatus: "Progress status",
+    progress: "Progress measure (P)",
+    score: "Score (−5 to 5)",
+    trend: "Trend since the baseline",
     none: "—",
   },
   chart: {

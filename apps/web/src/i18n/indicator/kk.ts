@@ -48,7 +48,17 @@ export const indicatorKk: IndicatorMessages = {
     thresholdsValue: "жасыл {green} бастап, сары {amber} бастап",
     projected: "{year} жылға болжам",
     method: "Болжау әдісі",
-    methodName: { linear: "сызықтық тренд", cagr: "орташа жылдық өсу қарқыны" },
+    methodName: {
+      linear: "сызықтық тренд",
+      cagr: "орташа жылдық өсу қарқыны",
+      statcan: "Open SDG прогресс өлшемі",
+    },
+    methodSource:
+      "Әдіс көзі: Канада статистика агенттігінің Тұрақты даму мақсаттары бойынша прогресс өлшемі, Open SDG есептеуінде (sdg-build, ProgressMeasure).",
+    progressStatus: "Прогресс бағасы",
+    progress: "Прогресс өлшемі (P)",
+    score: "Балл (−5-тен 5-ке дейін)",
+    trend: "Базалық жылдан бергі үрдіс",
     none: "—",
   },
   chart: {

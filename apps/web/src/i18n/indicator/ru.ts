@@ -48,7 +48,17 @@ export const indicatorRu: IndicatorMessages = {
     thresholdsValue: "зелёный от {green}, жёлтый от {amber}",
     projected: "Прогноз на {year} год",
     method: "Метод прогноза",
-    methodName: { linear: "линейный тренд", cagr: "среднегодовой темп роста" },
+    methodName: {
+      linear: "линейный тренд",
+      cagr: "среднегодовой темп роста",
+      statcan: "мера прогресса Open SDG",
+    },
+    methodSource:
+      "Источник метода: мера прогресса по Целям устойчивого развития Статистического управления Канады в расчёте Open SDG (sdg-build, ProgressMeasure).",
+    progressStatus: "Оценка прогресса",
+    progress: "Мера прогресса (P)",
+    score: "Балл (от −5 до 5)",
+    trend: "Тренд с базового года",
     none: "—",
   },
   chart: {

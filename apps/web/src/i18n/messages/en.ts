@@ -88,6 +88,14 @@ export const en = {
     off_track: "Off track",
     not_available: "Not enough data",
   },
+  progress: {
+    target_achieved: "Target achieved",
+    substantial_progress: "Substantial progress",
+    moderate_progress: "Moderate progress",
+    limited_progress: "Limited progress",
+    deterioration: "Deterioration",
+    not_available: "Not enough data",
+  },
   unit: { percent: "%", count: "", number: "" },
   error: { title: "Something went wrong", retry: "Try again", notFound: "Page not found" },
 } as const;

@@ -94,6 +94,14 @@ export const kk: Messages = {
     off_track: "Кестеден тыс",
     not_available: "Деректер жеткіліксіз",
   },
+  progress: {
+    target_achieved: "Мақсатқа қол жеткізілді",
+    substantial_progress: "Айтарлықтай прогресс",
+    moderate_progress: "Орташа прогресс",
+    limited_progress: "Шектеулі прогресс",
+    deterioration: "Нашарлау",
+    not_available: "Деректер жеткіліксіз",
+  },
   unit: { percent: "%", count: "", number: "" },
   error: { title: "Қате орын алды", retry: "Қайталау", notFound: "Бет табылмады" },
 };

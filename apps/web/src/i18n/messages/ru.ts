@@ -94,6 +94,14 @@ export const ru: Messages = {
     off_track: "Не в графике",
     not_available: "Недостаточно данных",
   },
+  progress: {
+    target_achieved: "Цель достигнута",
+    substantial_progress: "Значительный прогресс",
+    moderate_progress: "Умеренный прогресс",
+    limited_progress: "Ограниченный прогресс",
+    deterioration: "Ухудшение",
+    not_available: "Недостаточно данных",
+  },
   unit: { percent: "%", count: "", number: "" },
   error: { title: "Что-то пошло не так", retry: "Повторить", notFound: "Страница не найдена" },
 };

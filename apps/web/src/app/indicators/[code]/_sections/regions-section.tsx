@@ -4,6 +4,7 @@ import { formatIsoDate } from "~/components/indicator/format";
 import styles from "~/components/indicator/indicator.module.css";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
+import { trajectoryLabel } from "~/lib/trajectory-label";
 import { hrefOf, type SectionContext } from "./context";
 
 /** Links to each place's view and a comparison of every region's latest value and statuses. */
@@ -60,7 +61,7 @@ export function RegionsSection({ ctx, nationName }: { ctx: SectionContext; natio
               <td>
                 <StatusBadge
                   level={r.view.status.trajectory.level}
-                  label={common.trajectory[r.view.status.trajectory.level]}
+                  label={trajectoryLabel(r.view.status.trajectory, common)}
                   title={r.view.explanation.trajectory}
                 />
               </td>

@@ -2,7 +2,8 @@ import { formatRatio } from "~/components/indicator/format";
 import styles from "~/components/indicator/indicator.module.css";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
-import { formatTarget } from "~/lib/format";
+import { formatTarget, formatValue } from "~/lib/format";
+import { trajectoryLabel } from "~/lib/trajectory-label";
 import type { SectionContext } from "./context";
 
 /** The current and trajectory status of the place shown, why, and the inputs they came from. */
@@ -21,9 +22,13 @@ export function StatusSection({ ctx, finalYear }: { ctx: SectionContext; finalYe
           <p data-status="current">
             <StatusBadge level={current.level} label={common.level[current.level]} />
           </p>
-          <h3>{format(t.status.trajectory, { year: finalYear })}</h3>
+          <h3>
+            {view.indicator.polarity === "monitor" && trajectory.method === "statcan"
+              ? t.status.trend
+              : format(t.status.trajectory, { year: finalYear })}
+          </h3>
           <p data-status="trajectory">
-            <StatusBadge level={trajectory.level} label={common.trajectory[trajectory.level]} />
+            <StatusBadge level={trajectory.level} label={trajectoryLabel(trajectory, common)} />
           </p>
         </div>
         <div>
@@ -53,13 +58,46 @@ export function StatusSection({ ctx, finalYear }: { ctx: SectionContext; finalYe
                 amber: formatRatio(inputs.thresholds.amber, locale),
               })}
             </dd>
-            <dt>{format(t.status.projected, { year: finalYear })}</dt>
-            <dd>{value(trajectory.projected)}</dd>
+            {trajectory.method === "statcan" ? (
+              <ProgressRows ctx={ctx} />
+            ) : (
+              <>
+                <dt>{format(t.status.projected, { year: finalYear })}</dt>
+                <dd>{value(trajectory.projected)}</dd>
+              </>
+            )}
             <dt>{t.status.method}</dt>
-            <dd>{t.status.methodName[trajectory.method]}</dd>
+            <dd data-method={trajectory.method}>
+              {t.status.methodName[trajectory.method]}
+              {trajectory.method === "statcan" && (
+                <span className="muted" data-method-source="">
+                  {" "}
+                  {t.status.methodSource}
+                </span>
+              )}
+            </dd>
           </dl>
         </div>
       </div>
     </section>
+  );
+}
+
+/** The progress measure's figures: its words, P and the score (null shown as a dash). */
+function ProgressRows({ ctx }: { ctx: SectionContext }) {
+  const { t, common, locale } = ctx;
+  const { trajectory } = ctx.data.view.status;
+  const number = (v: number | null | undefined) =>
+    v === null || v === undefined ? t.status.none : formatValue(v, locale);
+  const words = trajectory.progressStatus ?? "not_available";
+  return (
+    <>
+      <dt>{t.status.progressStatus}</dt>
+      <dd data-progress-status={words}>{common.progress[words]}</dd>
+      <dt>{t.status.progress}</dt>
+      <dd>{number(trajectory.progress)}</dd>
+      <dt>{t.status.score}</dt>
+      <dd>{number(trajectory.score)}</dd>
+    </>
   );
 }
