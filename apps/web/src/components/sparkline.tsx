@@ -14,7 +14,9 @@ export function Sparkline(props: {
   const [y0, y1] = [Math.min(...values), Math.max(...values)];
   const x = (year: number) => 2 + ((year - x0) / (x1 - x0 || 1)) * (width - 4);
   const y = (value: number) => height - 2 - ((value - y0) / (y1 - y0 || 1)) * (height - 4);
-  const path = points.map((p) => `${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
+  // One decimal is a tenth of a pixel; trailing zeros dropped (200 rows of these on a page).
+  const n = (v: number) => String(Math.round(v * 10) / 10);
+  const path = points.map((p) => `${n(x(p.year))},${n(y(p.value))}`).join(" ");
   const last = points[points.length - 1] as { year: number; value: number };
   return (
     <svg
@@ -23,10 +25,9 @@ export function Sparkline(props: {
       height={height}
       viewBox={`0 0 ${width} ${height}`}
       aria-hidden="true"
-      focusable="false"
     >
-      <polyline points={path} fill="none" stroke="currentColor" strokeWidth="1.5" />
-      <circle cx={x(last.year)} cy={y(last.value)} r="2.2" fill="currentColor" />
+      <polyline points={path} />
+      <circle cx={n(x(last.year))} cy={n(y(last.value))} r="2.2" />
     </svg>
   );
 }

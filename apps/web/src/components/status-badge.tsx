@@ -64,11 +64,10 @@ export function StatusIconSprite() {
 export function StatusBadge(props: { level: string; label: string; title?: string }) {
   return (
     <span className={`badge level-${props.level}`} title={props.title} data-level={props.level}>
-      <span className="icon" aria-hidden="true">
-        <svg width="14" height="14" aria-hidden="true">
-          <use href={`#spm-i-${ICON_OF[props.level] ?? "dot"}`} />
-        </svg>
-      </span>
+      {/* The circle and its size come from CSS (.badge .icon): a table of 200 rows has 400. */}
+      <svg className="icon" aria-hidden="true">
+        <use href={`#spm-i-${ICON_OF[props.level] ?? "dot"}`} />
+      </svg>
       <span>{props.label}</span>
     </span>
   );
