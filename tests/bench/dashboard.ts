@@ -181,6 +181,7 @@ async function main() {
     );
     const overviewPage = await fetchPage(overviewUrl, first, overviewShape);
     const overviewBytes = overviewPage.body.length;
+    note(`overview: ${overviewBytes} characters of HTML, ${overviewPage.wireBytes} bytes gzipped`);
     // A day that is neither today nor a year's end: evaluated live, for the first reader.
     const asOfStart = performance.now();
     await fetchPage(`${overviewUrl}&asOf=2021-07-15`, first, overviewShape);
