@@ -180,8 +180,9 @@ async function main() {
       webPgid(),
     );
     const overviewPage = await fetchPage(overviewUrl, first, overviewShape);
-    const overviewBytes = overviewPage.body.length;
-    note(`overview: ${overviewBytes} characters of HTML, ${overviewPage.wireBytes} bytes gzipped`);
+    // Bytes as sent (UTF-8: a Cyrillic letter is two), before and after gzip.
+    const overviewBytes = Buffer.byteLength(overviewPage.body, "utf8");
+    note(`overview: ${overviewBytes} bytes of HTML, ${overviewPage.wireBytes} bytes gzipped`);
     // A day that is neither today nor a year's end: evaluated live, for the first reader.
     const asOfStart = performance.now();
     await fetchPage(`${overviewUrl}&asOf=2021-07-15`, first, overviewShape);

@@ -1,15 +1,25 @@
 import { readdirSync, readFileSync } from "node:fs";
 
-/** Peak resident memory (VmHWM, MiB) of the largest process in a process group. */
-export function peakRssMb(pgid: number): number {
-  let peak = 0;
+/** The pids of a process group, each with its /proc/<pid>/stat fields from the state on. */
+function* groupProcesses(pgid: number): Generator<{ pid: string; fields: string[] }> {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"));
+      if (Number(fields[2]) === pgid) yield { pid: entry, fields };
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+}
+
+/** Peak resident memory (VmHWM, MiB) of the largest process in a process group. */
+export function peakRssMb(pgid: number): number {
+  let peak = 0;
+  for (const { pid } of groupProcesses(pgid)) {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
     } catch {
       // the process ended meanwhile
@@ -65,17 +75,7 @@ export async function runConcurrent(
 /** CPU time (user + system, ms) used so far by every process of a process group. */
 export function cpuMs(pgid: number): number {
   let ticks = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      // Fields 14 and 15 of stat (utime, stime), in clock ticks of 1/100 s on Linux.
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
+  // Fields 14 and 15 of stat (utime, stime), in clock ticks of 1/100 s on Linux.
+  for (const { fields } of groupProcesses(pgid)) ticks += Number(fields[11]) + Number(fields[12]);
   return ticks * 10;
 }

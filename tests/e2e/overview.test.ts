@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe("overview page in Chromium", () => {
-  it("shows a long direction's first 25 rows on a phone, and all of them on request", async () => {
+  it("shows a long direction's first 20 rows on a phone, and all of them on request", async () => {
     const db = createTestDb();
     const program = buildProgram({ indicators: Array.from({ length: 40 }, () => ({})) });
     await importProgram(db, program, "test");
@@ -24,10 +24,10 @@ describe("overview page in Chromium", () => {
     const page = await browser.newPage({ locale: "ru-RU", viewport: { width: 390, height: 844 } });
     await signIn(page, web, "viewer");
     await page.goto(`${web}/?program=${program.code}`);
-    expect(await page.locator("[data-indicator]").count()).toBe(25);
+    expect(await page.locator("[data-indicator]").count()).toBe(20);
     const more = page.locator('[data-more="D1"]');
     await expect(more.textContent()).resolves.toBe(
-      "Показано индикаторов: 25 из 40. Показать все (40)",
+      "Показано индикаторов: 20 из 40. Показать все (40)",
     );
     await Promise.all([page.waitForURL(/open=D1/), more.locator("a").click()]);
     expect(await page.locator("[data-indicator]").count()).toBe(40);

@@ -44,7 +44,7 @@ function readFilter(q: Search): OverviewFilter {
 }
 
 // Rows of a direction before "show all": a programme of 200 indicators stays a short page.
-const FIRST_ROWS = 25;
+const FIRST_ROWS = 20;
 
 /** The link that shows one direction whole, keeping the other filters. */
 function moreQuery(filter: OverviewFilter, program: string, direction: string): string {

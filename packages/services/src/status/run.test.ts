@@ -77,6 +77,22 @@ async function drain(asOf: string, only: string[]): Promise<string[]> {
   }
 }
 
+/** The varied programme imported with its demo figures (and their status work). */
+async function importWithDemoFigures() {
+  const program = variedProgram();
+  await importProgram(db, program, "test");
+  await storeFigures(
+    generateDemoFigures(program).map((f) => ({
+      indicator: f.indicator,
+      region: f.region ?? program.nation.code,
+      period: f.period,
+      value: Number(f.value),
+    })),
+    true,
+  );
+  return program;
+}
+
 async function pendingFor(code: string): Promise<number> {
   const rows = await db
     .selectFrom("status_work")
@@ -124,18 +140,8 @@ describe("status work", () => {
 
 describe("the read model and live evaluation", () => {
   it("agree on every indicator, place and as-of date, and snapshots carry the same status", async () => {
-    const program = variedProgram();
-    await importProgram(db, program, "test");
+    const program = await importWithDemoFigures();
     const nation = program.nation.code;
-    await storeFigures(
-      generateDemoFigures(program).map((f) => ({
-        indicator: f.indicator,
-        region: f.region ?? nation,
-        period: f.period,
-        value: Number(f.value),
-      })),
-      true,
-    );
     const codes = program.indicators.map((i) => i.code);
     const { rows } = await import("kysely").then(({ sql }) =>
       sql<{ indicator_code: string; region_code: string; period: string; value: number }>`
@@ -182,18 +188,8 @@ describe("the read model and live evaluation", () => {
 
 describe("the read model's programme years", () => {
   it("keeps each year's end in every place, read back as a live evaluation gives it", async () => {
-    const program = variedProgram();
-    await importProgram(db, program, "test");
+    const program = await importWithDemoFigures();
     const nation = program.nation.code;
-    await storeFigures(
-      generateDemoFigures(program).map((f) => ({
-        indicator: f.indicator,
-        region: f.region ?? nation,
-        period: f.period,
-        value: Number(f.value),
-      })),
-      true,
-    );
     const codes = program.indicators.map((i) => i.code);
     // As of a day in 2021: the year ends of 2018, 2019 and 2020 are kept.
     await refreshStatuses(db, { asOf: "2021-03-10", codes });
