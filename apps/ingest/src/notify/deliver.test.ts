@@ -34,7 +34,7 @@ describe("webhook addresses", () => {
   ])("refuses %s for good (no retry)", async (url) => {
     const error = await notifier.webhook(row(url)).catch((e: Error) => e);
     expect(error).toBeInstanceOf(UnrecoverableError);
-    expect((error as Error).message).toMatch(/is a private address/);
+    expect((error as Error).message).toMatch(/not a public address/);
   });
 
   it("refuses every webhook while no secret is configured", async () => {
