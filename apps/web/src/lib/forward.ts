@@ -28,11 +28,40 @@ const agents = {
   "https:": new https.Agent({ keepAlive: true }),
 };
 
+/** Why a path is not forwarded: not an /api/v1 route, or a segment that could climb out of it. */
+export type PathRefusal = "not_api_v1" | "path_invalid";
+
+/**
+ * The API path for the segments after /api/ (Next has decoded them once), or why none: only
+ * /api/v1 routes are reached, and no segment may be a dot segment or hide one (`%2e%2e`, `..%2f`).
+ */
+export function apiPath(segments: readonly string[]): string | PathRefusal {
+  const unsafe = (s: string) => s === "" || /^\.{1,2}$/.test(s) || /[/\\]|%2e|%2f|%5c/i.test(s);
+  if (segments.some(unsafe)) return "path_invalid";
+  if (segments[0] !== "v1" || segments.length < 2) return "not_api_v1";
+  return `/api/${segments.map(encodeURIComponent).join("/")}`;
+}
+
+/** The problem answered for a refused path (400 for a dot segment, 404 outside /api/v1). */
+export function refusePath(reason: PathRefusal): Response {
+  const requestId = crypto.randomUUID();
+  return reason === "path_invalid"
+    ? problem(
+        400,
+        "Bad Request",
+        "the path has an empty or dot segment",
+        { code: reason },
+        requestId,
+      )
+    : problem(404, "Not Found", "only /api/v1 routes are served here", { code: reason }, requestId);
+}
+
 /** Streams a request to the ingest API and its answer back, without buffering either body. */
 export async function forwardToApi(req: Request, path: string): Promise<Response> {
   const { API_URL, MAX_UPLOAD_MB } = env();
   const incoming = new URL(req.url);
   const target = new URL(path, API_URL);
+  if (!target.pathname.startsWith("/api/v1/")) return refusePath("not_api_v1");
   target.search = incoming.search;
   const given = req.headers.get("x-request-id");
   const requestId = given && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
