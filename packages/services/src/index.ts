@@ -16,6 +16,7 @@ export {
 export { DEMO_SOURCE } from "./demo/compute";
 export { loadDemoData, removeDemoData } from "./demo/run";
 export { ServiceError, type ServiceErrorCode } from "./errors";
+export { csvField, neutraliseCell } from "./exports/cells";
 export {
   type DefinitionIssue,
   formatDefinitionIssues,
