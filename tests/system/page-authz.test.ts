@@ -4,9 +4,9 @@
 // layout's check does not run). Whoever may not see a page gets no part of it.
 import { randomUUID } from "node:crypto";
 import type { Role } from "@spm/db";
-import { createTestDb, createTestUser } from "@spm/db/test/factories";
+import { createTestDb } from "@spm/db/test/factories";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { tokenFor } from "../support";
+import { apiSession, tokenFor } from "../support";
 
 const web = inject("webUrl");
 const db = createTestDb();
@@ -38,16 +38,7 @@ interface Identity {
   headers: Record<string, string>;
 }
 
-async function signedIn(role: Role): Promise<{ cookie: string; id: string }> {
-  const user = await createTestUser(db, { role });
-  const res = await fetch(`${web}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: user.username, password: user.password }),
-  });
-  expect(res.status).toBe(200);
-  return { cookie: (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "", id: user.id };
-}
+const signedIn = (role: Role) => apiSession(web, role);
 
 /** Next's router state tree for a page whose parent layouts are already rendered. */
 function parentTree(path: string): string {

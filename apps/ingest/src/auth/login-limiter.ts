@@ -40,17 +40,23 @@ export function createLoginLimiter(redis: Redis, prefix: string): LoginLimiter {
   return {
     async attempt(username, ip) {
       const k = keys(username, ip);
-      const tries = await Promise.allSettled([
-        byPair.consume(k.pair),
-        byAccount.consume(k.account),
-        byAddress.consume(k.ip),
-      ]);
+      const limits = [
+        [byPair, k.pair],
+        [byAccount, k.account],
+        [byAddress, k.ip],
+      ] as const;
+      const tries = await Promise.allSettled(limits.map(([l, key]) => l.consume(key)));
       let waitMs = 0;
       for (const t of tries) {
         if (t.status === "fulfilled") continue;
         if (!(t.reason instanceof RateLimiterRes)) throw t.reason;
         waitMs = Math.max(waitMs, t.reason.msBeforeNext);
       }
+      // A refused try is not checked, so it does not count against the other limits either.
+      if (waitMs > 0)
+        await Promise.all(
+          limits.map(([l, key], i) => (tries[i]?.status === "fulfilled" ? l.reward(key, 1) : null)),
+        );
       return Math.ceil(waitMs / 1000);
     },
     async recordSuccess(username, ip) {

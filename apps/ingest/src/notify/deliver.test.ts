@@ -1,21 +1,9 @@
-import type { NotificationRow } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
 import { describe, expect, it } from "vitest";
 import { createNotifier } from "./deliver";
+import { reminderRow } from "./test-rows";
 
-const row = (address: string) =>
-  ({
-    id: "00000000-0000-4000-8000-000000000001",
-    address,
-    lang: "en",
-    payload: {
-      type: "reminder",
-      kind: "reminder_due",
-      program: { code: "P", name: { en: "Programme", ru: "Программа" } },
-      dueDate: "2020-01-01",
-      items: [],
-    },
-  }) as unknown as NotificationRow;
+const row = (address: string) => reminderRow(address);
 
 describe("webhook addresses", () => {
   const notifier = createNotifier({

@@ -3,10 +3,10 @@
 import type { LookupAddress } from "node:dns";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { NotificationRow } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNotifier } from "./deliver";
+import { reminderRow } from "./test-rows";
 import { isPublicAddress, postWebhook } from "./webhook-post";
 
 let server: Server;
@@ -25,19 +25,7 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const row = (address: string) =>
-  ({
-    id: "00000000-0000-4000-8000-000000000002",
-    address,
-    lang: "en",
-    payload: {
-      type: "reminder",
-      kind: "reminder_due",
-      program: { code: "P", name: { en: "Programme", ru: "Программа" } },
-      dueDate: "2020-01-01",
-      items: [],
-    },
-  }) as unknown as NotificationRow;
+const row = (address: string) => reminderRow(address, "00000000-0000-4000-8000-000000000002");
 
 const notifier = createNotifier({
   from: "x@example.org",
