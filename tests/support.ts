@@ -14,6 +14,21 @@ export async function tokenFor(role: Role, regions?: string[]): Promise<string> 
   return token;
 }
 
+/** Creates a user of the given role and signs in through the dashboard's API: its cookie and id. */
+export async function apiSession(
+  webUrl: string,
+  role: Role,
+): Promise<{ cookie: string; id: string }> {
+  const user = await createTestUser(db, { role });
+  const res = await fetch(`${webUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
+  return { cookie: (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "", id: user.id };
+}
+
 /** Creates a user of the given role, signs in through the dashboard's sign-in page, returns it. */
 export async function signIn(
   page: Page,

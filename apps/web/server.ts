@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { toIsoDate } from "@spm/kpi";
 import next from "next";
+import { PEER_HEADER } from "./src/lib/peer";
 import {
   cacheEncoding,
   capture,
@@ -33,6 +34,8 @@ async function serveOne(): Promise<void> {
   const cache = new PageCache(cacheMb * 1024 * 1024);
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The address that connected, for the /api forwarder; a client's own value is replaced.
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
     if (cacheMb <= 0 || !isCacheable(req)) return handle(req, res);
     const now = new Date();
     const inputs = await readerOf(req, now).catch((error: unknown) => {

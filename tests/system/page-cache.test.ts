@@ -4,26 +4,19 @@
 // Pages hold nothing of one reader's own: the name and notices come through /data-version.
 import { randomUUID } from "node:crypto";
 import type { Role } from "@spm/db";
-import { createTestDb, createTestUser } from "@spm/db/test/factories";
+import { createTestDb } from "@spm/db/test/factories";
 import { importProgram } from "@spm/services";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { figureKey, monthlyProgram } from "../figures";
-import { tokenFor } from "../support";
+import { apiSession, tokenFor } from "../support";
 
 const web = inject("webUrl");
 const db = createTestDb();
 const { program, codes } = monthlyProgram(2);
 
 async function signInAs(role: Role, lang = "en"): Promise<{ cookie: string; id: string }> {
-  const user = await createTestUser(db, { role });
-  const res = await fetch(`${web}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: user.username, password: user.password }),
-  });
-  expect(res.status).toBe(200);
-  const session = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  return { cookie: `${session}; spm_lang=${lang}`, id: user.id };
+  const { cookie, id } = await apiSession(web, role);
+  return { cookie: `${cookie}; spm_lang=${lang}`, id };
 }
 
 async function page(cookie: string, path = `/?program=${program.code}`) {

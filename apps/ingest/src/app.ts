@@ -28,6 +28,8 @@ export interface AppDeps {
   allowedOrigins: readonly string[];
   queues: Queues;
   maxUploadBytes: number;
+  /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); the dashboard's forwarder among them. */
+  trustedProxies?: readonly string[];
   now?: () => Date;
 }
 
@@ -40,7 +42,8 @@ export function createApp(deps: AppDeps): express.Express {
   const now = deps.now ?? (() => new Date());
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Only configured proxies say who the client is; anyone else's X-Forwarded-For is ignored.
+  app.set("trust proxy", deps.trustedProxies ?? ["loopback"]);
   // Bull Board ships its own scripts and styles: a strict CSP everywhere else, none there.
   app.use(
     QUEUE_BOARD_PATH,

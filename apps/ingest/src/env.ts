@@ -1,3 +1,4 @@
+import { parseTrustedProxies } from "@spm/services";
 import { z } from "zod";
 
 const schema = z.object({
@@ -66,10 +67,25 @@ const schema = z.object({
   // Where a worker serves its own Prometheus metrics; unset = not served.
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(200),
+  // Proxies whose X-Forwarded-For the API believes: the dashboard's forwarder (on the same host
+  // by default) and whatever sits in front of it; addresses, CIDR ranges, loopback, uniquelocal.
+  TRUSTED_PROXIES: trustedProxies("loopback"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof schema>;
+
+function trustedProxies(fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const parsed = parseTrustedProxies(text);
+      if (parsed.ok) return parsed.list;
+      ctx.addIssue({ code: "custom", message: `not an address or range: ${parsed.bad}` });
+      return z.NEVER;
+    });
+}
 
 /** Reads and validates the environment once, failing fast with every problem named. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {

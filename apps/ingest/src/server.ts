@@ -27,6 +27,7 @@ const app = createApp({
   limiter: createLoginLimiter(redis, env.QUEUE_PREFIX),
   policy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
   allowedOrigins: env.APP_ORIGINS,
+  trustedProxies: env.TRUSTED_PROXIES,
   queues,
   maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
 });

@@ -1,3 +1,4 @@
+import { parseTrustedProxies } from "@spm/services";
 import { z } from "zod";
 
 const schema = z.object({
@@ -7,6 +8,17 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   // The same limit as the ingest API's: a larger file is refused here before it is sent on.
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(200),
+  // Proxies in front of the dashboard whose X-Forwarded-For is passed on; none by default, so
+  // the address the API sees is the one that connected here.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      const parsed = parseTrustedProxies(text);
+      if (parsed.ok) return parsed.list;
+      ctx.addIssue({ code: "custom", message: `not an address or range: ${parsed.bad}` });
+      return z.NEVER;
+    }),
 });
 
 let cached: z.infer<typeof schema> | undefined;

@@ -77,6 +77,26 @@ describe("the arrows between packages", () => {
   });
 });
 
+// DESIGN.md: every page and route handler checks its own authorisation (a layout's check does not
+// run when Next renders a segment alone on navigation). Public by design: sign-in and the 403 page;
+// the /api forwarder leaves the check to the API it forwards to.
+const PUBLIC_ROUTES = ["login/page.tsx", "forbidden/page.tsx", "api/[...path]/route.ts"];
+
+describe("authorisation of pages", () => {
+  it("every page and route handler under apps/web/src/app authorises itself", () => {
+    const app = "apps/web/src/app";
+    const entries = sources(app).filter((f) => /\/(page\.tsx|route\.ts)$/.test(f));
+    expect(entries.length).toBeGreaterThan(15);
+    const unchecked = entries
+      .map((f) => path.relative(path.join(ROOT, app), path.join(ROOT, f)))
+      .filter((f) => !PUBLIC_ROUTES.includes(f))
+      .filter(
+        (f) => !/\b(requireUser|currentUser)\(/.test(readFileSync(path.join(ROOT, app, f), "utf8")),
+      );
+    expect(unchecked).toEqual([]);
+  });
+});
+
 // STYLE.md: "a file over 400 lines needs a reason". Migrations (frozen once landed) and the
 // message catalogues (one line a text) are the reasons; nothing else is.
 const MAX_LINES = 400;

@@ -16,6 +16,8 @@ export {
 export { DEMO_SOURCE } from "./demo/compute";
 export { loadDemoData, removeDemoData } from "./demo/run";
 export { ServiceError, type ServiceErrorCode } from "./errors";
+export { csvField, neutraliseCell } from "./exports/cells";
+export { isTrustedProxy, parseTrustedProxies } from "./network/trusted-proxies";
 export {
   type DefinitionIssue,
   formatDefinitionIssues,

@@ -1,17 +1,21 @@
 import type { Redis } from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 
-// Failed sign-ins allowed per 15 minutes: per account (guessing one password) and per address
-// (trying many accounts). The memory limiter stands in while Redis is away.
+// Sign-in tries per 15 minutes (ASVS 5.0 V6.3 / L2: brute force slowed, no lockout by others).
+// A try is counted before the password is checked, atomically in Redis, so concurrent tries
+// cannot all pass one check. The tight limit is per account *and* address: a stranger's five
+// wrong passwords do not lock `admin` out; a looser one per account slows guessing from many
+// addresses, and one per address slows trying many accounts. Memory stands in while Redis is away.
 const WINDOW_S = 15 * 60;
-const PER_ACCOUNT = 5;
+const PER_ACCOUNT_AND_ADDRESS = 5;
+const PER_ACCOUNT = 100;
 const PER_ADDRESS = 30;
 
 export interface LoginLimiter {
-  /** Seconds to wait before another try, or 0 when the account and address may try now. */
-  retryAfter(username: string, ip: string): Promise<number>;
-  recordFailure(username: string, ip: string): Promise<void>;
-  recordSuccess(username: string): Promise<void>;
+  /** Counts a try; seconds to wait when it is over a limit (not to be checked), else 0. */
+  attempt(username: string, ip: string): Promise<number>;
+  /** A try that succeeded: it does not count against the account or the address. */
+  recordSuccess(username: string, ip: string): Promise<void>;
 }
 
 function limiter(redis: Redis, keyPrefix: string, points: number) {
@@ -26,21 +30,42 @@ function limiter(redis: Redis, keyPrefix: string, points: number) {
 
 /** Creates the sign-in limiter on Redis (keys under the queue prefix). */
 export function createLoginLimiter(redis: Redis, prefix: string): LoginLimiter {
+  const byPair = limiter(redis, `${prefix}:login:pair`, PER_ACCOUNT_AND_ADDRESS);
   const byAccount = limiter(redis, `${prefix}:login:account`, PER_ACCOUNT);
   const byAddress = limiter(redis, `${prefix}:login:address`, PER_ADDRESS);
-  const account = (u: string) => u.trim().toLowerCase();
-  const wait = (res: RateLimiterRes | null, max: number) =>
-    res && res.consumedPoints >= max ? Math.ceil(res.msBeforeNext / 1000) : 0;
+  const keys = (username: string, ip: string) => {
+    const account = username.trim().toLowerCase();
+    return { pair: JSON.stringify([account, ip]), account, ip };
+  };
   return {
-    async retryAfter(username, ip) {
-      const [a, b] = await Promise.all([byAccount.get(account(username)), byAddress.get(ip)]);
-      return Math.max(wait(a, PER_ACCOUNT), wait(b, PER_ADDRESS));
+    async attempt(username, ip) {
+      const k = keys(username, ip);
+      const limits = [
+        [byPair, k.pair],
+        [byAccount, k.account],
+        [byAddress, k.ip],
+      ] as const;
+      const tries = await Promise.allSettled(limits.map(([l, key]) => l.consume(key)));
+      let waitMs = 0;
+      for (const t of tries) {
+        if (t.status === "fulfilled") continue;
+        if (!(t.reason instanceof RateLimiterRes)) throw t.reason;
+        waitMs = Math.max(waitMs, t.reason.msBeforeNext);
+      }
+      // A refused try is not checked, so it does not count against the other limits either.
+      if (waitMs > 0)
+        await Promise.all(
+          limits.map(([l, key], i) => (tries[i]?.status === "fulfilled" ? l.reward(key, 1) : null)),
+        );
+      return Math.ceil(waitMs / 1000);
     },
-    async recordFailure(username, ip) {
-      await Promise.all([byAccount.penalty(account(username), 1), byAddress.penalty(ip, 1)]);
-    },
-    async recordSuccess(username) {
-      await byAccount.delete(account(username));
+    async recordSuccess(username, ip) {
+      const k = keys(username, ip);
+      await Promise.all([
+        byPair.delete(k.pair),
+        byAccount.reward(k.account, 1),
+        byAddress.reward(k.ip, 1),
+      ]);
     },
   };
 }

@@ -45,7 +45,7 @@ export function authRouter(deps: AuthDeps): Router {
   router.post("/auth/login", async (req, res) => {
     const { username, password } = parseBody(loginBody, req.body);
     const ip = req.ip ?? "unknown";
-    const wait = await deps.limiter.retryAfter(username, ip);
+    const wait = await deps.limiter.attempt(username, ip);
     if (wait > 0) {
       res.setHeader("Retry-After", String(wait));
       throw new HttpProblem(
@@ -60,11 +60,10 @@ export function authRouter(deps: AuthDeps): Router {
     const user = await findUserByUsername(deps.db, username);
     const ok = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !ok || user.disabled_at) {
-      await deps.limiter.recordFailure(username, ip);
       // Same answer whether or not the account exists.
       throw new HttpProblem(401, "Unauthorized", "wrong username or password");
     }
-    await deps.limiter.recordSuccess(username);
+    await deps.limiter.recordSuccess(username, ip);
     // A fresh id at every sign-in (no fixation): a session id planted before is ended.
     const previous = parseCookie(req.headers.cookie ?? "")[SESSION_COOKIE];
     if (previous) await revokeSession(deps.db, previous, deps.now());

@@ -259,22 +259,49 @@ export function uploadsRouter(deps: UploadsDeps): Router {
   return router;
 }
 
-/** Multer's single-file middleware, refusing a file over the limit with a 413 that names it. */
+// One file and nothing else is expected: a few small fields at most (ASVS 5.0 V5.2 / L2).
+const MULTIPART_LIMITS = { files: 1, fields: 8, parts: 9, fieldSize: 16 * 1024, headerPairs: 20 };
+// Multer's limit codes and what the client is told; busboy's own errors are malformed bodies.
+const MULTIPART_PROBLEMS: Record<string, { code: string; detail: string }> = {
+  LIMIT_PART_COUNT: { code: "multipart_too_many_parts", detail: "send one file and few fields" },
+  LIMIT_FIELD_COUNT: { code: "multipart_too_many_parts", detail: "send one file and few fields" },
+  LIMIT_FILE_COUNT: {
+    code: "multipart_too_many_files",
+    detail: "send one file, in the field `file`",
+  },
+  LIMIT_UNEXPECTED_FILE: {
+    code: "multipart_too_many_files",
+    detail: "send one file, in the field `file`",
+  },
+  LIMIT_FIELD_KEY: { code: "multipart_field_too_long", detail: "a field name is too long" },
+  LIMIT_FIELD_VALUE: {
+    code: "multipart_field_too_long",
+    detail: `a field is longer than ${MULTIPART_LIMITS.fieldSize} bytes`,
+  },
+};
+
+/** Multer's single-file middleware: over the size limit 413, any other limit or a malformed body 400. */
 function fileReceiver(maxBytes: number): RequestHandler {
-  const single = multer({ dest: tmpdir(), limits: { fileSize: maxBytes, files: 1 } }).single(
-    "file",
-  );
+  const single = multer({
+    dest: tmpdir(),
+    limits: { ...MULTIPART_LIMITS, fileSize: maxBytes },
+  }).single("file");
   const limitMb = maxBytes / (1024 * 1024);
   return (req, res, next) =>
     single(req, res, (error: unknown) => {
-      if ((error as { code?: string } | undefined)?.code !== "LIMIT_FILE_SIZE") return next(error);
-      const detail = `the file is larger than the upload limit of ${limitMb} MB (MAX_UPLOAD_MB)`;
-      next(
-        new HttpProblem(413, "Content Too Large", detail, {
-          code: "upload_too_large",
-          params: { limitMb },
-        }),
-      );
+      if (!error) return next();
+      const code = (error as { code?: string }).code;
+      if (code === "LIMIT_FILE_SIZE") {
+        const detail = `the file is larger than the upload limit of ${limitMb} MB (MAX_UPLOAD_MB)`;
+        const extra = { code: "upload_too_large", params: { limitMb } };
+        return next(new HttpProblem(413, "Content Too Large", detail, extra));
+      }
+      const known = code ? MULTIPART_PROBLEMS[code] : undefined;
+      const problem = known ?? {
+        code: "multipart_malformed",
+        detail: "the multipart body cannot be read",
+      };
+      next(new HttpProblem(400, "Bad Request", problem.detail, { code: problem.code }));
     });
 }
 

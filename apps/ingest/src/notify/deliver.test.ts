@@ -1,21 +1,9 @@
-import type { NotificationRow } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
 import { describe, expect, it } from "vitest";
 import { createNotifier } from "./deliver";
+import { reminderRow } from "./test-rows";
 
-const row = (address: string) =>
-  ({
-    id: "00000000-0000-4000-8000-000000000001",
-    address,
-    lang: "en",
-    payload: {
-      type: "reminder",
-      kind: "reminder_due",
-      program: { code: "P", name: { en: "Programme", ru: "Программа" } },
-      dueDate: "2020-01-01",
-      items: [],
-    },
-  }) as unknown as NotificationRow;
+const row = (address: string) => reminderRow(address);
 
 describe("webhook addresses", () => {
   const notifier = createNotifier({
@@ -34,7 +22,7 @@ describe("webhook addresses", () => {
   ])("refuses %s for good (no retry)", async (url) => {
     const error = await notifier.webhook(row(url)).catch((e: Error) => e);
     expect(error).toBeInstanceOf(UnrecoverableError);
-    expect((error as Error).message).toMatch(/is a private address/);
+    expect((error as Error).message).toMatch(/not a public address/);
   });
 
   it("refuses every webhook while no secret is configured", async () => {

@@ -3,12 +3,11 @@
  * configured, into the outbox that admins read; webhooks as signed JSON POSTs.
  */
 import { createHmac } from "node:crypto";
-import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
 import type { NotificationRow } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
 import nodemailer from "nodemailer";
 import { type NotificationPayload, renderEmail, renderWebhookBody } from "./render";
+import { postWebhook } from "./webhook-post";
 
 /** What a delivery stored: the row's new status and the message as sent. */
 export interface SendResult {
@@ -38,44 +37,6 @@ export interface NotifierOptions {
 /** The signature header of a webhook body sent at `timestamp` (Unix seconds). */
 export function signWebhook(secret: string, timestamp: number, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
-}
-
-const PRIVATE = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.168.0.0", 16],
-] as const)
-  PRIVATE.addSubnet(net, prefix, "ipv4");
-for (const [net, prefix] of [
-  ["::1", 128],
-  ["::", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-] as const)
-  PRIVATE.addSubnet(net, prefix, "ipv6");
-
-/**
- * Refuses a webhook URL whose host resolves to a loopback, private or link-local address: a
- * rule must not make the server call into its own network. Retrying cannot help.
- */
-async function assertPublicHost(url: string): Promise<void> {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
-  const addresses = isIP(host)
-    ? [{ address: host, family: isIP(host) }]
-    : await lookup(host, { all: true });
-  for (const a of addresses) {
-    const mapped = a.address.startsWith("::ffff:") ? a.address.slice(7) : a.address;
-    const family = isIP(mapped) === 6 ? "ipv6" : "ipv4";
-    if (PRIVATE.check(mapped, family))
-      throw new UnrecoverableError(
-        `the webhook host ${host} is a private address (${a.address}); set WEBHOOK_ALLOW_PRIVATE=true to allow it`,
-      );
-  }
 }
 
 export function createNotifier(options: NotifierOptions): Notifier {
@@ -109,13 +70,12 @@ export function createNotifier(options: NotifierOptions): Notifier {
       if (!row.address) throw new Error("the notification has no webhook URL");
       if (!options.webhookSecret)
         throw new UnrecoverableError("WEBHOOK_SECRET is not set: webhooks cannot be signed");
-      if (!options.webhookAllowPrivate) await assertPublicHost(row.address);
       const body = JSON.stringify(
         renderWebhookBody(row.id, row.payload as NotificationPayload, row.lang, options.appUrl),
       );
       const timestamp = Math.floor(Date.now() / 1000);
-      const response = await fetch(row.address, {
-        method: "POST",
+      const status = await postWebhook({
+        url: row.address,
         headers: {
           "content-type": "application/json",
           "user-agent": "state-program-monitor",
@@ -124,13 +84,11 @@ export function createNotifier(options: NotifierOptions): Notifier {
           "x-spm-signature": signWebhook(options.webhookSecret, timestamp, body),
         },
         body,
-        redirect: "error",
-        signal: AbortSignal.timeout(options.webhookTimeoutMs ?? 10_000),
+        timeoutMs: options.webhookTimeoutMs ?? 10_000,
+        allowPrivate: options.webhookAllowPrivate ?? false,
       });
-      // The receiver's answer is not needed; reading it frees the connection.
-      await response.arrayBuffer().catch(() => undefined);
-      if (!response.ok) throw new Error(`the webhook answered ${response.status}`);
-      return { status: "sent", message: { url: row.address, status: response.status, timestamp } };
+      if (status < 200 || status > 299) throw new Error(`the webhook answered ${status}`);
+      return { status: "sent", message: { url: row.address, status, timestamp } };
     },
     close() {
       transport?.close();

@@ -5,19 +5,17 @@
 import { pipeline, type Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { CsvError, parse } from "csv-parse";
+import { ColumnGuard, TooManyColumns } from "./csv-columns";
 import { createUtf8Stream, detectEncoding } from "./detect-encoding";
 import { fileError, UploadFileError } from "./errors";
+import { MAX_COLUMNS, MAX_RECORD_CHARS } from "./limits";
 import { peekStream } from "./peek";
 import { openTable, type TableRecord } from "./table";
 import type { CodeAliases, Delimiter, ParseUploadResult } from "./types";
 
-/** Longest record accepted, in bytes of UTF-8: far above any real row, low enough to bound memory. */
-export const MAX_RECORD_CHARS = 1_000_000;
-
 const DELIMITERS: readonly Delimiter[] = [",", ";", "\t"];
 // Excel writes and reads a first line `sep=;` naming the delimiter; it hides that line.
 const SEP_DIRECTIVE = /^sep=([,;\t])[ \t]*$/i;
-const NON_BLANK_LINE = /\S[^\r\n]*[\r\n]/;
 
 /** Opens a CSV upload: reads up to its header and returns its rows to iterate, or a file error. */
 export async function parseCsv(
@@ -48,7 +46,10 @@ export async function parseCsv(
     max_record_size: MAX_RECORD_CHARS,
     from_line: directive ? 2 : 1,
   });
-  const table = await openTable(csvRecords(pipeline(text.rest, parser, () => {})), {
+  // Cell text and cells are both bounded while a line is read, so a line's bytes are too.
+  const guard = new ColumnGuard(delimiter, MAX_COLUMNS);
+  const records = pipeline(text.rest, guard, parser, () => {});
+  const table = await openTable(csvRecords(records, directive ? 1 : 0), {
     aliases: options.aliases,
     checkWidth: true,
   });
@@ -75,7 +76,10 @@ class TextStart {
   readonly isComplete = (chunks: readonly Buffer[]): boolean => {
     for (const chunk of chunks.slice(this.decoded)) this.text += this.decoder.write(chunk);
     this.decoded = chunks.length;
-    return this.text.length > MAX_RECORD_CHARS || NON_BLANK_LINE.test(this.text);
+    if (this.text.length > MAX_RECORD_CHARS) return true;
+    // Not /\S[^\r\n]*[\r\n]/: that backtracks from every cell of a long line (minutes for 1 MB).
+    const first = this.text.search(/\S/);
+    return first !== -1 && /[\r\n]/.test(this.text.slice(first));
   };
 }
 
@@ -95,7 +99,10 @@ export function detectDelimiter(headerLine: string): Delimiter {
 }
 
 // Every record counts, blank lines included, so numbers match the rows of a spreadsheet.
-async function* csvRecords(records: AsyncIterable<string[]>): AsyncGenerator<TableRecord> {
+async function* csvRecords(
+  records: AsyncIterable<string[]>,
+  linesBefore: number,
+): AsyncGenerator<TableRecord> {
   let row = 0;
   try {
     for await (const cells of records) {
@@ -103,6 +110,10 @@ async function* csvRecords(records: AsyncIterable<string[]>): AsyncGenerator<Tab
       yield { row, cells };
     }
   } catch (error) {
+    if (error instanceof TooManyColumns) {
+      const params = { row: error.record - linesBefore, max: MAX_COLUMNS };
+      throw new UploadFileError(fileError("row_too_many_columns", params));
+    }
     if (!(error instanceof CsvError)) throw error;
     const at = typeof error.records === "number" ? error.records + 1 : row + 1;
     if (error.code === "CSV_QUOTE_NOT_CLOSED") {

@@ -14,6 +14,8 @@ export const FILE_ERROR_CODES = [
   "header_duplicate_columns",
   "csv_quote_not_closed",
   "csv_row_too_long",
+  "row_too_many_columns",
+  "xlsx_too_large",
 ] as const;
 /** Code of a problem that makes a whole file unusable. */
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
@@ -56,6 +58,9 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
       "A quotation mark opened in row {row} is never closed, so the rest of the file cannot be read.",
     csv_row_too_long:
       "Row {row} is longer than {max} characters; check it for a missing closing quotation mark.",
+    row_too_many_columns: "Row {row} has more than {max} columns; a table has a few columns only.",
+    xlsx_too_large:
+      "The workbook unpacks to more than {max} MB or is packed too densely to be real data; upload its data sheet as CSV.",
     columns_ignored: "These columns are not used and were ignored: {columns}.",
   },
   ru: {
@@ -72,6 +77,10 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
       "Кавычка, открытая в строке {row}, не закрыта, поэтому остальную часть файла прочитать нельзя.",
     csv_row_too_long:
       "Строка {row} длиннее {max} символов; проверьте, не пропущена ли закрывающая кавычка.",
+    row_too_many_columns:
+      "В строке {row} больше {max} столбцов; в таблице лишь несколько столбцов.",
+    xlsx_too_large:
+      "Книга распаковывается более чем в {max} МБ или сжата слишком плотно для настоящих данных; загрузите лист с данными как CSV.",
     columns_ignored: "Эти столбцы не используются и пропущены: {columns}.",
   },
   kk: {
@@ -88,6 +97,9 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
       "{row}-жолда ашылған тырнақша жабылмаған, сондықтан файлдың қалған бөлігін оқу мүмкін емес.",
     csv_row_too_long:
       "{row}-жол {max} таңбадан ұзын; жабатын тырнақшаның түсіп қалмағанын тексеріңіз.",
+    row_too_many_columns: "{row}-жолда {max} бағаннан көп; кестеде бірнеше баған ғана болады.",
+    xlsx_too_large:
+      "Кітап {max} МБ-тан көпке ашылады немесе нақты деректер үшін тым тығыз сығылған; деректер парағын CSV ретінде жүктеңіз.",
     columns_ignored: "Бұл бағандар пайдаланылмайды, олар өткізіп жіберілді: {columns}.",
   },
 };

@@ -86,12 +86,31 @@ const DHIS2_COLUMNS: Readonly<Record<string, CanonicalField | null>> = {
 
 /** Lower-cases a header name and drops the BOM, bracketed asides, spaces and punctuation. */
 export function normaliseHeaderName(name: string): string {
-  return name
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, "")
-    .replace(/[^\p{L}\p{N}]/gu, "");
+  return dropAsides(name.normalize("NFC").toLowerCase().replace(/ё/g, "е")).replace(
+    /[^\p{L}\p{N}]/gu,
+    "",
+  );
+}
+
+// Drops `(...)` and `[...]` as /\([^)]*\)|\[[^\]]*\]/g would, in one pass: that pattern
+// backtracks over every unclosed bracket (quadratic in a cell of a million "(").
+function dropAsides(text: string): string {
+  let out = "";
+  let from = 0;
+  const unclosed = { ")": false, "]": false };
+  for (let i = 0; i < text.length; i++) {
+    const close = text[i] === "(" ? ")" : text[i] === "[" ? "]" : null;
+    if (close === null || unclosed[close]) continue;
+    const end = text.indexOf(close, i + 1);
+    if (end === -1) {
+      unclosed[close] = true;
+      continue;
+    }
+    out += text.slice(from, i);
+    from = end + 1;
+    i = end;
+  }
+  return out + text.slice(from);
 }
 
 const SYNONYM_INDEX = new Map<string, CanonicalField>(
@@ -132,7 +151,9 @@ export function mapHeader(cells: readonly string[]): HeaderResult {
     if (field === undefined) ignored.push(shown);
     if (!field) return;
     fields.push([index, field]);
-    byField.set(field, [...(byField.get(field) ?? []), shown]);
+    const same = byField.get(field);
+    if (same) same.push(shown);
+    else byField.set(field, [shown]);
   });
   if (fields.length === 0) return { ok: false, error: fileError("header_missing") };
   const duplicated = [...byField.values()].filter((shown) => shown.length > 1);

@@ -9,10 +9,11 @@ import { byteLength, peekStream } from "./peek";
 import type { CodeAliases, ParseUploadResult } from "./types";
 import { parseXlsx } from "./xlsx";
 
-export { detectDelimiter, MAX_RECORD_CHARS } from "./csv";
+export { detectDelimiter } from "./csv";
 export { detectEncoding, type TextEncoding } from "./detect-encoding";
 export * from "./errors";
 export { CANONICAL_FIELDS, type CanonicalField, HEADER_SYNONYMS, REQUIRED_FIELDS } from "./header";
+export { MAX_COLUMNS, MAX_RECORD_CHARS } from "./limits";
 export { buildRejectedCsv, type RejectedRowError } from "./rejected-csv";
 export { buildCsvTemplate, buildXlsxTemplate, templateFileName } from "./template";
 export * from "./types";

@@ -1,5 +1,5 @@
+import { csvField } from "@spm/services";
 import { CANONICAL_FIELDS } from "./header";
-import { quoteCsv } from "./template";
 
 /** A rejected row of an upload with one of its errors (rows with several errors come several times). */
 export interface RejectedRowError {
@@ -10,7 +10,8 @@ export interface RejectedRowError {
   message: string | null;
 }
 
-const cell = (v: unknown) => quoteCsv(v === null || v === undefined ? "" : String(v));
+// Cells are the steward's own text: neutralised, so a spreadsheet shows and never runs them.
+const cell = (v: unknown) => csvField(v === null || v === undefined ? "" : String(v));
 
 /**
  * The rejected rows in the canonical layout plus their row number and reasons, as UTF-8 CSV

@@ -5,6 +5,7 @@
 import { formatRowError, type RawRow, type RowError, rowError } from "@spm/kpi";
 import { type FileError, fileError, UploadFileError } from "./errors";
 import { type HeaderMapping, mapHeader } from "./header";
+import { MAX_COLUMNS } from "./limits";
 import type { CodeAliases, ParsedRow, SkippedRows } from "./types";
 
 /** The cells of one record and the row number the steward sees for it. */
@@ -48,6 +49,11 @@ export async function openTable(
     throw error;
   }
   if (!header) return { ok: false, error: fileError("file_empty") };
+  if (header.cells.length > MAX_COLUMNS) {
+    await records.return(undefined);
+    const params = { row: header.row, max: MAX_COLUMNS };
+    return { ok: false, error: fileError("row_too_many_columns", params) };
+  }
   const mapped = mapHeader(header.cells);
   if (!mapped.ok) {
     await records.return(undefined);

@@ -3,6 +3,7 @@
  * indicator (its code, a period of the first programme year, the value left empty).
  */
 import type { Frequency, IndicatorDefinition, ProgramDefinition } from "@spm/kpi";
+import { csvField, neutraliseCell } from "@spm/services";
 import ExcelJS from "exceljs";
 import { CANONICAL_FIELDS } from "./header";
 
@@ -33,7 +34,7 @@ export function templateRows(program: ProgramDefinition): string[][] {
 /** The CSV template: UTF-8 with a BOM (so Excel shows Cyrillic), comma-separated, CRLF lines. */
 export function buildCsvTemplate(program: ProgramDefinition): Buffer {
   const lines = [[...CANONICAL_FIELDS], ...templateRows(program)].map((cells) =>
-    cells.map(quoteCsv).join(","),
+    cells.map(csvField).join(","),
   );
   return Buffer.from(`${BOM}${lines.join("\r\n")}\r\n`, "utf8");
 }
@@ -86,6 +87,13 @@ export async function buildXlsxTemplate(program: ProgramDefinition): Promise<Buf
     regions.addRow([r.code, r.name.en, r.name.ru, r.name.kk]);
   }
   boldHeader(regions);
+  // Names come from programme files: none of them is run as a formula where the book is opened.
+  for (const sheet of book.worksheets)
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string") cell.value = neutraliseCell(cell.value);
+      }),
+    );
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -99,11 +107,6 @@ function firstPeriod(year: number, frequency: Frequency): string {
   if (frequency === "quarterly") return `${year}Q1`;
   if (frequency === "monthly") return `${year}01`;
   return String(year);
-}
-
-/** Quotes a CSV cell when it holds a quote, a comma or a line break (RFC 4180). */
-export function quoteCsv(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 function boldHeader(sheet: ExcelJS.Worksheet): void {

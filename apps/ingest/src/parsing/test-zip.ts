@@ -1,4 +1,5 @@
 /** Test helper: rewrites a zip with its entries in another order (as Excel orders them). */
+import { crc32, deflateRawSync } from "node:zlib";
 
 interface ZipEntry {
   name: string;
@@ -16,12 +17,37 @@ const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 export function reorderZip(zip: Buffer, order: (names: string[]) => string[]): Buffer {
   const entries = readEntries(zip);
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  return writeZip(
+    order(entries.map((entry) => entry.name)).map((name) => {
+      const entry = byName.get(name);
+      if (!entry) throw new Error(`no entry ${name}`);
+      return entry;
+    }),
+  );
+}
+
+/** Rewrites a zip with the entry `name` holding `content` (deflated), the others untouched. */
+export function replaceEntry(zip: Buffer, name: string, content: Buffer): Buffer {
+  return writeZip(
+    readEntries(zip).map((entry) =>
+      entry.name === name
+        ? {
+            ...entry,
+            method: 8,
+            crc: crc32(content),
+            size: content.length,
+            data: deflateRawSync(content),
+          }
+        : entry,
+    ),
+  );
+}
+
+function writeZip(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const name of order(entries.map((entry) => entry.name))) {
-    const entry = byName.get(name);
-    if (!entry) throw new Error(`no entry ${name}`);
+  for (const entry of entries) {
     const nameBytes = Buffer.from(entry.name, "utf8");
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -3,11 +3,13 @@
  * files when the shared strings come after them), and the chosen sheet row by row.
  */
 import type { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { fileError, UploadFileError } from "./errors";
+import { MAX_COLUMNS, MAX_RECORD_CHARS, MAX_XLSX_INFLATED_BYTES } from "./limits";
 import { openTable, type TableRecord } from "./table";
 import type { CodeAliases, ParseUploadResult } from "./types";
 import { cellText } from "./xlsx-cells";
+import { BudgetedWorkbookReader, XlsxTooLarge } from "./xlsx-zip";
 
 /** Name of the sheet read in preference to the first one (compared case-insensitively). */
 export const DATA_SHEET = "data";
@@ -30,7 +32,7 @@ export async function parseXlsx(
   source: Readable,
   options: { aliases?: CodeAliases | undefined },
 ): Promise<ParseUploadResult> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  const reader = new BudgetedWorkbookReader(source, {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",
@@ -88,6 +90,10 @@ async function* sheetRecords(
     finished = true;
   } catch (error) {
     if (error instanceof UploadFileError) throw error;
+    if (error instanceof XlsxTooLarge) {
+      const max = MAX_XLSX_INFLATED_BYTES / (1024 * 1024);
+      throw new UploadFileError(fileError("xlsx_too_large", { max }));
+    }
     throw new UploadFileError(fileError("file_unreadable"));
   } finally {
     if (!finished) source.destroy();
@@ -95,10 +101,22 @@ async function* sheetRecords(
   if (!found) throw new UploadFileError(fileError("file_unreadable"));
 }
 
+// The same bounds as a CSV line: at most MAX_COLUMNS cells and MAX_RECORD_CHARS of text.
 function rowCells(row: ExcelJS.Row): string[] {
   const cells: string[] = [];
+  let chars = 0;
   row.eachCell({ includeEmpty: false }, (cell, column) => {
-    cells[column - 1] = cellText(cell.value, cell.numFmt);
+    if (column > MAX_COLUMNS) {
+      const params = { row: row.number, max: MAX_COLUMNS };
+      throw new UploadFileError(fileError("row_too_many_columns", params));
+    }
+    const text = cellText(cell.value, cell.numFmt);
+    chars += text.length;
+    if (chars > MAX_RECORD_CHARS) {
+      const params = { row: row.number, max: MAX_RECORD_CHARS };
+      throw new UploadFileError(fileError("csv_row_too_long", params));
+    }
+    cells[column - 1] = text;
   });
   return Array.from(cells, (cell) => cell ?? "");
 }

@@ -1,7 +1,9 @@
 import http from "node:http";
 import https from "node:https";
 import { Readable } from "node:stream";
+import { isTrustedProxy } from "@spm/services";
 import { env } from "~/env";
+import { PEER_HEADER } from "./peer";
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) stay on this hop, and so does `expect`: this server
 // answers the client's 100-continue itself. Forwarding it made every curl body over 1 MB fail.
@@ -28,11 +30,40 @@ const agents = {
   "https:": new https.Agent({ keepAlive: true }),
 };
 
+/** Why a path is not forwarded: not an /api/v1 route, or a segment that could climb out of it. */
+export type PathRefusal = "not_api_v1" | "path_invalid";
+
+/**
+ * The API path for the segments after /api/ (Next has decoded them once), or why none: only
+ * /api/v1 routes are reached, and no segment may be a dot segment or hide one (`%2e%2e`, `..%2f`).
+ */
+export function apiPath(segments: readonly string[]): string | PathRefusal {
+  const unsafe = (s: string) => s === "" || /^\.{1,2}$/.test(s) || /[/\\]|%2e|%2f|%5c/i.test(s);
+  if (segments.some(unsafe)) return "path_invalid";
+  if (segments[0] !== "v1" || segments.length < 2) return "not_api_v1";
+  return `/api/${segments.map(encodeURIComponent).join("/")}`;
+}
+
+/** The problem answered for a refused path (400 for a dot segment, 404 outside /api/v1). */
+export function refusePath(reason: PathRefusal): Response {
+  const requestId = crypto.randomUUID();
+  return reason === "path_invalid"
+    ? problem(
+        400,
+        "Bad Request",
+        "the path has an empty or dot segment",
+        { code: reason },
+        requestId,
+      )
+    : problem(404, "Not Found", "only /api/v1 routes are served here", { code: reason }, requestId);
+}
+
 /** Streams a request to the ingest API and its answer back, without buffering either body. */
 export async function forwardToApi(req: Request, path: string): Promise<Response> {
-  const { API_URL, MAX_UPLOAD_MB } = env();
+  const { API_URL, MAX_UPLOAD_MB, TRUSTED_PROXIES } = env();
   const incoming = new URL(req.url);
   const target = new URL(path, API_URL);
+  if (!target.pathname.startsWith("/api/v1/")) return refusePath("not_api_v1");
   target.search = incoming.search;
   const given = req.headers.get("x-request-id");
   const requestId = given && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
@@ -41,6 +72,7 @@ export async function forwardToApi(req: Request, path: string): Promise<Response
     return tooLarge(MAX_UPLOAD_MB, requestId);
   const headers = outgoingHeaders(req.headers, {
     "x-request-id": requestId,
+    ...forwardedFor(req.headers, TRUSTED_PROXIES),
     "x-forwarded-host": req.headers.get("host") ?? incoming.host,
     "x-forwarded-proto": incoming.protocol.replace(":", ""),
   });
@@ -77,11 +109,22 @@ export async function forwardToApi(req: Request, path: string): Promise<Response
   });
 }
 
+// Who the client is, as this hop knows it: the address that connected, after the chain it
+// brought only when that address is a trusted proxy. The client's own claims are not passed on.
+const CLIENT_CLAIMS = new Set(["x-forwarded-for", "forwarded", "x-real-ip", PEER_HEADER]);
+
+function forwardedFor(source: Headers, trusted: readonly string[]): Record<string, string> {
+  const peer = source.get(PEER_HEADER)?.trim();
+  if (!peer) return {};
+  const chain = isTrustedProxy(peer, trusted) ? source.get("x-forwarded-for") : null;
+  return { "x-forwarded-for": chain ? `${chain}, ${peer}` : peer };
+}
+
 function outgoingHeaders(source: Headers, extra: Record<string, string>): http.OutgoingHttpHeaders {
   const named = (source.get("connection") ?? "").toLowerCase().split(",");
   const out: http.OutgoingHttpHeaders = {};
   for (const [key, value] of source)
-    if (!HOP_BY_HOP.has(key) && !named.includes(key)) out[key] = value;
+    if (!HOP_BY_HOP.has(key) && !named.includes(key) && !CLIENT_CLAIMS.has(key)) out[key] = value;
   return { ...out, ...extra };
 }
 

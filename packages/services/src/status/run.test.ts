@@ -141,7 +141,6 @@ describe("status work", () => {
 describe("the read model and live evaluation", () => {
   it("agree on every indicator, place and as-of date, and snapshots carry the same status", async () => {
     const program = await importWithDemoFigures();
-    const nation = program.nation.code;
     const codes = program.indicators.map((i) => i.code);
     const { rows } = await import("kysely").then(({ sql }) =>
       sql<{ indicator_code: string; region_code: string; period: string; value: number }>`

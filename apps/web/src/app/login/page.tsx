@@ -1,12 +1,8 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "~/components/login-form";
 import { getMessages } from "~/i18n/server";
+import { safeNext } from "~/lib/safe-next";
 import { currentUser } from "~/lib/session";
-
-/** Only same-site paths are followed after sign-in (no open redirect). */
-function safeNext(next: string | undefined): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
 
 export default async function LoginPage(props: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await props.searchParams;

@@ -4,10 +4,13 @@ import { formatWhen } from "~/components/alerts/describe";
 import { getAlertsMessages } from "~/i18n/alerts";
 import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
+import { requireUser } from "~/lib/session";
 
 /** E-mails as written: kept here when no SMTP server is configured, and sent ones for the record. */
 export default async function OutboxPage() {
   await connection();
+  // Its own check: on a client navigation Next renders this page without the admin layout.
+  await requireUser("admin");
   const { locale } = await getMessages();
   const t = getAlertsMessages(locale);
   const emails = await listDeliveries(db(), { channel: "email", limit: 200 });

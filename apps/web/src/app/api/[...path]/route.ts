@@ -1,10 +1,11 @@
 import type { NextRequest } from "next/server";
-import { forwardToApi } from "~/lib/forward";
+import { apiPath, forwardToApi, refusePath } from "~/lib/forward";
 
 // The browser talks to one origin: /api/* is streamed to the ingest API (lib/forward.ts).
 async function forward(req: NextRequest, ctx: { params: Promise<{ path: string[] }> }) {
   const { path } = await ctx.params;
-  return forwardToApi(req, `/api/${path.map(encodeURIComponent).join("/")}`);
+  const target = apiPath(path);
+  return typeof target === "string" ? forwardToApi(req, target) : refusePath(target);
 }
 
 export const GET = forward;

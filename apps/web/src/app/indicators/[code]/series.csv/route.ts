@@ -1,3 +1,4 @@
+import { csvField } from "@spm/services";
 import { connection, type NextRequest } from "next/server";
 import { currentUser } from "~/lib/session";
 import { loadIndicator, parsePageQuery, yearStatuses } from "../data";
@@ -15,13 +16,6 @@ const HEADER = [
   "last_period",
   "status",
 ];
-
-/** Quotes a CSV field when it needs it (RFC 4180). */
-function field(v: string | number | boolean | null): string {
-  if (v === null) return "";
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** The indicator's yearly series for a region (or the nation) as CSV, for signed-in users. */
 export async function GET(
@@ -55,7 +49,7 @@ export async function GET(
         p.lastPeriod,
         statuses.get(p.year)?.level ?? null,
       ]
-        .map(field)
+        .map(csvField)
         .join(","),
     );
   }
