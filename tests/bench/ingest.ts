@@ -100,7 +100,6 @@ async function main() {
     const { uploadId } = (await res.json()) as { uploadId: string };
     const staged = performance.now();
     note(`phase: staged (API, outbox) in ${Math.round(staged - started)} ms`);
-    let finishedAt: Date | null = null;
     for (;;) {
       const u = await db
         .selectFrom("uploads")
@@ -109,7 +108,6 @@ async function main() {
         .executeTakeFirstOrThrow();
       if (u.status === "failed") throw new Error(`upload failed: ${u.failure_reason}`);
       if (u.status === "completed") {
-        finishedAt = u.finished_at;
         if (u.inserted !== ROWS) throw new Error(`expected ${ROWS} inserted, got ${u.inserted}`);
         break;
       }
@@ -117,11 +115,12 @@ async function main() {
     }
     const processed = performance.now();
     note(`phase: processed (worker) in ${Math.round(processed - staged)} ms`);
-    // Statuses evaluated: a fresh snapshot for every indicator and place of the upload.
+    // Statuses evaluated: no status work of the upload's indicators left undone (the worker
+    // refreshes them as chunks commit, so some are fresh before the upload is marked completed).
     for (;;) {
-      const { rows } = await sql<{ n: string }>`select count(*) as n from status_snapshots
-        where indicator_code = any(${codes}::text[]) and computed_at >= ${finishedAt}`.execute(db);
-      if (Number(rows[0]?.n) >= codes.length * 3) break;
+      const { rows } = await sql<{ n: string }>`select count(*) as n from status_work
+        where indicator_code = any(${codes}::text[]) and done_at is null`.execute(db);
+      if (Number(rows[0]?.n) === 0) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     note(`phase: statuses evaluated in ${Math.round(performance.now() - processed)} ms`);
