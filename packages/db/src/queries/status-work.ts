@@ -13,6 +13,9 @@ export type StatusWorkReason =
   | "migration"
   | "request";
 
+/** The reasons that recompute every indicator although none of their inputs changed. */
+const WHOLE_REFRESH: readonly StatusWorkReason[] = ["date", "worker_start", "migration"];
+
 /**
  * Records that the statuses of some indicators (or of every active one) must be computed again.
  * Call it in the transaction that changes their inputs: the work then commits with the change.
@@ -63,7 +66,10 @@ export async function expandFullStatusWork(
   });
 }
 
-/** Indicators with pending status work (of the given ones, or all), oldest first. */
+/**
+ * Indicators with pending status work (of the given ones, or all): those whose inputs changed
+ * first, then those only a whole refresh asks for; oldest first within each.
+ */
 export async function listPendingStatusWork(
   db: Conn,
   limit: number,
@@ -72,12 +78,16 @@ export async function listPendingStatusWork(
   if (only?.length === 0) return [];
   let q = db.selectFrom("status_work");
   if (only) q = q.where("indicator_code", "in", [...only]);
+  // Changed inputs before whole refreshes (the date, a worker's start, a migration): a figure
+  // posted just after midnight does not wait behind every indicator of every programme.
   const rows = await q
     .select("indicator_code")
     .select((eb) => eb.fn.min("id").as("first"))
+    .select(sql<boolean>`bool_and(reason in (${sql.join(WHOLE_REFRESH)}))`.as("whole"))
     .where("done_at", "is", null)
     .where("indicator_code", "is not", null)
     .groupBy("indicator_code")
+    .orderBy("whole")
     .orderBy("first")
     .limit(limit)
     .execute();
