@@ -2,9 +2,8 @@ import { findSessionUser, type Role, type User } from "@spm/db";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { env } from "~/env";
 import { db } from "./db";
-import { SESSION_COOKIE } from "./session-cookie";
+import { SESSION_COOKIE, sessionPolicy } from "./session-cookie";
 
 export { SESSION_COOKIE };
 
@@ -14,11 +13,7 @@ const RANK: Role[] = ["viewer", "steward", "manager", "admin"];
 export const currentUser = cache(async (): Promise<User | null> => {
   const id = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!id) return null;
-  const policy = {
-    idleMinutes: env().SESSION_IDLE_MINUTES,
-    absoluteHours: env().SESSION_ABSOLUTE_HOURS,
-  };
-  return (await findSessionUser(db(), { id, policy, now: new Date() })) ?? null;
+  return (await findSessionUser(db(), { id, policy: sessionPolicy(), now: new Date() })) ?? null;
 });
 
 /** The signed-in user with at least `min` role; sends others to sign in (or to a 403 page). */

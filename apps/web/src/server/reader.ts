@@ -5,10 +5,9 @@
 import type { IncomingMessage } from "node:http";
 import { currentDataVersion, findSessionUser, hasDemoData } from "@spm/db";
 import { parse } from "cookie";
-import { env } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n";
 import { db } from "../lib/db";
-import { SESSION_COOKIE } from "../lib/session-cookie";
+import { SESSION_COOKIE, sessionPolicy } from "../lib/session-cookie";
 import type { ReaderInputs } from "./page-cache";
 
 /** The signed-in reader of `req` and their language, or null (no session, or not a live one). */
@@ -19,13 +18,9 @@ export async function readerOf(
   const cookies = parse(req.headers.cookie ?? "");
   const id = cookies[SESSION_COOKIE];
   if (!id) return null;
-  const policy = {
-    idleMinutes: env().SESSION_IDLE_MINUTES,
-    absoluteHours: env().SESSION_ABSOLUTE_HOURS,
-  };
   // The version first: a page rendered after it holds figures at least this new.
   const dataVersion = await currentDataVersion(db());
-  const user = await findSessionUser(db(), { id, policy, now });
+  const user = await findSessionUser(db(), { id, policy: sessionPolicy(), now });
   if (!user) return null;
   const demo = await hasDemoData(db());
   const acceptLanguage = req.headers["accept-language"] ?? null;
