@@ -1,6 +1,8 @@
 // `npm test`: the set-up of `npm start` against a separate test database and Redis keyspace,
 // then Biome, tsc in every package, the build, and every vitest suite (unit, integration,
 // browser). Ends with one line `N passed, N failed` and a non-zero exit on any failure.
+// `npm test -- <vitest filters>` (a developer's loop) runs only those tests on the same set-up,
+// without Biome, tsc and the build; CI runs `npm test` with no arguments.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import {
@@ -16,6 +18,7 @@ import {
   stopServices,
 } from "./lib/setup.mjs";
 
+const filters = process.argv.slice(2);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 function ensureChromium() {
@@ -57,19 +60,21 @@ let failed = 0;
 try {
   spm(["migrate"], env);
   spm(["seed", "--no-admin"], env);
-  step("biome", () => run(path.join(BIN, "biome"), ["check", "."], { env }));
-  step("typecheck", () =>
-    run(path.join(BIN, "turbo"), ["run", "typecheck", "--output-logs=errors-only"], { env }),
-  );
-  step("build", () =>
-    run(path.join(BIN, "turbo"), ["run", "build", "--output-logs=errors-only"], { env }),
-  );
+  if (filters.length === 0) {
+    step("biome", () => run(path.join(BIN, "biome"), ["check", "."], { env }));
+    step("typecheck", () =>
+      run(path.join(BIN, "turbo"), ["run", "typecheck", "--output-logs=errors-only"], { env }),
+    );
+    step("build", () =>
+      run(path.join(BIN, "turbo"), ["run", "build", "--output-logs=errors-only"], { env }),
+    );
+  }
   const report = path.join(DATA_DIR, "vitest-report.json");
   rmSync(report, { force: true });
   step("vitest", () =>
     run(
       path.join(BIN, "vitest"),
-      ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+      ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...filters],
       { env },
     ),
   );
