@@ -81,6 +81,8 @@ export async function overviewDuringUpload(args: {
       await args.overview(c);
     },
   );
+  // A failed read must not go unhandled while the upload is awaited: it is rethrown below.
+  load.catch(() => {});
   await upload;
   const { latencies } = await load;
   const uploadMs = performance.now() - t0;

@@ -77,15 +77,18 @@ async function measurePage(
     fetchPage(url, first, expect).then(() => {}),
   );
   const cpu0 = cpuMs(webPgid);
-  const result = await runConcurrent(CLIENTS, REQUESTS, (client) =>
-    fetchPage(url, cookies[client] ?? first, expect).then(() => {}),
-  );
+  let misses = 0;
+  const result = await runConcurrent(CLIENTS, REQUESTS, async (client) => {
+    const got = await fetchPage(url, cookies[client] ?? first, expect);
+    if (got.cache === "miss") misses += 1;
+  });
   const cpuPerReq = (cpuMs(webPgid) - cpu0) / REQUESTS;
   note(
     `${label}: first ${Math.round(coldMs)} ms; 1 client ${summary(serial)}; ` +
-      `${CLIENTS} clients: ${summary(result)}; ${ms(cpuPerReq)} ms of CPU a request`,
+      `${CLIENTS} clients: ${summary(result)}, ${misses} rendered (cache misses); ` +
+      `${ms(cpuPerReq)} ms of CPU a request`,
   );
-  return { ...result, coldMs, serialP50: percentile(serial.latencies, 50), cpuPerReq };
+  return { ...result, coldMs, serialP50: percentile(serial.latencies, 50), cpuPerReq, misses };
 }
 
 /** Waits until the worker has no status work left (its start queues a full refresh). */
@@ -237,6 +240,7 @@ async function main() {
       ratioToStatic: Math.round((overviewP95 / staticP95) * 100) / 100,
       rawP95Ms: ms(rawP95),
       ratio: Math.round((overviewP95 / rawP95) * 100) / 100,
+      overviewMisses: overview.misses,
       overviewFirstMs: Math.round(overview.coldMs),
       overviewOneClientP50Ms: ms(overview.serialP50),
       indicatorP50Ms: ms(percentile(indicator.latencies, 50)),

@@ -12,10 +12,23 @@ export interface Got {
   body: string;
   /** Bytes on the wire (compressed when the server compressed). */
   wireBytes: number;
+  /** The dashboard's `x-spm-cache` header: `hit`, `miss`, or empty when it did not say. */
+  cache: string;
 }
 
-/** GETs `url` with the given headers; resolves with the status and the decompressed body. */
+/**
+ * GETs `url` with the given headers; resolves with the status and the decompressed body. A kept-
+ * alive connection the server closed while this process was busy is retried once on a new one
+ * (Node's documented remedy: `reusedSocket` and ECONNRESET), as a browser does.
+ */
 export function get(url: string, headers: Record<string, string> = {}): Promise<Got> {
+  return getOnce(url, headers).catch((error: NodeJS.ErrnoException & { reused?: boolean }) => {
+    if (error.reused && error.code === "ECONNRESET") return getOnce(url, headers);
+    throw error;
+  });
+}
+
+function getOnce(url: string, headers: Record<string, string>): Promise<Got> {
   return new Promise((resolve, reject) => {
     const req = http.get(
       url,
@@ -31,10 +44,11 @@ export function get(url: string, headers: Record<string, string> = {}): Promise<
             status: res.statusCode ?? 0,
             body: body.toString("utf8"),
             wireBytes: wire.length,
+            cache: String(res.headers["x-spm-cache"] ?? ""),
           });
         });
       },
     );
-    req.on("error", reject);
+    req.on("error", (error) => reject(Object.assign(error, { reused: req.reusedSocket })));
   });
 }

@@ -3,7 +3,7 @@
 // layout shows of the reader: the name and unread count are filled in the browser), the data
 // version.
 import type { IncomingMessage } from "node:http";
-import { currentDataVersion, findSessionUser, hasDemoData } from "@spm/db";
+import { findPageReader } from "@spm/db";
 import { parse } from "cookie";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n";
 import { db } from "../lib/db";
@@ -18,17 +18,16 @@ export async function readerOf(
   const cookies = parse(req.headers.cookie ?? "");
   const id = cookies[SESSION_COOKIE];
   if (!id) return null;
-  // The version first: a page rendered after it holds figures at least this new.
-  const dataVersion = await currentDataVersion(db());
-  const user = await findSessionUser(db(), { id, policy: sessionPolicy(), now });
-  if (!user) return null;
-  const demo = await hasDemoData(db());
+  // One statement: the version is read with the session, so a page rendered after this holds
+  // figures at least this new.
+  const found = await findPageReader(db(), { id, policy: sessionPolicy(), now });
+  if (!found.role) return null;
   const acceptLanguage = req.headers["accept-language"] ?? null;
   return {
     reader: {
-      role: user.role,
-      demo,
-      dataVersion,
+      role: found.role,
+      demo: found.demo,
+      dataVersion: found.dataVersion,
     },
     locale: resolveLocale(cookies[LOCALE_COOKIE], acceptLanguage),
   };
