@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { tokenFor } from "../support";
 
 const api = inject("apiUrl");
+const web = inject("webUrl");
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 let steward: string;
 let viewer: string;
@@ -68,6 +69,34 @@ describe("uploads through the running API and worker", () => {
     expect(body.observations).toContainEqual(
       expect.objectContaining({ period: "2018", value: 45.5, note: "Предварительные данные КНБ" }),
     );
+  });
+
+  it("takes workbooks written by openpyxl (pandas), through the dashboard's origin", async () => {
+    const fixtures = path.join(ROOT, "apps/ingest/src/parsing/fixtures");
+    const send = async (name: string) => {
+      const form = new FormData();
+      form.append("file", new Blob([readFileSync(path.join(fixtures, name))]), name);
+      const res = await fetch(`${web}/api/v1/uploads?dryRun=true`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${steward}` },
+        body: form,
+      });
+      expect(res.status, await res.clone().text()).toBeLessThan(300);
+      const { uploadId } = (await res.json()) as { uploadId: string };
+      return waitForUpload(uploadId);
+    };
+    // Its default sheet "Sheet" (refused as unreadable before), a date cell formatted as a year.
+    const plain = await send("openpyxl-default.xlsx");
+    expect([plain.status, plain.counts.received, plain.counts.rejected]).toEqual([
+      "completed",
+      2,
+      0,
+    ]);
+    // ISO date cells: 2021-01-01 as "yyyy" is the year 2021 (read as 1905 before); a month and a
+    // day are not periods of this yearly indicator, and say so.
+    const iso = await send("openpyxl-iso-dates.xlsx");
+    expect([iso.status, iso.counts.received, iso.counts.rejected]).toEqual(["completed", 3, 2]);
+    expect(iso.errors.map((e) => e.code)).toEqual(["period_frequency_mismatch", "period_invalid"]);
   });
 
   it("uploads from the command line (spm upload) and prints the report", () => {

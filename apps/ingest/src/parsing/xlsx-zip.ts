@@ -19,6 +19,7 @@ import {
   MAX_XLSX_SHARED_STRINGS_BYTES,
   XLSX_RATIO_FROM_BYTES,
 } from "./limits";
+import { isoDateCells } from "./xlsx-iso-dates";
 
 /** Thrown when a workbook inflates past its budget. */
 export class XlsxTooLarge extends Error {
@@ -33,7 +34,8 @@ interface ZipEntry extends Readable {
 interface ReaderInternals {
   input: Readable;
   sharedStrings?: unknown[];
-  workbookRels?: unknown;
+  workbookRels?: { Target?: string }[];
+  properties?: { model?: { date1904?: boolean } };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
@@ -82,6 +84,20 @@ function metered(entry: ZipEntry, budget: Budget): Readable {
 
 /** A WorkbookReader whose entries are metered and whose spooled sheets are always removed. */
 export class BudgetedWorkbookReader extends Base {
+  // openpyxl names its parts from the package's root (`/xl/worksheets/sheet1.xml`); exceljs
+  // matches only `worksheets/sheet1.xml` and then calls the sheet "Sheet1" whatever its name.
+  private relativeTargets(): void {
+    for (const rel of this.workbookRels ?? []) {
+      if (rel.Target?.startsWith("/xl/")) rel.Target = rel.Target.slice("/xl/".length);
+    }
+  }
+
+  private sheetXml(xml: Readable): Readable {
+    const dates = isoDateCells(() => this.properties?.model?.date1904 === true);
+    xml.on("error", (error) => dates.destroy(error));
+    return xml.pipe(dates);
+  }
+
   async *parse(): AsyncGenerator<{ eventType: string; value: unknown }> {
     const budget = new Budget();
     const zip = unzipper.Parse({ forceStream: true }) as Duplex;
@@ -103,13 +119,15 @@ export class BudgetedWorkbookReader extends Base {
         const stream = metered(entry, budget);
         current = stream;
         const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.path)?.[1];
-        if (entry.path === "xl/_rels/workbook.xml.rels") await this._parseRels(stream);
-        else if (entry.path === "xl/workbook.xml") await this._parseWorkbook(stream);
+        if (entry.path === "xl/_rels/workbook.xml.rels") {
+          await this._parseRels(stream);
+          this.relativeTargets();
+        } else if (entry.path === "xl/workbook.xml") await this._parseWorkbook(stream);
         else if (entry.path === "xl/styles.xml") await this._parseStyles(stream);
         else if (entry.path === "xl/sharedStrings.xml")
           yield* this._parseSharedStrings(stream) as AsyncGenerator<never>;
         else if (sheetNo !== undefined && this.sharedStrings && this.workbookRels)
-          yield* this._parseWorksheet(stream, sheetNo) as Generator<never>;
+          yield* this._parseWorksheet(this.sheetXml(stream), sheetNo) as Generator<never>;
         else if (sheetNo !== undefined) {
           // The shared strings come later in the zip: keep the sheet until they are read.
           const file = path.join(spool, `sheet${sheetNo}-${waiting.length}.xml`);
@@ -121,7 +139,10 @@ export class BudgetedWorkbookReader extends Base {
         await finished(stream);
       }
       for (const { sheetNo, file } of waiting)
-        yield* this._parseWorksheet(createReadStream(file), sheetNo) as Generator<never>;
+        yield* this._parseWorksheet(
+          this.sheetXml(createReadStream(file)),
+          sheetNo,
+        ) as Generator<never>;
     } finally {
       await rm(spool, { recursive: true, force: true });
     }
