@@ -3,13 +3,14 @@ import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { describe, expect, test } from "vitest";
 import { parseAll } from "./test-support";
+import type { ParsedRow } from "./types";
 import { isoDateCells, isoToSerial } from "./xlsx-iso-dates";
 
 // Workbooks made by openpyxl (fixtures/make-openpyxl.py): its sheets come before workbook.xml,
 // its relationships name parts from the package root, and `iso_dates` writes dates as text.
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
-const figures = (rows: { raw: Record<string, string> }[]) =>
-  rows.map((r) => [r.raw.period, r.raw.region, r.raw.value]);
+const figures = (rows: ParsedRow[]) =>
+  rows.map((r) => ("raw" in r ? [r.raw.period, r.raw.region, r.raw.value] : r.error.code));
 
 describe("workbooks written by openpyxl (pandas.DataFrame.to_excel)", () => {
   test("its default sheet ('Sheet') is read, with a date cell as the year its format shows", async () => {
