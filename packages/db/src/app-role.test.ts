@@ -1,8 +1,9 @@
 // The apps connect as a role that owns nothing: whoever holds its credentials can read and write
 // rows, but cannot switch the audit trail off, rewrite it, or change the schema.
 import { sql } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { roleOf } from "./app-role";
+import { createDb } from "./client";
 import { listAudit, recordAudit } from "./queries/audit";
 import { createTestDb, uniqueSuffix } from "./test/factories";
 
@@ -60,6 +61,20 @@ describe("the app's database role", () => {
     "create schema intruder",
   ])("is refused: %s", async (statement) => {
     expect(await refusal(statement)).toBe("42501"); // insufficient_privilege
+  });
+
+  it("gets rows, and no more, of a table a later migration makes", async () => {
+    const owner = createDb(process.env.MIGRATION_DATABASE_URL ?? "", { max: 1 });
+    onTestFinished(() => owner.destroy());
+    const table = `later_${uniqueSuffix().toLowerCase()}`;
+    await sql`create table ${sql.table(table)} (id serial primary key, v int)`.execute(owner);
+    onTestFinished(() => sql`drop table ${sql.table(table)}`.execute(owner).then(() => {}));
+    await sql`insert into ${sql.table(table)} (v) values (1)`.execute(db);
+    await sql`update ${sql.table(table)} set v = 2`.execute(db);
+    const { rows } = await sql<{ v: number }>`select v from ${sql.table(table)}`.execute(db);
+    expect(rows).toEqual([{ v: 2 }]);
+    expect(await refusal(`truncate ${table}`)).toBe("42501");
+    expect(await refusal(`drop table ${table}`)).toBe("42501");
   });
 
   it("writes and reads rows, the audit log included", async () => {
