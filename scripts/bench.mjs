@@ -43,6 +43,8 @@ try {
       ...process.env,
       ...BASE_ENV,
       DATABASE_URL: urls.DATABASE_URL,
+      MIGRATION_DATABASE_URL: urls.MIGRATION_DATABASE_URL,
+      ADMIN_DATABASE_URL: urls.ADMIN_DATABASE_URL,
       REDIS_URL: urls.REDIS_URL,
       LOG_LEVEL: "warn",
     },

@@ -15,6 +15,7 @@ import {
   startChild,
   stopServices,
   waitForHttp,
+  withOwner,
 } from "./lib/setup.mjs";
 import { supervise } from "./lib/supervise.mjs";
 
@@ -31,7 +32,7 @@ const env = appEnv(services, {
   APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
 });
 
-spm(["migrate"], env);
+spm(["migrate"], withOwner(env, services));
 spm(["seed"], env);
 if (!process.argv.includes("--no-build")) {
   log("building");

@@ -16,6 +16,7 @@ import {
   run,
   spm,
   stopServices,
+  withOwner,
 } from "./lib/setup.mjs";
 
 const filters = process.argv.slice(2);
@@ -58,7 +59,7 @@ const env = appEnv(services, {
 let passed = 0;
 let failed = 0;
 try {
-  spm(["migrate"], env);
+  spm(["migrate"], withOwner(env, services));
   spm(["seed", "--no-admin"], env);
   if (filters.length === 0) {
     step("biome", () => run(path.join(BIN, "biome"), ["check", "."], { env }));
@@ -75,7 +76,9 @@ try {
     run(
       path.join(BIN, "vitest"),
       ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...filters],
-      { env },
+      // The apps and tests connect as the app's role; the owner's and admin's URLs are there for
+      // the few tests that make databases or check what the app's role may not do.
+      { env: withOwner(env, services) },
     ),
   );
   if (existsSync(report)) {

@@ -5,7 +5,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createApiToken, createDb, type Db, migrateToLatest } from "@spm/db";
+import { createApiToken, createDb, type Db, migrateAsOwner, roleOf } from "@spm/db";
 import { createTestUser } from "@spm/db/test/factories";
 import type { ProgramDefinition } from "@spm/kpi";
 import { importProgram } from "@spm/services";
@@ -72,11 +72,12 @@ function subjectOf(raw: string): string {
 }
 
 /**
- * Starts the stack on a new database `spm_<tag>_<random>` created on the server of
- * `adminDatabaseUrl`; the programme is imported and a manager with an e-mail address created.
+ * Starts the stack on a new database `spm_<tag>_<random>` created by the admin's URL on its server
+ * and owned by the owner's role, which migrates it; the apps connect as the app's role. The
+ * programme is imported and a manager with an e-mail address created.
  */
 export async function startAlertStack(options: {
-  adminDatabaseUrl: string;
+  databases: { app: string; owner: string; admin: string };
   redisUrl: string;
   program: ProgramDefinition;
   workers?: number;
@@ -84,13 +85,20 @@ export async function startAlertStack(options: {
   env?: Record<string, string>;
 }): Promise<AlertStack> {
   const name = `spm_${options.tag}_${randomBytes(4).toString("hex")}`;
-  const admin = createDb(options.adminDatabaseUrl, { max: 1 });
-  await sql.raw(`create database ${name}`).execute(admin);
+  const { databases } = options;
+  const on = (connection: string) => {
+    const url = new URL(connection);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  const admin = createDb(databases.admin, { max: 1 });
+  await sql`create database ${sql.id(name)} owner ${sql.id(roleOf(databases.owner))}`.execute(
+    admin,
+  );
   await admin.destroy();
-  const url = new URL(options.adminDatabaseUrl);
-  url.pathname = `/${name}`;
+  await migrateAsOwner(on(databases.owner), on(databases.app));
+  const url = new URL(on(databases.app));
   const db = createDb(url.toString(), { max: 4 });
-  await migrateToLatest(db);
   await importProgram(db, options.program, "test");
   const email = "manager@example.org";
   const user = await createTestUser(db, { role: "manager", email });
@@ -223,7 +231,7 @@ export async function startAlertStack(options: {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
       await new Promise<void>((resolve) => receiver.close(() => resolve()));
       await db.destroy();
-      const again = createDb(options.adminDatabaseUrl, { max: 1 });
+      const again = createDb(databases.admin, { max: 1 });
       await sql.raw(`drop database if exists ${name} with (force)`).execute(again);
       await again.destroy();
     },

@@ -27,6 +27,19 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts a process in its own group, keeping its last lines of output for error messages. */
+/** The test database's URLs: the app role's, the schema owner's and an admin's (makes databases). */
+export function databaseUrls(): { app: string; owner: string; admin: string } {
+  const app = process.env.DATABASE_URL ?? "";
+  const owner = process.env.MIGRATION_DATABASE_URL ?? app;
+  return { app, owner, admin: process.env.ADMIN_DATABASE_URL ?? owner };
+}
+
+/** The environment of an app process: never the owner's or an admin's database URL. */
+function appOnly(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { MIGRATION_DATABASE_URL, ADMIN_DATABASE_URL, ...rest } = env;
+  return rest;
+}
+
 export function startProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv): Proc {
   const output: string[] = [];
   const child = spawn(cmd, args, {
@@ -60,12 +73,16 @@ export function startProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv
 
 /** Starts the ingest API or a worker with tsx. */
 export function startIngest(kind: "server" | "worker", env: NodeJS.ProcessEnv): Proc {
-  return startProcess(path.join(BIN, "tsx"), [path.join(ROOT, `apps/ingest/src/${kind}.ts`)], env);
+  return startProcess(
+    path.join(BIN, "tsx"),
+    [path.join(ROOT, `apps/ingest/src/${kind}.ts`)],
+    appOnly(env),
+  );
 }
 
 /** The dashboard's server (apps/web/server.ts: the built Next.js app behind its page cache). */
 export function startWeb(env: NodeJS.ProcessEnv): Proc {
-  return startProcess(path.join(BIN, "tsx"), [path.join(ROOT, "apps/web/server.ts")], env);
+  return startProcess(path.join(BIN, "tsx"), [path.join(ROOT, "apps/web/server.ts")], appOnly(env));
 }
 
 /** Waits until a URL answers below 500, failing early when the process dies. */

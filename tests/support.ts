@@ -14,12 +14,16 @@ export async function tokenFor(role: Role, regions?: string[]): Promise<string> 
   return token;
 }
 
-/** Creates a user of the given role and signs in through the dashboard's API: its cookie and id. */
+/**
+ * Creates a user of the given role (and regions) and signs in through the dashboard's API: its
+ * cookie and id.
+ */
 export async function apiSession(
   webUrl: string,
   role: Role,
+  regions?: string[],
 ): Promise<{ cookie: string; id: string }> {
-  const user = await createTestUser(db, { role });
+  const user = await createTestUser(db, { role, regions });
   const res = await fetch(`${webUrl}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },

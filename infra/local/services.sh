@@ -9,6 +9,8 @@ PG_PORT="${SPM_PG_PORT:-55432}"
 REDIS_PORT="${SPM_REDIS_PORT:-56379}"
 REDIS_DIR="$DATA/redis"
 SECRETS="$DATA/secrets"
+OWNER_ROLE=spm_owner # owns the schema, runs migrations (MIGRATION_DATABASE_URL)
+APP_ROLE=spm_app     # the apps' connection (DATABASE_URL): rows only, owns nothing
 
 log() { printf '[services] %s\n' "$*" >&2; }
 die() { printf '[services] error: %s\n' "$*" >&2; exit 1; }
@@ -99,12 +101,72 @@ pg_up() {
     done
   fi
   local db
+  pg_roles_up
   for db in spm spm_test; do
-    PGPASSWORD="$pw" "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAq \
-      -c "select 1 from pg_database where datname = '$db'" | grep -q 1 ||
-      PGPASSWORD="$pw" "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -q \
-        -c "create database $db" >/dev/null
+    pg_sql postgres -tA -c "select 1 from pg_database where datname = '$db'" | grep -q 1 ||
+      pg_sql postgres -c "create database $db owner $OWNER_ROLE" >/dev/null
+    pg_grants_up "$db"
   done
+}
+
+# psql as the superuser on database $1; the SQL comes as arguments or on standard input.
+pg_sql() {
+  local db=$1
+  shift
+  PGPASSWORD="$(secret pg-password)" "$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres \
+    -d "$db" -q -v ON_ERROR_STOP=1 "$@"
+}
+
+# Two login roles besides the superuser: the owner of the schema, which runs migrations, and the
+# app's role, which owns nothing and may only read and write rows. Created when missing (an
+# installation made by an older version gets them on its next start); passwords from .data/secrets
+# reach psql on standard input, never on a command line.
+pg_roles_up() {
+  pg_sql postgres -v owner_pw="$(secret pg-owner-password)" -v app_pw="$(secret pg-app-password)" <<SQL
+select format('create role %I', r) from unnest(array['$OWNER_ROLE', '$APP_ROLE']) r
+  where not exists (select from pg_roles where rolname = r) \\gexec
+alter role $OWNER_ROLE with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls
+  password :'owner_pw';
+alter role $APP_ROLE with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls
+  noinherit password :'app_pw';
+SQL
+}
+
+# Makes the owner role own database $1 and everything in its schema (an older installation's
+# tables belong to the superuser), and gives the app role rows only: no DDL, no TRUNCATE, the
+# audit log insert and select only. Default privileges cover tables that later migrations make.
+pg_grants_up() {
+  pg_sql "$1" <<SQL
+alter database "$1" owner to $OWNER_ROLE;
+alter schema public owner to $OWNER_ROLE;
+revoke create on schema public from public;
+revoke all on database "$1" from public;
+grant connect on database "$1" to $APP_ROLE;
+select format('alter table %s owner to $OWNER_ROLE', c.oid::regclass) from pg_class c
+  where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v', 'm')
+    and c.relowner <> '$OWNER_ROLE'::regrole \\gexec
+select format('alter sequence %s owner to $OWNER_ROLE', c.oid::regclass) from pg_class c
+  where c.relnamespace = 'public'::regnamespace and c.relkind = 'S'
+    and c.relowner <> '$OWNER_ROLE'::regrole \\gexec
+select format('alter function %s owner to $OWNER_ROLE', p.oid::regprocedure) from pg_proc p
+  where p.pronamespace = 'public'::regnamespace and p.proowner <> '$OWNER_ROLE'::regrole \\gexec
+select format('alter type %s owner to $OWNER_ROLE', t.oid::regtype) from pg_type t
+  where t.typnamespace = 'public'::regnamespace and t.typtype in ('e', 'd')
+    and t.typowner <> '$OWNER_ROLE'::regrole \\gexec
+grant usage on schema public to $APP_ROLE;
+grant select, insert, update, delete on all tables in schema public to $APP_ROLE;
+grant usage, select on all sequences in schema public to $APP_ROLE;
+alter default privileges for role $OWNER_ROLE in schema public
+  grant select, insert, update, delete on tables to $APP_ROLE;
+alter default privileges for role $OWNER_ROLE in schema public
+  grant usage, select on sequences to $APP_ROLE;
+select format('revoke update, delete, truncate on %s from $APP_ROLE', t)
+  from unnest(array['audit_log', 'kysely_migration', 'kysely_migration_lock']) t
+  where to_regclass(t) is not null \\gexec
+select format('revoke insert on %s from $APP_ROLE', t)
+  from unnest(array['kysely_migration', 'kysely_migration_lock']) t
+  where to_regclass(t) is not null \\gexec
+SQL
 }
 
 pg_down() {
@@ -160,8 +222,16 @@ redis_down() {
 }
 
 print_env() {
-  printf 'DATABASE_URL=postgres://postgres:%s@127.0.0.1:%s/spm\n' "$(secret pg-password)" "$PG_PORT"
-  printf 'TEST_DATABASE_URL=postgres://postgres:%s@127.0.0.1:%s/spm_test\n' "$(secret pg-password)" "$PG_PORT"
+  local app owner admin
+  app="$APP_ROLE:$(secret pg-app-password)@127.0.0.1:$PG_PORT"
+  owner="$OWNER_ROLE:$(secret pg-owner-password)@127.0.0.1:$PG_PORT"
+  admin="postgres:$(secret pg-password)@127.0.0.1:$PG_PORT"
+  printf 'DATABASE_URL=postgres://%s/spm\n' "$app"
+  printf 'MIGRATION_DATABASE_URL=postgres://%s/spm\n' "$owner"
+  printf 'TEST_DATABASE_URL=postgres://%s/spm_test\n' "$app"
+  printf 'TEST_MIGRATION_DATABASE_URL=postgres://%s/spm_test\n' "$owner"
+  printf 'ADMIN_DATABASE_URL=postgres://%s/spm\n' "$admin"
+  printf 'TEST_ADMIN_DATABASE_URL=postgres://%s/spm_test\n' "$admin"
   printf 'REDIS_URL=redis://:%s@127.0.0.1:%s/0\n' "$(secret redis-password)" "$REDIS_PORT"
   printf 'TEST_REDIS_URL=redis://:%s@127.0.0.1:%s/1\n' "$(secret redis-password)" "$REDIS_PORT"
 }

@@ -46,15 +46,33 @@ export function secret(name, bytes = 32) {
 
 /**
  * Gives the URLs of Postgres and Redis: the ones in the environment, or those of the
- * project-owned local services (infra/local/services.sh), started when needed.
+ * project-owned local services (infra/local/services.sh), started when needed. DATABASE_URL is
+ * the apps' connection; MIGRATION_DATABASE_URL the schema owner's (migrations), the apps' own
+ * when not given; ADMIN_DATABASE_URL (tests only) a role that may create databases.
  */
 export function ensureServices({ test = false } = {}) {
   const env = { ...process.env, SPM_DATA_DIR: DATA_DIR };
   const given = test
-    ? { db: env.TEST_DATABASE_URL ?? env.DATABASE_URL, redis: env.TEST_REDIS_URL ?? env.REDIS_URL }
-    : { db: env.DATABASE_URL, redis: env.REDIS_URL };
-  if (given.db && given.redis)
-    return { DATABASE_URL: given.db, REDIS_URL: given.redis, startedLocal: false };
+    ? {
+        db: env.TEST_DATABASE_URL ?? env.DATABASE_URL,
+        // The production owner's URL never migrates a test database given by TEST_DATABASE_URL.
+        migration:
+          env.TEST_MIGRATION_DATABASE_URL ??
+          (env.TEST_DATABASE_URL ? undefined : env.MIGRATION_DATABASE_URL),
+        admin: env.TEST_ADMIN_DATABASE_URL,
+        redis: env.TEST_REDIS_URL ?? env.REDIS_URL,
+      }
+    : { db: env.DATABASE_URL, migration: env.MIGRATION_DATABASE_URL, redis: env.REDIS_URL };
+  if (given.db && given.redis) {
+    const migration = given.migration ?? given.db;
+    return {
+      DATABASE_URL: given.db,
+      MIGRATION_DATABASE_URL: migration,
+      ADMIN_DATABASE_URL: given.admin ?? migration,
+      REDIS_URL: given.redis,
+      startedLocal: false,
+    };
+  }
   const out = execFileSync("bash", [path.join(ROOT, "infra/local/services.sh"), "up"], {
     env,
     encoding: "utf8",
@@ -69,9 +87,16 @@ export function ensureServices({ test = false } = {}) {
         return [line.slice(0, at), line.slice(at + 1)];
       }),
   );
+  const local = (name) => (test ? urls[`TEST_${name}`] : urls[name]);
   return {
-    DATABASE_URL: given.db ?? (test ? urls.TEST_DATABASE_URL : urls.DATABASE_URL),
-    REDIS_URL: given.redis ?? (test ? urls.TEST_REDIS_URL : urls.REDIS_URL),
+    DATABASE_URL: given.db ?? local("DATABASE_URL"),
+    MIGRATION_DATABASE_URL: given.db
+      ? (given.migration ?? given.db)
+      : local("MIGRATION_DATABASE_URL"),
+    ADMIN_DATABASE_URL: given.db
+      ? (given.admin ?? given.migration ?? given.db)
+      : local("ADMIN_DATABASE_URL"),
+    REDIS_URL: given.redis ?? local("REDIS_URL"),
     startedLocal: true,
   };
 }
@@ -84,10 +109,16 @@ export function stopServices() {
   });
 }
 
-/** The environment every app process of this installation gets. */
+/**
+ * The environment every app process of this installation gets: the app role's connection only,
+ * never the owner's or an admin's (see withOwner).
+ */
 export function appEnv(services, extra = {}) {
+  const env = { ...process.env };
+  for (const name of Object.keys(env))
+    if (/^(TEST_)?(MIGRATION|ADMIN)_DATABASE_URL$/.test(name)) delete env[name];
   return {
-    ...process.env,
+    ...env,
     ...BASE_ENV,
     DATABASE_URL: services.DATABASE_URL,
     REDIS_URL: services.REDIS_URL,
@@ -95,6 +126,15 @@ export function appEnv(services, extra = {}) {
     WEBHOOK_SECRET: process.env.WEBHOOK_SECRET ?? secret("webhook-secret"),
     SPM_DATA_DIR: DATA_DIR,
     ...extra,
+  };
+}
+
+/** The environment of `spm migrate` (and of tests that make databases): the owner's URLs added. */
+export function withOwner(env, services) {
+  return {
+    ...env,
+    MIGRATION_DATABASE_URL: services.MIGRATION_DATABASE_URL,
+    ADMIN_DATABASE_URL: services.ADMIN_DATABASE_URL,
   };
 }
 

@@ -5,6 +5,7 @@
 import { buildProgram } from "@spm/db/test/factories";
 import nodemailer from "nodemailer";
 import { postFigure, startAlertStack } from "../alert-stack";
+import { databaseUrls } from "../processes";
 import { note, percentile } from "./measure";
 
 const CROSSINGS = Number(process.env.BENCH_CROSSINGS ?? 100);
@@ -12,7 +13,7 @@ const program = buildProgram();
 const code = program.indicators[0]?.code ?? "";
 
 const stack = await startAlertStack({
-  adminDatabaseUrl: process.env.DATABASE_URL ?? "",
+  databases: databaseUrls(),
   redisUrl: process.env.REDIS_URL ?? "",
   program,
   tag: "bench",

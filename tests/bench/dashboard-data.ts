@@ -94,6 +94,5 @@ export async function loadBenchFigures(db: Db, program: ProgramDefinition): Prom
     .set({ received: figures, inserted: figures, progress_done: figures, progress_total: figures })
     .where("id", "=", upload.id)
     .execute();
-  await sql`analyze observations`.execute(db);
   return figures;
 }

@@ -5,11 +5,12 @@
 // measured in the same run: a static file of the overview's size through the same server, and
 // the figures read by one SQL query through pg. Progress on standard error; one JSON line at the
 // end of standard output.
-import { createApiToken, createDb, type Db, migrateToLatest } from "@spm/db";
+import { createApiToken, createDb, type Db, migrateAsOwner } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
 import { importProgram, refreshStatuses } from "@spm/services";
 import { sql } from "kysely";
 import pg from "pg";
+import { databaseUrls } from "../processes";
 import { buildBenchProgram, loadBenchFigures } from "./dashboard-data";
 import {
   overviewDuringUpload,
@@ -136,13 +137,18 @@ async function measureRaw(
 }
 
 async function main() {
-  const db = createDb(process.env.DATABASE_URL ?? "", { max: 4 });
+  const urls = databaseUrls();
+  await migrateAsOwner(urls.owner, urls.app);
+  const db = createDb(urls.app, { max: 4 });
   const program = buildBenchProgram({ indicators: INDICATORS, regions: REGIONS });
   const codes = program.indicators.map((i) => i.code);
-  await migrateToLatest(db);
   await importProgram(db, program, "bench");
   const t0 = performance.now();
   const figures = await loadBenchFigures(db, program);
+  // Statistics of the new figures: only the table's owner may analyze it.
+  const owner = createDb(urls.owner, { max: 1 });
+  await sql`analyze observations`.execute(owner);
+  await owner.destroy();
   note(
     `loaded ${figures} figures (${INDICATORS} × ${REGIONS} × 60) in ${Math.round(performance.now() - t0)} ms`,
   );

@@ -3,6 +3,7 @@
 import { buildProgram } from "@spm/db/test/factories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AlertStack, postFigure, startAlertStack } from "../alert-stack";
+import { databaseUrls } from "../processes";
 
 // Targets 2022: 90 from a 2017 baseline of 40. As of today (after 2022), 41 is red, 95 is green.
 const program = buildProgram({ indicators: [{}, {}, {}, {}, {}] });
@@ -17,7 +18,7 @@ let stack: AlertStack;
 
 beforeAll(async () => {
   stack = await startAlertStack({
-    adminDatabaseUrl: process.env.DATABASE_URL ?? "",
+    databases: databaseUrls(),
     redisUrl: process.env.REDIS_URL ?? "",
     program,
     workers: 2,

@@ -9,7 +9,7 @@ import {
   createDb,
   createUser,
   type Db,
-  migrateToLatest,
+  migrateAsOwner,
 } from "@spm/db";
 import { buildProgram, createUploadRow } from "@spm/db/test/factories";
 import { alertRuleSchema } from "@spm/kpi";
@@ -141,10 +141,10 @@ beforeAll(async () => {
       .split("\n")
       .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
   );
+  await migrateAsOwner(urls.MIGRATION_DATABASE_URL as string, urls.DATABASE_URL as string);
   db = createDb(urls.DATABASE_URL as string, { max: 4 });
   redis = new Redis(urls.REDIS_URL as string, { maxRetriesPerRequest: null });
   redis.on("error", () => {});
-  await migrateToLatest(db);
   await importProgram(db, program, "test");
   token = (await createApiToken(db, { name: "chaos", role: "steward" }, "test")).token;
   const port = await freePort();

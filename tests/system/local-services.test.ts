@@ -19,6 +19,20 @@ const env = {
   SPM_REDIS_PORT: "56499",
 };
 const services = (cmd: string) => spawnSync("bash", [SCRIPT, cmd], { env, encoding: "utf8" });
+const urls = (stdout: string): Record<string, string> =>
+  Object.fromEntries(
+    stdout
+      .trim()
+      .split("\n")
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
+/** Runs SQL through psql; gives its output, or its error text with `failed` set. */
+const psql = (url: string, query: string) => {
+  const out = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-tAc", query], {
+    encoding: "utf8",
+  });
+  return { failed: out.status !== 0, text: `${out.stdout}${out.stderr}`.trim() };
+};
 
 afterAll(() => {
   services("down");
@@ -30,7 +44,10 @@ describe("infra/local/services.sh", () => {
     const first = services("up");
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(
-      /^DATABASE_URL=postgres:\/\/postgres:[0-9a-f]+@127\.0\.0\.1:55499\/spm$/m,
+      /^DATABASE_URL=postgres:\/\/spm_app:[0-9a-f]+@127\.0\.0\.1:55499\/spm$/m,
+    );
+    expect(first.stdout).toMatch(
+      /^MIGRATION_DATABASE_URL=postgres:\/\/spm_owner:[0-9a-f]+@127\.0\.0\.1:55499\/spm$/m,
     );
     expect(first.stdout).toMatch(/^REDIS_URL=redis:\/\/:[0-9a-f]+@127\.0\.0\.1:56499\/0$/m);
     const second = services("up");
@@ -56,9 +73,38 @@ describe("infra/local/services.sh", () => {
   });
 
   it("keeps its secrets readable by the owner only", () => {
-    const mode = spawnSync("stat", ["-c", "%a", path.join(dataDir, "secrets/pg-password")], {
-      encoding: "utf8",
-    });
-    expect(mode.stdout.trim()).toBe("600");
+    for (const name of ["pg-password", "pg-owner-password", "pg-app-password"]) {
+      const mode = spawnSync("stat", ["-c", "%a", path.join(dataDir, "secrets", name)], {
+        encoding: "utf8",
+      });
+      expect(mode.stdout.trim(), name).toBe("600");
+    }
+  });
+
+  it("upgrades an installation of an older version: the app's role, owner and grants", () => {
+    const given = urls(services("env").stdout);
+    const admin = given.ADMIN_DATABASE_URL as string;
+    const app = given.DATABASE_URL as string;
+    // What an older version left: no app role, the superuser owning the database and its tables.
+    expect(psql(given.TEST_ADMIN_DATABASE_URL as string, "drop owned by spm_app").failed).toBe(
+      false,
+    );
+    const older = psql(
+      admin,
+      `create table legacy (id int); insert into legacy values (1);
+       alter database spm owner to postgres; alter schema public owner to postgres;
+       drop owned by spm_app; drop role spm_app;`,
+    );
+    expect(older.failed, older.text).toBe(false);
+    expect(psql(app, "select 1").failed).toBe(true);
+    const up = services("up");
+    expect(up.status, up.stderr).toBe(0);
+    expect(psql(app, "select id from legacy")).toEqual({ failed: false, text: "1" });
+    expect(psql(app, "insert into legacy values (2)").failed).toBe(false);
+    expect(psql(admin, "select tableowner from pg_tables where tablename = 'legacy'").text).toBe(
+      "spm_owner",
+    );
+    for (const refused of ["drop table legacy", "truncate legacy", "create table more (id int)"])
+      expect(psql(app, refused).text, refused).toMatch(/permission denied|must be owner/);
   });
 });

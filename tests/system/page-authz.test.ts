@@ -1,5 +1,6 @@
 // The authorisation matrix of the dashboard's pages: every page and route handler is requested
-// by seven identities, as a plain request and as a client navigation (`RSC: 1` with a router
+// by every identity (each role signed in, a region-limited steward, disabled and expired
+// sessions, each role's API token), as a plain request and as a client navigation (`RSC: 1` with a router
 // state tree saying the parent layout is on screen, so Next renders the page segment alone and a
 // layout's check does not run). Whoever may not see a page gets no part of it.
 import { randomUUID } from "node:crypto";
@@ -38,7 +39,7 @@ interface Identity {
   headers: Record<string, string>;
 }
 
-const signedIn = (role: Role) => apiSession(web, role);
+const signedIn = (role: Role, regions?: string[]) => apiSession(web, role, regions);
 
 /** Next's router state tree for a page whose parent layouts are already rendered. */
 function parentTree(path: string): string {
@@ -54,6 +55,11 @@ beforeAll(async () => {
   identities.push({ name: "visitor", role: null, headers: {} });
   for (const role of RANK)
     identities.push({ name: role, role, headers: { cookie: (await signedIn(role)).cookie } });
+  identities.push({
+    name: "region-limited steward",
+    role: "steward",
+    headers: { cookie: (await signedIn("steward", ["KZ-ALA"])).cookie },
+  });
   const disabled = await signedIn("admin");
   await db
     .updateTable("users")
@@ -68,13 +74,13 @@ beforeAll(async () => {
     .where("user_id", "=", expired.id)
     .execute();
   identities.push({ name: "expired admin", role: null, headers: { cookie: expired.cookie } });
-  // Pages know sessions only: an admin token is nobody there.
-  const token = await tokenFor("admin");
-  identities.push({
-    name: "admin token",
-    role: null,
-    headers: { authorization: `Bearer ${token}` },
-  });
+  // Pages know sessions only: a token, of any role, is nobody there.
+  for (const role of RANK)
+    identities.push({
+      name: `${role} token`,
+      role: null,
+      headers: { authorization: `Bearer ${await tokenFor(role)}` },
+    });
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // during an upload sent to the dashboard's origin; each comes back by itself, the upload
 // completes exactly once, the dashboard keeps answering, and Ctrl-C still stops everything.
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDb } from "@spm/db/test/factories";
@@ -73,6 +73,14 @@ describe("npm start", () => {
       RECONCILE_GRACE_MS: "2000",
     });
     await waitFor("npm start to serve", () => log().includes("is running on"));
+    // The apps get the app role's database connection only, never the owner's or an admin's.
+    for (const name of ["api", "worker", "web"]) {
+      const environ = readFileSync(`/proc/${pidOf(name)}/environ`, "utf8").split("\0");
+      const names = environ.map((v) => v.slice(0, v.indexOf("=")));
+      expect(names, name).toContain("DATABASE_URL");
+      expect(names, name).not.toContain("MIGRATION_DATABASE_URL");
+      expect(names, name).not.toContain("ADMIN_DATABASE_URL");
+    }
 
     const rows = 110_000; // of 250 × 3 places × 156 months distinct figures
     const lines = ["indicator,period,region,value"];

@@ -1,12 +1,14 @@
-import { buildProgram } from "@spm/db/test/factories";
+import type { Role } from "@spm/db";
+import { buildProgram, createTestUser } from "@spm/db/test/factories";
 import { importProgram } from "@spm/services";
 import type { Express } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUEUE_BOARD_PATH } from "./http/queue-board";
 import { startTestApp, type TestApp, tokenFor } from "./test/harness";
 
-// Every route of the API, called by every kind of caller, with the exact status expected.
-// A route added to the app without a line here makes the first test fail.
+// Every route of the API, called by every kind of caller, each with a session cookie and with an
+// API token, with the exact status expected. A route added to the app without a line here makes
+// the first test fail.
 const CALLERS = ["anon", "viewer", "steward", "regionSteward", "manager", "admin"] as const;
 type Caller = (typeof CALLERS)[number];
 type Expect = Record<Caller, number>;
@@ -276,19 +278,69 @@ function listRoutes(stack: Layer[], prefix = ""): string[] {
   });
 }
 
+const CREDENTIALS = ["token", "cookie"] as const;
+type Credential = (typeof CREDENTIALS)[number];
+
 let app: TestApp;
-const tokens: Partial<Record<Caller, string>> = {};
+/** Each signed-in caller's request headers, per kind of credential (anonymous: none). */
+const credentials: Partial<Record<Caller, Record<Credential, Record<string, string>>>> = {};
+
+/** Creates a user and signs in once through the API: the session cookie. */
+async function sessionCookie(role: Role, regions?: string[]): Promise<string> {
+  const user = await createTestUser(app.db, { role, regions });
+  const res = await fetch(`${app.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}
 
 beforeAll(async () => {
   app = await startTestApp();
   await importProgram(app.db, program, "test");
-  tokens.viewer = await tokenFor(app.db, "viewer");
-  tokens.steward = await tokenFor(app.db, "steward");
-  tokens.regionSteward = await tokenFor(app.db, "steward", ["ZZ-N"]);
-  tokens.manager = await tokenFor(app.db, "manager");
-  tokens.admin = await tokenFor(app.db, "admin");
+  const identities: [Caller, Role, string[]?][] = [
+    ["viewer", "viewer"],
+    ["steward", "steward"],
+    ["regionSteward", "steward", ["ZZ-N"]],
+    ["manager", "manager"],
+    ["admin", "admin"],
+  ];
+  for (const [caller, role, regions] of identities) {
+    credentials[caller] = {
+      token: { authorization: `Bearer ${await tokenFor(app.db, role, regions)}` },
+      // The app's own origin, as the dashboard's forms and fetches send it.
+      cookie: { cookie: await sessionCookie(role, regions), origin: app.url },
+    };
+  }
 });
 afterAll(() => app?.close());
+
+/** The status each caller gets with one kind of credential. */
+async function statuses(entry: Entry, credential: Credential): Promise<Expect> {
+  const got: Partial<Expect> = {};
+  for (const caller of CALLERS) {
+    const res = await fetch(app.url + entry.path, {
+      method: entry.method === "USE" ? "GET" : entry.method,
+      headers: {
+        ...credentials[caller]?.[credential],
+        ...(entry.body !== undefined ? { "content-type": "application/json" } : {}),
+      },
+      body: entry.body !== undefined ? JSON.stringify(entry.body) : undefined,
+    });
+    await res.arrayBuffer();
+    got[caller] = res.status;
+  }
+  return got as Expect;
+}
+
+// Signing out ends the callers' sessions: it is called last.
+const LAST = "POST /api/v1/auth/logout";
+const ORDERED = [
+  ...MATRIX.filter((e) => `${e.method} ${e.route}` !== LAST),
+  ...MATRIX.filter((e) => `${e.method} ${e.route}` === LAST),
+];
 
 describe("authorisation matrix", () => {
   it("has an entry for every route the API serves, and none for a route it does not", () => {
@@ -298,22 +350,11 @@ describe("authorisation matrix", () => {
     expect(served).toEqual(listed);
   });
 
-  for (const entry of MATRIX) {
+  for (const entry of ORDERED) {
     it(`${entry.method} ${entry.route}`, async () => {
-      const got: Partial<Expect> = {};
-      for (const caller of CALLERS) {
-        const token = tokens[caller];
-        const res = await fetch(app.url + entry.path, {
-          method: entry.method === "USE" ? "GET" : entry.method,
-          headers: {
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...(entry.body !== undefined ? { "content-type": "application/json" } : {}),
-          },
-          body: entry.body !== undefined ? JSON.stringify(entry.body) : undefined,
-        });
-        got[caller] = res.status;
-      }
-      expect(got).toEqual(entry.expect);
+      const got: Partial<Record<Credential, Expect>> = {};
+      for (const credential of CREDENTIALS) got[credential] = await statuses(entry, credential);
+      expect(got).toEqual({ token: entry.expect, cookie: entry.expect });
     });
   }
 });

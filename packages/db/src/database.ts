@@ -322,6 +322,9 @@ export interface NotificationsTable {
   created_at: Generated<Date>;
   sent_at: Timestamp | null;
   read_at: Timestamp | null;
+  /** A delivery's lease: when a worker claimed the row to send it, and which worker. */
+  claimed_at: Timestamp | null;
+  claimed_by: string | null;
 }
 
 /** The typed schema of the whole database, as the migrations build it. */

@@ -1,3 +1,4 @@
+export { grantAppPrivileges, migrateAsOwner, roleOf } from "./app-role";
 export { generateSecret, hashPassword, hashSecret, verifyPassword } from "./auth/secrets";
 export { createDb, type Db } from "./client";
 export * from "./database";

@@ -13,6 +13,7 @@ export const ROW_ERROR_CODES = [
   "unknown_region",
   "region_not_allowed_for_national_indicator",
   "region_forbidden",
+  "author_not_allowed",
   ...PERIOD_ERROR_CODES,
   "period_frequency_mismatch",
   "period_out_of_range",

@@ -14,6 +14,8 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     region_not_allowed_for_national_indicator:
       "Indicator {indicator} is reported for the whole country only; leave the region empty or write {nation}.",
     region_forbidden: "You may not submit figures for region {region}.",
+    author_not_allowed:
+      "The upload's author may no longer submit figures (account disabled, token revoked or expired, or role changed).",
     period_missing: "The period is missing.",
     period_invalid: "“{period}” is not a period; write 2018, 2018Q1 or 201803.",
     period_quarter_invalid: "“{period}”: the quarter must be Q1 to Q4.",
@@ -41,6 +43,8 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     region_not_allowed_for_national_indicator:
       "Индикатор {indicator} представляется только по стране в целом: оставьте регион пустым или укажите {nation}.",
     region_forbidden: "Вы не можете вносить данные по региону {region}.",
+    author_not_allowed:
+      "Автор загрузки больше не может вносить данные (учётная запись отключена, токен отозван или истёк, или роль изменена).",
     period_missing: "Не указан период.",
     period_invalid: "«{period}» не является периодом; укажите 2018, 2018Q1 или 201803.",
     period_quarter_invalid: "«{period}»: квартал должен быть от Q1 до Q4.",
@@ -69,6 +73,8 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     region_not_allowed_for_national_indicator:
       "{indicator} индикаторы тек бүкіл ел бойынша ұсынылады: өңірді бос қалдырыңыз немесе {nation} деп көрсетіңіз.",
     region_forbidden: "Сіз {region} өңірі бойынша деректер енгізе алмайсыз.",
+    author_not_allowed:
+      "Жүктеу авторы енді деректер енгізе алмайды (тіркелгі өшірілген, токен кері қайтарылған не мерзімі өткен, немесе рөлі өзгерген).",
     period_missing: "Кезең көрсетілмеген.",
     period_invalid: "«{period}» кезең емес; 2018, 2018Q1 немесе 201803 түрінде жазыңыз.",
     period_quarter_invalid: "«{period}»: тоқсан Q1-ден Q4-ке дейін болуы керек.",

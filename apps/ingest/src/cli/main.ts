@@ -12,12 +12,20 @@ import { runUserCreate } from "./user";
 const cliEnv = z
   .object({
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
+    // The schema's owner, for migrations only; the apps' own connection when not given.
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     SPM_DATA_DIR: z.string().default(".data"),
   })
   .parse(process.env);
 
 const USAGE = `usage: spm <command>
-  migrate                         apply database migrations
+  migrate                         apply database migrations as the schema's owner
+                                  (MIGRATION_DATABASE_URL) and grant the app's role
+                                  (DATABASE_URL) its rows
   seed [--no-admin]               load the seed programmes into an empty database and create the
                                   first admin (password printed once, kept in .data/admin-password)
   program import FILE             import or update a programme definition (YAML or JSON)
@@ -39,10 +47,18 @@ if (command === "upload") {
   });
   process.exit();
 }
+if (command === "migrate") {
+  await runMigrate(cliEnv.MIGRATION_DATABASE_URL ?? cliEnv.DATABASE_URL, cliEnv.DATABASE_URL).catch(
+    (error: Error) => {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+  process.exit();
+}
 const db = createDb(cliEnv.DATABASE_URL, { max: 2 });
 try {
-  if (command === "migrate") await runMigrate(db);
-  else if (command === "seed") await runSeed(db, cliEnv.SPM_DATA_DIR, rest);
+  if (command === "seed") await runSeed(db, cliEnv.SPM_DATA_DIR, rest);
   else if (command === "program" && rest[0] === "import") await runProgramImport(db, rest.slice(1));
   else if (command === "user" && rest[0] === "create") await runUserCreate(db, rest.slice(1));
   else if (command === "token") await runToken(db, rest);

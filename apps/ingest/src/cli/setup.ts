@@ -8,15 +8,16 @@ import {
   type Db,
   hashPassword,
   listPrograms,
-  migrateToLatest,
+  migrateAsOwner,
 } from "@spm/db";
 import { createShippedAlertRules, loadProgramFile } from "@spm/services";
 import { importProgramFile } from "./program";
 
 const SEED_DIR = fileURLToPath(new URL("../../../../packages/db/seed/", import.meta.url));
 
-export async function runMigrate(db: Db): Promise<void> {
-  const ran = await migrateToLatest(db);
+/** Migrates as the schema's owner and grants the app's role its rows (see migrateAsOwner). */
+export async function runMigrate(ownerUrl: string, appUrl: string): Promise<void> {
+  const ran = await migrateAsOwner(ownerUrl, appUrl);
   process.stderr.write(ran.length ? `migrated: ${ran.join(", ")}\n` : "database is up to date\n");
 }
 

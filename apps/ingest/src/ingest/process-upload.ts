@@ -21,12 +21,14 @@ import {
   indexPrograms,
   type ProgramIndex,
   type RawRow,
+  type RowError,
   rowError,
   toIsoDate,
   validateRow,
 } from "@spm/kpi";
 import { computeStatusChanges } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
+import { forbiddenRegion, type WriteScope, writeScopeNow } from "./write-scope";
 
 // Rows per transaction: large enough for multi-row statements, small enough that a crash
 // repeats little and progress moves visibly.
@@ -58,10 +60,18 @@ function toInput(
   };
 }
 
+/** Why the author may not set this row's figure now, or null. */
+function scopeError(raw: RawRow, scope: WriteScope, index: ProgramIndex): RowError | null {
+  if (!scope.allowed) return rowError("row", "author_not_allowed", {});
+  const region = forbiddenRegion(raw, scope.regions, index);
+  return region ? rowError("region", "region_forbidden", { region }) : null;
+}
+
 async function processChunk(
   db: Db,
   upload: { id: string; seq: string; created_by: string; dry_run: boolean },
   index: ProgramIndex,
+  scope: WriteScope,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const rows = await claimPendingRows(trx, upload.id, CHUNK_ROWS);
@@ -72,6 +82,13 @@ async function processChunk(
       if (r.laterRow !== null) {
         const e = rowError("row", "duplicate_row", { row: r.laterRow });
         errors.push({ row: r.row, ...e, message: formatRowError(e, "en") });
+        outcomes.push({ row: r.row, outcome: "rejected" });
+        continue;
+      }
+      // The author's scope now: rows staged under an older, wider one are refused here too.
+      const refused = scopeError(r.raw as RawRow, scope, index);
+      if (refused) {
+        errors.push({ row: r.row, ...refused, message: formatRowError(refused, "en") });
         outcomes.push({ row: r.row, outcome: "rejected" });
         continue;
       }
@@ -120,9 +137,10 @@ export async function processUpload(
   const built = indexPrograms(await loadProgramDefinitions(db));
   if (!built.ok) throw new UnrecoverableError(`programmes share indicator ${built.indicator}`);
   const index = built.index;
+  const scope = await writeScopeNow(db, upload.created_by, options.now());
   let done = 0;
   for (;;) {
-    const n = await processChunk(db, upload, index);
+    const n = await processChunk(db, upload, index, scope);
     if (n === 0) break;
     done += n;
     await options.onProgress?.(done);

@@ -10,6 +10,7 @@ import {
 import { figureKeyOf, formatRowError, type ProgramIndex, type RawRow, rowError } from "@spm/kpi";
 import type { Principal } from "../auth/principal";
 import { actorOf } from "../auth/principal";
+import { forbiddenRegion } from "./write-scope";
 
 /** A row as a parser or the JSON endpoint hands it over: data, or a shape error. */
 export type IncomingRow =
@@ -32,23 +33,6 @@ export interface StageInput {
 }
 
 const BATCH = 2000;
-
-/** True when a region-limited writer may not set this row's figure (national rows included). */
-function isForbidden(raw: RawRow, principal: Principal, index: ProgramIndex): string | null {
-  if (!principal.regions) return null;
-  const region = String(raw.region ?? "")
-    .trim()
-    .toUpperCase();
-  const indicator = index.indicators.get(
-    String(raw.indicator ?? "")
-      .trim()
-      .toUpperCase(),
-  );
-  const national =
-    region === "" || (indicator ? region === indicator.program.nation : index.nations.has(region));
-  const target = national ? (indicator?.program.nation ?? (region || "national")) : region;
-  return national || !principal.regions.includes(region) ? target : null;
-}
 
 /**
  * The outbox step: in one transaction, stores the upload, every raw row (with its figure key)
@@ -84,7 +68,7 @@ export async function stageUpload(db: Db, index: ProgramIndex, input: StageInput
         rows.push({ row: item.row, raw: {}, figureKey: null, outcome: "rejected" });
         errors.push({ row: item.row, ...item.error });
       } else {
-        const forbidden = isForbidden(item.raw, input.principal, index);
+        const forbidden = forbiddenRegion(item.raw, input.principal.regions, index);
         if (forbidden) {
           rejected += 1;
           const error = rowError("region", "region_forbidden", { region: forbidden });

@@ -113,6 +113,16 @@ export async function findActiveToken(
   return toInfo(row);
 }
 
+/** Finds a token by id, live or not (never its secret). */
+export async function findApiTokenById(db: Conn, id: string): Promise<ApiTokenInfo | undefined> {
+  const row = await db
+    .selectFrom("api_tokens")
+    .select(columns)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? toInfo(row) : undefined;
+}
+
 /** Lists every token (never the secrets), newest first. */
 export async function listApiTokens(db: Conn): Promise<ApiTokenInfo[]> {
   const rows = await db

@@ -1,7 +1,7 @@
 import { buildProgram, createTestDb, createTestUser } from "@spm/db/test/factories";
 import { afterAll, describe, expect, it } from "vitest";
 import { importProgram } from "../programs/run";
-import { deliverNotification, planReminders } from "./notifications";
+import { DeliveryInFlightError, deliverNotification, planReminders } from "./notifications";
 import { alertFixtures, at } from "./test-support";
 
 const db = createTestDb();
@@ -31,11 +31,18 @@ describe("deliverNotification", () => {
       await new Promise((r) => setTimeout(r, 50));
       return { status: "sent" as const, message: { subject: "s" } };
     };
-    const outcomes = await Promise.all([
-      deliverNotification(db, delivery.id, send, () => at(2)),
-      deliverNotification(db, delivery.id, send, () => at(2)),
+    const outcomes = await Promise.allSettled([
+      deliverNotification(db, delivery.id, send, () => at(2), { worker: "a" }),
+      deliverNotification(db, delivery.id, send, () => at(2), { worker: "b" }),
     ]);
-    expect(outcomes.sort()).toEqual(["already_done", "sent"]);
+    // The second worker finds the row claimed: its job tries again later and finds it done.
+    expect(
+      outcomes.map((o) => (o.status === "fulfilled" ? o.value : o.reason.name)).sort(),
+    ).toEqual(["DeliveryInFlightError", "sent"]);
+    expect(outcomes.find((o) => o.status === "rejected")?.reason).toBeInstanceOf(
+      DeliveryInFlightError,
+    );
+    expect(await deliverNotification(db, delivery.id, send, () => at(3))).toBe("already_done");
     expect(sends).toBe(1);
     const row = await db
       .selectFrom("notifications")
@@ -43,6 +50,35 @@ describe("deliverNotification", () => {
       .where("id", "=", delivery.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: "sent", attempts: 2, last_error: null });
+  });
+
+  it("takes over a crashed sender's claim once its lease ran out, not before", async () => {
+    const { codes } = await setUp({ channels: ["email"] });
+    const [code] = codes as [string];
+    await setFigure(code, 41);
+    const [delivery] = (await evaluate([code], 0)).deliveries;
+    if (!delivery) throw new Error("no delivery");
+    const claim = (claimedAt: Date) =>
+      db
+        .updateTable("notifications")
+        .set({ claimed_at: claimedAt, claimed_by: "crashed" })
+        .where("id", "=", delivery.id)
+        .execute();
+    const send = async () => ({ status: "sent" as const, message: {} });
+    const lease = { leaseMs: 60_000 };
+    await claim(new Date(at(2).getTime() - 30_000));
+    await expect(deliverNotification(db, delivery.id, send, () => at(2), lease)).rejects.toThrow(
+      DeliveryInFlightError,
+    );
+    await claim(new Date(at(2).getTime() - 61_000));
+    expect(await deliverNotification(db, delivery.id, send, () => at(2), lease)).toBe("sent");
+    // The claim is released with the result.
+    const row = await db
+      .selectFrom("notifications")
+      .select(["status", "claimed_by", "claimed_at"])
+      .where("id", "=", delivery.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "sent", claimed_by: null, claimed_at: null });
   });
 });
 

@@ -4,6 +4,8 @@
  * and the reminders to stewards.
  */
 
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { Database, NotificationsTable } from "@spm/db";
 import { loadProgramDefinitions } from "@spm/db";
 import {
@@ -13,7 +15,14 @@ import {
   type ReminderKind,
   type ReminderWindows,
 } from "@spm/kpi";
-import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import {
+  type Kysely,
+  type Selectable,
+  sql,
+  type Transaction,
+  type UpdateQueryBuilder,
+  type UpdateResult,
+} from "kysely";
 import type { PendingDelivery } from "./evaluate";
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -74,62 +83,105 @@ export async function markRead(
 /** What a delivery did with a row. */
 export type DeliveryOutcome = "sent" | "outbox" | "already_done" | "not_found";
 
+/** This process's name on the claims it takes. */
+const WORKER_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+/** How long a claim holds: longer than any send may take (webhooks time out after 10 s). */
+export const DELIVERY_LEASE_MS = 120_000;
+
+/** Thrown when another worker's claim on the row still holds: the job tries again later. */
+export class DeliveryInFlightError extends Error {
+  override name = "DeliveryInFlightError";
+}
+
 /**
- * Delivers one notification exactly once: the row is locked while `send` runs, so a second
- * worker holding the same id waits, then finds it done. A failed send leaves the row pending
- * (its attempt and error recorded) for the job's retry.
+ * Delivers one notification exactly once without holding a lock or a transaction across the
+ * send: a short statement claims the pending row for a lease (`claimed_by`, `claimed_at`), `send`
+ * runs with no transaction open, and a second short statement records the result if the claim
+ * is still ours. A second worker meanwhile is refused (DeliveryInFlightError, retried later); a
+ * crashed sender's claim expires after the lease and the row is sent again, which receivers
+ * drop by its id (X-SPM-Delivery, Message-ID). A failed send releases the claim, its attempt and
+ * error recorded, for the job's retry.
  */
 export async function deliverNotification(
   db: Kysely<Database>,
   id: string,
   send: (row: NotificationRow) => Promise<{ status: "sent" | "outbox"; message: unknown }>,
   now: () => Date,
+  options: { worker?: string; leaseMs?: number } = {},
 ): Promise<DeliveryOutcome> {
+  const worker = options.worker ?? WORKER_ID;
+  const claimedAt = now();
+  const expired = new Date(claimedAt.getTime() - (options.leaseMs ?? DELIVERY_LEASE_MS));
+  const row = await db
+    .updateTable("notifications")
+    .set({ claimed_at: claimedAt, claimed_by: worker })
+    .where("id", "=", id)
+    .where("status", "=", "pending")
+    .where((eb) => eb.or([eb("claimed_at", "is", null), eb("claimed_at", "<", expired)]))
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) {
+    const current = await db
+      .selectFrom("notifications")
+      .select(["status"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!current) return "not_found";
+    if (current.status !== "pending") return "already_done";
+    throw new DeliveryInFlightError("the notification is being sent by another worker");
+  }
+  const ours = (q: UpdateQueryBuilder<Database, "notifications", "notifications", UpdateResult>) =>
+    q.where("id", "=", id).where("status", "=", "pending").where("claimed_by", "=", worker);
+  let result: { status: "sent" | "outbox"; message: unknown };
   try {
-    return await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom("notifications")
-        .selectAll()
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!row) return "not_found";
-      if (row.status !== "pending") return "already_done";
-      const { status, message } = await send(row);
-      await trx
-        .updateTable("notifications")
-        .set({
-          status,
-          message: JSON.stringify(message),
-          attempts: row.attempts + 1,
-          last_error: null,
-          sent_at: now(),
-        })
-        .where("id", "=", id)
-        .execute();
-      return status;
-    });
+    result = await send(row);
   } catch (error) {
-    await db
-      .updateTable("notifications")
-      .set((eb) => ({
+    await ours(
+      db.updateTable("notifications").set((eb) => ({
         attempts: eb("attempts", "+", 1),
         last_error: (error as Error).message.slice(0, 2000),
-      }))
-      .where("id", "=", id)
-      .where("status", "=", "pending")
-      .execute();
+        claimed_at: null,
+        claimed_by: null,
+      })),
+    ).execute();
     throw error;
   }
+  const recorded = await ours(
+    db.updateTable("notifications").set({
+      status: result.status,
+      message: JSON.stringify(result.message),
+      attempts: row.attempts + 1,
+      last_error: null,
+      sent_at: now(),
+      claimed_at: null,
+      claimed_by: null,
+    }),
+  ).executeTakeFirstOrThrow();
+  // Our lease ran out and another worker took the row over and recorded it first.
+  return Number(recorded.numUpdatedRows) === 1 ? result.status : "already_done";
 }
 
-/** Gives up on a notification after its last retry; the UI lists it with the reason. */
+/**
+ * Gives up on a notification after its last retry; the UI lists it with the reason. A row that
+ * another worker's live claim is sending is left to that worker.
+ */
 export async function markNotificationFailed(db: Conn, id: string, reason: string): Promise<void> {
   await db
     .updateTable("notifications")
     .set({ status: "failed", last_error: reason.slice(0, 2000) })
     .where("id", "=", id)
     .where("status", "=", "pending")
+    .where((eb) =>
+      eb.or([
+        eb("claimed_at", "is", null),
+        eb(
+          "claimed_at",
+          "<",
+          sql<Date>`now() - make_interval(secs => ${DELIVERY_LEASE_MS / 1000})`,
+        ),
+      ]),
+    )
     .execute();
 }
 
