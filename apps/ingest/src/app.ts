@@ -30,6 +30,8 @@ export interface AppDeps {
   maxUploadBytes: number;
   /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); the dashboard's forwarder among them. */
   trustedProxies?: readonly string[];
+  /** The dashboard's address (APP_URL): https there makes session cookies Secure. */
+  appUrl?: string;
   now?: () => Date;
 }
 
@@ -87,7 +89,15 @@ export function createApp(deps: AppDeps): express.Express {
   );
   api.use(authenticate({ db: deps.db, policy: deps.policy, now }));
   api.use(checkOrigin(deps.allowedOrigins));
-  api.use(authRouter({ db: deps.db, policy: deps.policy, limiter: deps.limiter, now }));
+  api.use(
+    authRouter({
+      db: deps.db,
+      policy: deps.policy,
+      limiter: deps.limiter,
+      now,
+      appUrl: deps.appUrl,
+    }),
+  );
   api.use(adminRouter({ db: deps.db, now, queues: deps.queues }));
   api.use(alertsRouter({ db: deps.db, now }));
   api.use(programsRouter({ db: deps.db }));
