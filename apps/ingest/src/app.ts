@@ -14,7 +14,7 @@ import { healthRouter } from "./http/health";
 import { indicatorsRouter } from "./http/indicators";
 import { errorHandler, notFoundHandler } from "./http/problem";
 import { programsRouter } from "./http/programs";
-import { QUEUE_BOARD_PATH, queueBoardRouter } from "./http/queue-board";
+import { QUEUE_BOARD_PATH, queueBoardHeaders, queueBoardRouter } from "./http/queue-board";
 import { uploadsRouter } from "./http/uploads";
 import type { Queues } from "./queues";
 
@@ -46,12 +46,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable("x-powered-by");
   // Only configured proxies say who the client is; anyone else's X-Forwarded-For is ignored.
   app.set("trust proxy", deps.trustedProxies ?? ["loopback"]);
-  // Bull Board ships its own scripts and styles: a strict CSP everywhere else, none there.
+  // Bull Board ships its own scripts and styles: a policy of its own (helmet's elsewhere). A
+  // cross-site request is refused before the board, like everywhere in the API.
   app.use(
     QUEUE_BOARD_PATH,
-    helmet({ contentSecurityPolicy: false }),
+    queueBoardHeaders,
     authenticate({ db: deps.db, policy: deps.policy, now }),
     requireRole("admin"),
+    checkOrigin(deps.allowedOrigins),
     queueBoardRouter(deps.queues),
   );
   app.use(helmet());
