@@ -3,6 +3,7 @@ import https from "node:https";
 import { Readable } from "node:stream";
 import { isTrustedProxy } from "@spm/services";
 import { env } from "~/env";
+import { isHttpsRequest } from "./https";
 import { PEER_HEADER } from "./peer";
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) stay on this hop, and so does `expect`: this server
@@ -74,7 +75,10 @@ export async function forwardToApi(req: Request, path: string): Promise<Response
     "x-request-id": requestId,
     ...forwardedFor(req.headers, TRUSTED_PROXIES),
     "x-forwarded-host": req.headers.get("host") ?? incoming.host,
-    "x-forwarded-proto": incoming.protocol.replace(":", ""),
+    // The API's Secure cookie follows this: https by APP_URL or a trusted proxy's word only.
+    "x-forwarded-proto": isHttpsRequest(req.headers, req.headers.get(PEER_HEADER) ?? undefined)
+      ? "https"
+      : "http",
   });
   const hasBody = req.method !== "GET" && req.method !== "HEAD" && req.body !== null;
   const client = target.protocol === "https:" ? https : http;
