@@ -96,6 +96,49 @@ describe("dashboard security headers", () => {
   });
 });
 
+describe("pages outside the page routes", () => {
+  it("gives a missing page and the forbidden page the same nonce policy", async () => {
+    const { cookie } = await apiSession(web, "viewer");
+    for (const path of ["/no-such-page", "/indicators/NO_SUCH_CODE", "/forbidden"]) {
+      const { res, body } = await get(`${web}${path}`, { cookie });
+      expect(res.status, path).toBe(path === "/forbidden" ? 200 : 404);
+      expectScriptsCarry(body, nonceOf(res.headers.get("content-security-policy")));
+    }
+  });
+
+  it("serves the queue board through the dashboard read-only, under its own policy", async () => {
+    const { cookie } = await apiSession(web, "admin");
+    const page = await get(`${web}/admin/queues`, { cookie });
+    expect(page.res.status).toBe(200);
+    const csp = page.res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("nonce-");
+    expect(page.res.headers.get("x-frame-options")).toBe("DENY");
+    // Its files and its read API come through too; others are sent away before the API.
+    const script = /src="(static\/js\/[^"]+)"/.exec(page.body)?.[1];
+    expect((await get(`${web}/admin/queues/${script}`, { cookie })).res.status).toBe(200);
+    const queues = await get(`${web}/admin/queues/api/queues`, { cookie });
+    expect(JSON.parse(queues.body).queues.length).toBeGreaterThan(0);
+    const viewer = await apiSession(web, "viewer");
+    const refused = await get(`${web}/admin/queues/api/queues`, { cookie: viewer.cookie });
+    expect(refused.res.headers.get("location")).toBe("/forbidden");
+    const visitor = await get(`${web}/admin/queues`);
+    expect(visitor.res.headers.get("location")).toMatch(/^\/login\?next=/);
+    const write = (headers: Record<string, string>) =>
+      fetch(`${web}/admin/queues/api/queues/pause`, {
+        method: "PUT",
+        headers: { cookie, ...headers },
+        redirect: "manual",
+      });
+    const crossSite = await write({ origin: "https://evil.example" });
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ detail: "cross-site request refused" });
+    const own = await write({ origin: web, "sec-fetch-site": "same-origin" });
+    expect(own.status).toBe(403);
+  });
+});
+
 describe("HSTS behind a trusted TLS proxy", () => {
   let proxied: Proc;
   let url: string;

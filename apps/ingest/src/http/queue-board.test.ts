@@ -74,7 +74,7 @@ describe("queue board", () => {
       { authorization: `Bearer ${token}` },
     ];
     for (const headers of callers) {
-      for (const path of ["/api/queues/pause", "/api/queues/upload/retry/failed"]) {
+      for (const path of ["/api/queues/pause", "/api/queues/uploads/retry/failed"]) {
         const res = await board(path, { method: "PUT", headers });
         expect(res.status).toBe(403);
         expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
