@@ -62,6 +62,10 @@ describe("dashboard security headers", () => {
     expect(res.headers.get("strict-transport-security")).toBeNull();
     const claimed = await get(`${web}/login`, { "x-forwarded-proto": "https" });
     expect(claimed.res.headers.get("strict-transport-security")).toBeNull();
+    // Nor does the API's answer bring one through the forwarder.
+    const me = await get(`${web}/api/v1/auth/me`);
+    expect(me.res.status).toBe(401);
+    expect(me.res.headers.get("strict-transport-security")).toBeNull();
     // A new render, a new nonce.
     const again = await get(`${web}/login`);
     expect(nonceOf(again.res.headers.get("content-security-policy"))).not.toBe(nonceOf(csp));
@@ -166,6 +170,8 @@ describe("HSTS behind a trusted TLS proxy", () => {
     expect(file.res.status).toBe(200);
     expect(file.res.headers.get("strict-transport-security")).not.toBeNull();
     expect((await get(`${url}/login`)).res.headers.get("strict-transport-security")).toBeNull();
+    const apiAnswer = await get(`${url}/api/v1/auth/me`, https);
+    expect(apiAnswer.res.headers.get("strict-transport-security")).not.toBeNull();
     // A page cached from an https request is replayed over http without it, and the other way.
     const { cookie } = await apiSession(url, "viewer");
     const path = `/regions?hsts=${crypto.randomUUID()}`;

@@ -56,7 +56,8 @@ export function createApp(deps: AppDeps): express.Express {
     checkOrigin(deps.allowedOrigins),
     queueBoardRouter(deps.queues),
   );
-  app.use(helmet());
+  // HSTS is the dashboard's to send, by the https rule (browsers reach the API only through it).
+  app.use(helmet({ strictTransportSecurity: false }));
   app.use(
     pinoHttp({
       logger: deps.logger,

@@ -11,6 +11,7 @@ export const QUEUE_BOARD_PATH = "/admin/queues";
 // Bull Board's page loads its own files and sets inline styles; no script of its is inline, so
 // scripts come from this origin only. Google's fonts are not let in: the page falls back.
 export const queueBoardHeaders: RequestHandler = helmet({
+  strictTransportSecurity: false,
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
