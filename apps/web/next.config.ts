@@ -8,18 +8,6 @@ const config: NextConfig = {
   reactStrictMode: true,
   // Types are checked by `tsc --noEmit` in every package (npm test), not again by the build.
   typescript: { ignoreBuildErrors: true },
-  // The queue board (Bull Board, admins only) is served by the ingest API under the same origin.
-  async rewrites() {
-    const api = process.env.API_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? 4000}`;
-    return {
-      beforeFiles: [
-        { source: "/admin/queues", destination: `${api}/admin/queues` },
-        { source: "/admin/queues/:path*", destination: `${api}/admin/queues/:path*` },
-      ],
-      afterFiles: [],
-      fallback: [],
-    };
-  },
   async headers() {
     return [
       {
@@ -28,7 +16,10 @@ const config: NextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+          },
         ],
       },
     ];

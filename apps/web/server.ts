@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { toIsoDate } from "@spm/kpi";
 import next from "next";
+import { HSTS, isHttpsRequest } from "./src/lib/https";
 import { PEER_HEADER } from "./src/lib/peer";
 import {
   cacheEncoding,
@@ -36,6 +37,10 @@ async function serveOne(): Promise<void> {
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // The address that connected, for the /api forwarder; a client's own value is replaced.
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    // On every answer, cached or not, static files included; decided per request, never cached.
+    if (isHttpsRequest(req.headers, req.socket.remoteAddress)) {
+      res.setHeader("strict-transport-security", HSTS);
+    }
     if (cacheMb <= 0 || !isCacheable(req)) return handle(req, res);
     const now = new Date();
     const inputs = await readerOf(req, now).catch((error: unknown) => {

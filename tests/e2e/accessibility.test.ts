@@ -62,6 +62,9 @@ afterAll(async () => {
   await db.destroy();
 });
 
+// Pages are opened with bypassCSP: axe-core is injected as an inline script, which the pages'
+// policy rightly refuses (tests/e2e/csp.test.ts checks the policy itself).
+
 /** Runs axe-core in the page and returns the serious and critical violations, readably. */
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
@@ -102,7 +105,7 @@ const PAGES: { name: string; role: Role | null; path: (a: Arranged) => string }[
 
 describe("accessibility (axe-core) in Chromium", () => {
   it("finds what it should: a sanity check on a page built to fail", async () => {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ bypassCSP: true });
     await page.setContent(
       '<html lang="en"><head><title>t</title></head><body><main><img src="data:,"><input type="text"><p style="color:#bbb;background:#fff">faint</p></main></body></html>',
     );
@@ -119,7 +122,7 @@ describe("accessibility (axe-core) in Chromium", () => {
   for (const { name, role, path } of PAGES) {
     it(`${name} as ${role ?? "a visitor"} has no serious or critical violation`, async () => {
       for (const locale of ["ru-RU", "en-GB"]) {
-        const page = await browser.newPage({ locale });
+        const page = await browser.newPage({ locale, bypassCSP: true });
         if (role) await signIn(page, web, role);
         await page.goto(`${web}${path(arranged)}`);
         await page.waitForLoadState("networkidle");
@@ -132,7 +135,7 @@ describe("accessibility (axe-core) in Chromium", () => {
 
 describe("keyboard navigation", () => {
   it("offers a visible skip link first, which moves focus to the main content", async () => {
-    const page = await browser.newPage({ locale: "en-GB" });
+    const page = await browser.newPage({ locale: "en-GB", bypassCSP: true });
     await signIn(page, web, "viewer");
     await page.keyboard.press("Tab");
     const skip = await page.evaluate(() => {
@@ -154,7 +157,7 @@ describe("keyboard navigation", () => {
   });
 
   it("draws a visible focus outline on links, buttons and form fields", async () => {
-    const page = await browser.newPage({ locale: "en-GB" });
+    const page = await browser.newPage({ locale: "en-GB", bypassCSP: true });
     await signIn(page, web, "viewer");
     const outlines: string[] = [];
     for (let i = 0; i < 12; i++) {

@@ -14,7 +14,7 @@ import { healthRouter } from "./http/health";
 import { indicatorsRouter } from "./http/indicators";
 import { errorHandler, notFoundHandler } from "./http/problem";
 import { programsRouter } from "./http/programs";
-import { QUEUE_BOARD_PATH, queueBoardRouter } from "./http/queue-board";
+import { QUEUE_BOARD_PATH, queueBoardHeaders, queueBoardRouter } from "./http/queue-board";
 import { uploadsRouter } from "./http/uploads";
 import type { Queues } from "./queues";
 
@@ -30,6 +30,8 @@ export interface AppDeps {
   maxUploadBytes: number;
   /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); the dashboard's forwarder among them. */
   trustedProxies?: readonly string[];
+  /** The dashboard's address (APP_URL): https there makes session cookies Secure. */
+  appUrl?: string;
   now?: () => Date;
 }
 
@@ -44,15 +46,18 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable("x-powered-by");
   // Only configured proxies say who the client is; anyone else's X-Forwarded-For is ignored.
   app.set("trust proxy", deps.trustedProxies ?? ["loopback"]);
-  // Bull Board ships its own scripts and styles: a strict CSP everywhere else, none there.
+  // Bull Board ships its own scripts and styles: a policy of its own (helmet's elsewhere). A
+  // cross-site request is refused before the board, like everywhere in the API.
   app.use(
     QUEUE_BOARD_PATH,
-    helmet({ contentSecurityPolicy: false }),
+    queueBoardHeaders,
     authenticate({ db: deps.db, policy: deps.policy, now }),
     requireRole("admin"),
+    checkOrigin(deps.allowedOrigins),
     queueBoardRouter(deps.queues),
   );
-  app.use(helmet());
+  // HSTS is the dashboard's to send, by the https rule (browsers reach the API only through it).
+  app.use(helmet({ strictTransportSecurity: false }));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -87,7 +92,15 @@ export function createApp(deps: AppDeps): express.Express {
   );
   api.use(authenticate({ db: deps.db, policy: deps.policy, now }));
   api.use(checkOrigin(deps.allowedOrigins));
-  api.use(authRouter({ db: deps.db, policy: deps.policy, limiter: deps.limiter, now }));
+  api.use(
+    authRouter({
+      db: deps.db,
+      policy: deps.policy,
+      limiter: deps.limiter,
+      now,
+      appUrl: deps.appUrl,
+    }),
+  );
   api.use(adminRouter({ db: deps.db, now, queues: deps.queues }));
   api.use(alertsRouter({ db: deps.db, now }));
   api.use(programsRouter({ db: deps.db }));

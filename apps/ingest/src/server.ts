@@ -28,6 +28,7 @@ const app = createApp({
   policy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
   allowedOrigins: env.APP_ORIGINS,
   trustedProxies: env.TRUSTED_PROXIES,
+  appUrl: env.APP_URL,
   queues,
   maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
 });

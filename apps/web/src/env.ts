@@ -2,8 +2,11 @@ import { parseTrustedProxies } from "@spm/services";
 import { z } from "zod";
 
 const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
   API_URL: z.url().default("http://127.0.0.1:4000"),
+  // The dashboard's own address: https here means it is served over https (HSTS, Secure cookies).
+  APP_URL: z.url().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   // The same limit as the ingest API's: a larger file is refused here before it is sent on.

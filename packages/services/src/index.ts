@@ -17,6 +17,7 @@ export { DEMO_SOURCE } from "./demo/compute";
 export { loadDemoData, removeDemoData } from "./demo/run";
 export { ServiceError, type ServiceErrorCode } from "./errors";
 export { csvField, neutraliseCell } from "./exports/cells";
+export { isHttpsUrl, servedOverHttps } from "./network/https";
 export { isTrustedProxy, parseTrustedProxies } from "./network/trusted-proxies";
 export {
   type DefinitionIssue,

@@ -9,6 +9,7 @@ import {
   toPublicUser,
   verifyPassword,
 } from "@spm/db";
+import { isHttpsUrl } from "@spm/services";
 import { parseCookie } from "cookie";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
@@ -27,15 +28,28 @@ export interface AuthDeps {
   policy: SessionPolicy;
   limiter: LoginLimiter;
   now: () => Date;
+  /** The dashboard's address (APP_URL): https there makes every session cookie Secure. */
+  appUrl?: string;
 }
 
-function setSessionCookie(req: Request, res: Response, id: string, expires: Date): void {
-  res.cookie(SESSION_COOKIE, id, {
+// Secure over https (ASVS 3.4.1): APP_URL https, or a trusted proxy's X-Forwarded-Proto
+// (req.secure under "trust proxy"); the same rule decides HSTS on the dashboard.
+function secureCookie(req: Request, deps: AuthDeps): boolean {
+  return req.secure || isHttpsUrl(deps.appUrl);
+}
+
+function setSessionCookie(
+  req: Request,
+  res: Response,
+  deps: AuthDeps,
+  session: { id: string; expiresAt: Date },
+): void {
+  res.cookie(SESSION_COOKIE, session.id, {
     httpOnly: true,
     sameSite: "lax",
-    secure: req.secure,
+    secure: secureCookie(req, deps),
     path: "/",
-    expires,
+    expires: session.expiresAt,
   });
 }
 
@@ -82,7 +96,7 @@ export function authRouter(deps: AuthDeps): Router {
       requestId: String(req.id),
       ip,
     });
-    setSessionCookie(req, res, session.id, session.expiresAt);
+    setSessionCookie(req, res, deps, session);
     res.json({ user: toPublicUser(user) });
   });
 
@@ -93,7 +107,7 @@ export function authRouter(deps: AuthDeps): Router {
       path: "/",
       httpOnly: true,
       sameSite: "lax",
-      secure: req.secure,
+      secure: secureCookie(req, deps),
     });
     res.status(204).end();
   });

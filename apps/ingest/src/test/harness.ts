@@ -21,7 +21,12 @@ export interface TestApp {
 
 /** Starts the real Express app in-process on a free port, on the test Postgres and Redis. */
 export async function startTestApp(
-  options: { now?: () => Date; redisUrl?: string } = {},
+  options: {
+    now?: () => Date;
+    redisUrl?: string;
+    appUrl?: string;
+    trustedProxies?: readonly string[];
+  } = {},
 ): Promise<TestApp> {
   const db = createTestDb();
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -49,6 +54,8 @@ export async function startTestApp(
     queues,
     maxUploadBytes: 20 * 1024 * 1024,
     now: options.now,
+    appUrl: options.appUrl,
+    trustedProxies: options.trustedProxies,
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

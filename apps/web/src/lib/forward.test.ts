@@ -1,7 +1,8 @@
 // The /api forwarder reaches /api/v1 routes of the ingest API and nothing else of it (Bull Board,
-// /metrics, /readyz sit beside them), however the path is spelled.
+// /metrics, /readyz sit beside them), however the path is spelled; the queue board's forwarder
+// reaches the board only.
 import { describe, expect, it } from "vitest";
-import { apiPath } from "./forward";
+import { apiPath, queueBoardPath } from "./forward";
 
 const API = "http://127.0.0.1:4000";
 
@@ -36,6 +37,25 @@ describe("the /api forwarder's paths", () => {
   it("forwards an /api/v1 route with its segments encoded", () => {
     expect(reached(["v1", "indicators", "A B", "history"])).toBe(
       "/api/v1/indicators/A%20B/history",
+    );
+  });
+});
+
+describe("the queue board's paths", () => {
+  it.each([
+    [["..", "metrics"]],
+    [["%2e%2e", "readyz"]],
+    [["static", "..", "..", "metrics"]],
+    [["a/../.."]],
+  ])("refuses %j", (segments) => {
+    expect(queueBoardPath(segments)).toBe("path_invalid");
+  });
+
+  it("stays under /admin/queues", () => {
+    expect(queueBoardPath([])).toBe("/admin/queues");
+    expect(queueBoardPath(["static", "js", "main.js"])).toBe("/admin/queues/static/js/main.js");
+    expect(new URL(queueBoardPath(["api", "queues"]), API).pathname).toBe(
+      "/admin/queues/api/queues",
     );
   });
 });

@@ -3,6 +3,7 @@ import https from "node:https";
 import { Readable } from "node:stream";
 import { isTrustedProxy } from "@spm/services";
 import { env } from "~/env";
+import { isHttpsRequest } from "./https";
 import { PEER_HEADER } from "./peer";
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) stay on this hop, and so does `expect`: this server
@@ -38,11 +39,20 @@ export type PathRefusal = "not_api_v1" | "path_invalid";
  * /api/v1 routes are reached, and no segment may be a dot segment or hide one (`%2e%2e`, `..%2f`).
  */
 export function apiPath(segments: readonly string[]): string | PathRefusal {
-  const unsafe = (s: string) => s === "" || /^\.{1,2}$/.test(s) || /[/\\]|%2e|%2f|%5c/i.test(s);
-  if (segments.some(unsafe)) return "path_invalid";
+  if (segments.some(unsafeSegment)) return "path_invalid";
   if (segments[0] !== "v1" || segments.length < 2) return "not_api_v1";
   return `/api/${segments.map(encodeURIComponent).join("/")}`;
 }
+
+/** The API path of the queue board for the segments after /admin/queues/, or why none. */
+export function queueBoardPath(segments: readonly string[]): string | PathRefusal {
+  if (segments.some(unsafeSegment)) return "path_invalid";
+  return [QUEUE_BOARD, ...segments.map(encodeURIComponent)].join("/");
+}
+
+const QUEUE_BOARD = "/admin/queues";
+const unsafeSegment = (s: string) =>
+  s === "" || /^\.{1,2}$/.test(s) || /[/\\]|%2e|%2f|%5c/i.test(s);
 
 /** The problem answered for a refused path (400 for a dot segment, 404 outside /api/v1). */
 export function refusePath(reason: PathRefusal): Response {
@@ -58,12 +68,17 @@ export function refusePath(reason: PathRefusal): Response {
     : problem(404, "Not Found", "only /api/v1 routes are served here", { code: reason }, requestId);
 }
 
-/** Streams a request to the ingest API and its answer back, without buffering either body. */
+/** Streams a request to the ingest API (an /api/v1 route or the queue board) and its answer
+ * back, without buffering either body. */
 export async function forwardToApi(req: Request, path: string): Promise<Response> {
   const { API_URL, MAX_UPLOAD_MB, TRUSTED_PROXIES } = env();
   const incoming = new URL(req.url);
   const target = new URL(path, API_URL);
-  if (!target.pathname.startsWith("/api/v1/")) return refusePath("not_api_v1");
+  const reachable =
+    target.pathname.startsWith("/api/v1/") ||
+    target.pathname === QUEUE_BOARD ||
+    target.pathname.startsWith(`${QUEUE_BOARD}/`);
+  if (!reachable) return refusePath("not_api_v1");
   target.search = incoming.search;
   const given = req.headers.get("x-request-id");
   const requestId = given && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
@@ -74,7 +89,10 @@ export async function forwardToApi(req: Request, path: string): Promise<Response
     "x-request-id": requestId,
     ...forwardedFor(req.headers, TRUSTED_PROXIES),
     "x-forwarded-host": req.headers.get("host") ?? incoming.host,
-    "x-forwarded-proto": incoming.protocol.replace(":", ""),
+    // The API's Secure cookie follows this: https by APP_URL or a trusted proxy's word only.
+    "x-forwarded-proto": isHttpsRequest(req.headers, req.headers.get(PEER_HEADER) ?? undefined)
+      ? "https"
+      : "http",
   });
   const hasBody = req.method !== "GET" && req.method !== "HEAD" && req.body !== null;
   const client = target.protocol === "https:" ? https : http;

@@ -172,6 +172,17 @@ describe("capture", () => {
     expect(kept?.dataVersion).toBe("3");
   });
 
+  it("keeps the render's CSP with its HTML, and no HSTS (decided per request)", async () => {
+    const policy = "script-src 'nonce-abc' 'strict-dynamic'";
+    const { kept } = await captured((res) => {
+      res.setHeader("strict-transport-security", "max-age=31536000; includeSubDomains");
+      res.setHeader("content-security-policy", policy);
+      res.end('<script nonce="abc"></script>');
+    });
+    expect(kept?.headers["content-security-policy"]).toBe(policy);
+    expect(kept?.headers["strict-transport-security"]).toBeUndefined();
+  });
+
   it("keeps no redirect, no answer that sets a cookie and nothing over the size limit", async () => {
     const redirect = await captured((res) => res.writeHead(307, { location: "/login" }).end());
     expect(redirect.kept).toBeNull();

@@ -3,6 +3,13 @@
 // date, the encoding and Next's router headers — so a hit returns the bytes the same render
 // would produce, to any reader of that role. Pages still authorise themselves on every miss; a hit is
 // only served to a signed-in reader whose session was checked on this request.
+//
+// A page keeps the Content-Security-Policy header of its render, so a replay sends the nonce its
+// scripts carry. Reusing it is safe: it is replayed only with byte-identical HTML fixed before
+// anyone (an attacker reading the page included) could see the nonce, and any other content — a
+// new URL, new data (the data version is in the key), another language or role — is a new
+// render with a fresh random nonce. A nonce learnt from a page can thus never be put into markup
+// that is sent with it. HSTS is decided per request (server.ts), so it is not kept.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 
 /** The pages whose HTML depends on nothing but the inputs of `PageKey` (audited one by one). */
@@ -65,6 +72,7 @@ const NOT_KEPT = new Set([
   "keep-alive",
   "transfer-encoding",
   "content-length",
+  "strict-transport-security",
 ]);
 
 /**
