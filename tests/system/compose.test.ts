@@ -31,7 +31,7 @@ function compose(vars: Record<string, string>): Compose {
   return parse(text, { merge: true }) as Compose;
 }
 
-const REQUIRED = { POSTGRES_PASSWORD: "pw", SESSION_SECRET: "secret" };
+const REQUIRED = { POSTGRES_PASSWORD: "pw", APP_DB_PASSWORD: "app-pw", SESSION_SECRET: "secret" };
 const networksOf = (s: Service) =>
   Array.isArray(s.networks) ? s.networks : Object.keys(s.networks ?? {});
 
