@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { toIsoDate } from "@spm/kpi";
 import next from "next";
 import { PEER_HEADER } from "./src/lib/peer";
+import { hasMalformedPath, refuseMalformedPath } from "./src/server/malformed-path";
 import {
   cacheEncoding,
   capture,
@@ -36,6 +37,7 @@ async function serveOne(): Promise<void> {
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // The address that connected, for the /api forwarder; a client's own value is replaced.
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    if (hasMalformedPath(req.url)) return refuseMalformedPath(res);
     if (cacheMb <= 0 || !isCacheable(req)) return handle(req, res);
     const now = new Date();
     const inputs = await readerOf(req, now).catch((error: unknown) => {
