@@ -6,6 +6,7 @@ import type { IncomingMessage } from "node:http";
 import { currentDataVersion, findSessionUser, hasDemoData } from "@spm/db";
 import { parse } from "cookie";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n";
+import { BACKGROUND_COOKIE, isBackgroundRequest } from "../lib/background-request";
 import { db } from "../lib/db";
 import { SESSION_COOKIE, sessionPolicy } from "../lib/session-cookie";
 import type { ReaderInputs } from "./page-cache";
@@ -20,7 +21,11 @@ export async function readerOf(
   if (!id) return null;
   // The version first: a page rendered after it holds figures at least this new.
   const dataVersion = await currentDataVersion(db());
-  const user = await findSessionUser(db(), { id, policy: sessionPolicy(), now });
+  const touch = !isBackgroundRequest(
+    cookies[BACKGROUND_COOKIE],
+    req.headers["next-router-prefetch"],
+  );
+  const user = await findSessionUser(db(), { id, policy: sessionPolicy(), now, touch });
   if (!user) return null;
   const demo = await hasDemoData(db());
   const acceptLanguage = req.headers["accept-language"] ?? null;

@@ -39,11 +39,12 @@ export async function createSession(
 
 /**
  * Finds the user of a live session (not revoked, not past its absolute expiry, not idle too
- * long, user not disabled) and records the activity; undefined otherwise.
+ * long, user not disabled); undefined otherwise. Records the activity unless `touch` is false
+ * (a page's background poll or self-refresh is not the person doing something).
  */
 export async function findSessionUser(
   db: Conn,
-  args: { id: string; policy: SessionPolicy; now: Date },
+  args: { id: string; policy: SessionPolicy; now: Date; touch?: boolean },
 ): Promise<User | undefined> {
   const idHash = hashSecret(args.id);
   const idleSince = new Date(args.now.getTime() - args.policy.idleMinutes * 60_000);
@@ -61,7 +62,8 @@ export async function findSessionUser(
   if (!row) return undefined;
   const { session_last_seen, ...user } = row;
   // Touch at most once a minute: one write per active user per minute, not per request.
-  if (args.now.getTime() - new Date(session_last_seen).getTime() > 60_000) {
+  const stale = args.now.getTime() - new Date(session_last_seen).getTime() > 60_000;
+  if (args.touch !== false && stale) {
     await db
       .updateTable("sessions")
       .set({ last_seen_at: args.now })
