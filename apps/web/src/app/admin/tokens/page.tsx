@@ -1,4 +1,4 @@
-import { listApiTokens, listPrograms, listUsers } from "@spm/db";
+import { listApiTokens, listPrograms, listUsers, TOKEN_MAX_DAYS } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
 import type { Metadata } from "next";
 import { connection } from "next/server";
@@ -39,6 +39,7 @@ export default async function AdminTokensPage() {
         <TokenCreateForm
           regions={toRegionOptions(programs, locale)}
           today={toIsoDate(now)}
+          latest={toIsoDate(new Date(now.getTime() + TOKEN_MAX_DAYS * 86_400_000))}
           labels={t}
         />
       </div>
