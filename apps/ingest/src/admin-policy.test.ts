@@ -67,6 +67,19 @@ describe("a token holds no more than its creator holds now", () => {
     expect(me.status).toBe(200);
   });
 
+  it("writes only the regions its creator may write now", async () => {
+    const creator = await signedInAdmin();
+    const token = await tokenBy(creator.headers, "steward");
+    const regions = async () => {
+      const me = await fetch(`${app.url}/api/v1/auth/me`, { headers: token });
+      return ((await me.json()) as { token: { regions: string[] | null } }).token.regions;
+    };
+    expect(await regions()).toBeNull();
+    const limit = await call("PATCH", `users/${creator.id}`, { regions: ["KZ-ALA", "KZ-AST"] });
+    expect(limit.status).toBe(200);
+    expect(await regions()).toEqual(["KZ-ALA", "KZ-AST"]);
+  });
+
   it("made by a token, answers to the person behind that token", async () => {
     const creator = await signedInAdmin();
     const parent = await tokenBy(creator.headers, "admin");

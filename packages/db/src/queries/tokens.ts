@@ -99,9 +99,17 @@ export async function createApiToken(
 // The roles in rising order, to compare a token's role with its creator's in SQL.
 const RANKED = sql`array['viewer','steward','manager','admin']::text[]`;
 
+/** Regions a token may write: no more than its creator may now (null: every region). */
+function narrowRegions(token: string[] | null, creator: string[] | null): string[] | null {
+  if (creator === null) return token;
+  if (token === null) return creator;
+  return token.filter((r) => creator.includes(r));
+}
+
 /**
  * Finds a live token by its secret and records its use: not revoked, not expired, and its
- * creator (if a user made it) still enabled and holding at least the token's role now.
+ * creator (if a user made it) still enabled and holding at least the token's role now; its
+ * regions are narrowed to the creator's.
  */
 export async function findActiveToken(
   db: Conn,
@@ -112,6 +120,7 @@ export async function findActiveToken(
     .selectFrom("api_tokens as t")
     .leftJoin("users as c", "c.id", "t.created_by")
     .select(columns.map((c) => `t.${c}` as const))
+    .select("c.regions as creator_regions")
     .where("t.token_hash", "=", hashSecret(token))
     .where("t.revoked_at", "is", null)
     .where((eb) => eb.or([eb("t.expires_at", "is", null), eb("t.expires_at", ">", now)]))
@@ -130,6 +139,7 @@ export async function findActiveToken(
     )
     .executeTakeFirst();
   if (!row) return undefined;
+  const { creator_regions, ...own } = row;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await db
       .updateTable("api_tokens")
@@ -137,7 +147,7 @@ export async function findActiveToken(
       .where("id", "=", row.id)
       .execute();
   }
-  return toInfo(row);
+  return { ...toInfo(own), regions: narrowRegions(own.regions, creator_regions) };
 }
 
 /** Lists every token (never the secrets), newest first. */
