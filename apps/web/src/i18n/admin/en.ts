@@ -88,7 +88,12 @@ export const adminEn = {
     expiry: "Expiry date",
     expiryHint:
       "The token stops working at the end of this day (UTC), at most 365 days ahead. Leave empty for 90 days.",
-    state: { active: "active", expired: "expired", revoked: "revoked" },
+    state: {
+      active: "active",
+      suspended: "suspended: its creator is disabled or holds a lower role",
+      expired: "expired",
+      revoked: "revoked",
+    },
     createTitle: "Create a token",
     create: "Create token",
     creating: "Creating…",

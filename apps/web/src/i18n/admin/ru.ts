@@ -95,7 +95,12 @@ export const adminRu: AdminMessages = {
     expiry: "Дата окончания",
     expiryHint:
       "Токен перестаёт действовать в конце этого дня (UTC), не позднее чем через 365 дней. Если оставить пустым — через 90 дней.",
-    state: { active: "действует", expired: "истёк", revoked: "отозван" },
+    state: {
+      active: "действует",
+      suspended: "приостановлен: создатель отключён или его роль ниже",
+      expired: "истёк",
+      revoked: "отозван",
+    },
     createTitle: "Создать токен",
     create: "Создать токен",
     creating: "Создание…",

@@ -28,7 +28,9 @@ export default async function AdminTokensPage() {
     listPrograms(db()),
   ]);
   const now = new Date();
-  const usernames = new Map(users.map((u) => [u.id, u.username]));
+  const creators = new Map(
+    users.map((u) => [u.id, { username: u.username, role: u.role, disabled: !!u.disabled_at }]),
+  );
   return (
     <section aria-labelledby="tokens-title" className={styles.columns}>
       <div>
@@ -44,7 +46,7 @@ export default async function AdminTokensPage() {
         />
       </div>
       <TokensTable
-        tokens={tokens.map((k) => toTokenRow(k, { now, locale, usernames }))}
+        tokens={tokens.map((k) => toTokenRow(k, { now, locale, creators }))}
         labels={t}
       />
     </section>
