@@ -9,6 +9,7 @@ import { toIsoDate } from "@spm/kpi";
 import next from "next";
 import { HSTS, isHttpsRequest } from "./src/lib/https";
 import { PEER_HEADER } from "./src/lib/peer";
+import { hasMalformedPath, refuseMalformedPath } from "./src/server/malformed-path";
 import {
   cacheEncoding,
   capture,
@@ -37,6 +38,7 @@ async function serveOne(): Promise<void> {
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // The address that connected, for the /api forwarder; a client's own value is replaced.
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    if (hasMalformedPath(req.url)) return refuseMalformedPath(res);
     // On every answer, cached or not, static files included; decided per request, never cached.
     if (isHttpsRequest(req.headers, req.socket.remoteAddress)) {
       res.setHeader("strict-transport-security", HSTS);

@@ -70,6 +70,24 @@ describe("administration pages in Chromium", () => {
     await context.close();
   });
 
+  it("says in the reader's language why a weak password is refused", async () => {
+    const context = await browser.newContext({ locale: "ru-RU" });
+    await context.addCookies([{ name: "spm_lang", value: "kk", url: web }]);
+    const { page } = await signInAsAdmin(context, "/admin/users");
+    const username = `weak-ui-${uniqueSuffix().toLowerCase()}`;
+    const form = page.locator('form[data-form="user-create"]');
+    await form.locator('input[name="username"]').fill(username);
+    await form.locator('input[name="password"]').fill("password1234");
+    await form.locator('button[type="submit"]').click();
+    const alert = form.locator('[role="alert"][data-problem-status="422"]');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain(
+      "Құпиясөзді табу оңай: бұл жиі қолданылатын құпиясөз немесе сөз.",
+    );
+    expect(await findUserByUsername(db, username)).toBeUndefined();
+    await context.close();
+  });
+
   it("shows a new token's secret once, revokes it, and the revocation is audited", async () => {
     const context = await browser.newContext({ locale: "en-GB" });
     const { page, admin, errors } = await signInAsAdmin(context, "/admin/tokens");

@@ -9,6 +9,8 @@ export * from "./errors";
 export * from "./evaluate";
 export * from "./explain";
 export * from "./figure-key";
+export { DEFAULT_LOCALE, resolveLocale } from "./locales";
+export * from "./password-messages";
 export * from "./periods";
 export * from "./program";
 export * from "./program-index";

@@ -91,7 +91,10 @@ describe("authorisation of pages", () => {
       .map((f) => path.relative(path.join(ROOT, app), path.join(ROOT, f)))
       .filter((f) => !PUBLIC_ROUTES.includes(f))
       .filter(
-        (f) => !/\b(requireUser|currentUser)\(/.test(readFileSync(path.join(ROOT, app, f), "utf8")),
+        (f) =>
+          !/\b(requireUser|currentUser|pollingUser)\(/.test(
+            readFileSync(path.join(ROOT, app, f), "utf8"),
+          ),
       );
     expect(unchecked).toEqual([]);
   });

@@ -47,3 +47,10 @@ export {
   refreshStatuses,
   type StatusWorkResult,
 } from "./status/run";
+export {
+  checkPassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordOwner,
+  type PasswordVerdict,
+} from "./users/password-policy";

@@ -27,6 +27,7 @@ export function authenticate(deps: {
         name: token.name,
         role: token.role,
         regions: token.regions,
+        owner: token.createdBy,
       };
       return next();
     }
@@ -44,6 +45,7 @@ export function authenticate(deps: {
           name: user.username,
           role: user.role,
           regions: user.regions,
+          owner: user.id,
         };
         req.viaCookie = true;
       }
@@ -77,10 +79,15 @@ export function checkOrigin(allowed: readonly string[]): RequestHandler {
     const origin = req.headers.origin;
     const site = req.headers["sec-fetch-site"];
     const host = (req.headers["x-forwarded-host"] as string | undefined) ?? req.headers.host;
-    const own = origin !== undefined && (allowed.includes(origin) || new URL(origin).host === host);
+    const own = origin !== undefined && (allowed.includes(origin) || hostOf(origin) === host);
     if (own || (origin === undefined && site === "same-origin")) return next();
     next(new HttpProblem(403, "Forbidden", "cross-site request refused"));
   };
+}
+
+/** The host of an Origin header; undefined for `null` (sandboxed frames, file:) or a malformed one. */
+function hostOf(origin: string): string | undefined {
+  return URL.canParse(origin) ? new URL(origin).host : undefined;
 }
 
 /** The authenticated principal of a request behind `requireRole` (401 if, somehow, none). */

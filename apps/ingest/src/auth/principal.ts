@@ -8,6 +8,8 @@ export interface Principal {
   role: Role;
   /** Regions a steward may write; null = every region. */
   regions: string[] | null;
+  /** The user answerable for it: the user, or a token's creator (null: made on the command line). */
+  owner: string | null;
 }
 
 // Each role includes the rights of the ones before it.

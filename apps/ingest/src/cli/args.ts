@@ -4,7 +4,7 @@ import { z } from "zod";
 /** `--role`: one of the four roles. */
 export const roleArg = z.enum(["viewer", "steward", "manager", "admin"]);
 
-/** `--regions KZ-ALA,KZ-AST`: a comma list of region codes. */
+/** `--regions KZ-ALA,KZ-AST`: a comma list of region codes; leave it out for every region. */
 export const regionsArg = z
   .string()
   .transform((s) =>
@@ -13,7 +13,11 @@ export const regionsArg = z
       .map((r) => r.trim())
       .filter(Boolean),
   )
-  .pipe(z.array(z.string().regex(PLACE_CODE, "region codes like KZ-ALA")));
+  .pipe(
+    z
+      .array(z.string().regex(PLACE_CODE, "region codes like KZ-ALA"))
+      .min(1, "name at least one region, or leave --regions out for every region"),
+  );
 
 /** Turns zod issues of command-line options into one readable line. */
 export function describeArgIssues(error: z.ZodError): string {

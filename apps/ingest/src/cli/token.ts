@@ -1,5 +1,12 @@
 import { parseArgs } from "node:util";
-import { createApiToken, type Db, listApiTokens, revokeApiToken } from "@spm/db";
+import {
+  createApiToken,
+  type Db,
+  listApiTokens,
+  revokeApiToken,
+  TOKEN_DEFAULT_DAYS,
+  TOKEN_MAX_DAYS,
+} from "@spm/db";
 import { z } from "zod";
 import { describeArgIssues, regionsArg, roleArg } from "./args";
 
@@ -7,7 +14,7 @@ const createArgs = z.object({
   name: z.string().trim().min(1, "--name is required").max(100),
   role: roleArg,
   regions: regionsArg.optional(),
-  "expires-days": z.coerce.number().int().min(1).max(3650).optional(),
+  "expires-days": z.coerce.number().int().min(1).max(TOKEN_MAX_DAYS).default(TOKEN_DEFAULT_DAYS),
 });
 
 /** `spm token create|list|revoke`: the secret goes alone to standard output, once. */
@@ -29,19 +36,18 @@ export async function runToken(db: Db, argv: string[]): Promise<void> {
       throw new Error(describeArgIssues(parsed.error));
     }
     const a = parsed.data;
-    const days = a["expires-days"];
     const { token, info } = await createApiToken(
       db,
       {
         name: a.name,
         role: a.role,
         regions: a.regions ?? null,
-        expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
+        expiresAt: new Date(Date.now() + a["expires-days"] * 86_400_000),
       },
       "cli",
     );
     process.stderr.write(
-      `created ${info.role} token "${info.name}" (id ${info.id}); it is shown only once\n`,
+      `created ${info.role} token "${info.name}" (id ${info.id}, expires ${info.expiresAt?.toISOString()}); it is shown only once\n`,
     );
     process.stdout.write(`${token}\n`);
   } else if (action === "list") {
@@ -62,7 +68,7 @@ export async function runToken(db: Db, argv: string[]): Promise<void> {
     process.stderr.write(`revoked token ${values.id}\n`);
   } else {
     throw new Error(
-      "usage: spm token create --name N --role R [--regions ...] [--expires-days N] | list | revoke --id ID",
+      `usage: spm token create --name N --role R [--regions ...] [--expires-days N (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS})] | list | revoke --id ID`,
     );
   }
 }

@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { createUser, type Db, findUserByUsername, hashPassword } from "@spm/db";
+import { describePasswordProblem } from "@spm/kpi";
+import { checkPassword } from "@spm/services";
 import { z } from "zod";
 import { describeArgIssues, regionsArg, roleArg } from "./args";
 
@@ -37,8 +39,11 @@ export async function runUserCreate(db: Db, argv: string[]): Promise<void> {
   }
   const args = parsed.data;
   const password = await readStdin();
-  if (password.length < 10)
-    throw new Error("the password (standard input) needs at least 10 characters");
+  const verdict = checkPassword(password, { username: args.username, email: args.email });
+  if (!verdict.ok)
+    throw new Error(
+      `${describePasswordProblem(verdict.code, verdict.params, "en")} (the password, standard input)`,
+    );
   if (await findUserByUsername(db, args.username))
     throw new Error(`user "${args.username}" already exists`);
   const user = await createUser(
@@ -49,7 +54,7 @@ export async function runUserCreate(db: Db, argv: string[]): Promise<void> {
       role: args.role,
       email: args.email ?? null,
       lang: args.lang,
-      regions: args.regions && args.regions.length > 0 ? args.regions : null,
+      regions: args.regions ?? null,
     },
     "cli",
   );

@@ -49,6 +49,18 @@ const detailQuery = z.object({
 });
 const KEY = z.string().trim().min(1).max(200);
 
+/** The Idempotency-Key header, if sent; one that is empty or over 200 characters is a 400. */
+function idempotencyKey(req: Request): string | undefined {
+  const raw = req.headers["idempotency-key"];
+  if (!raw) return undefined;
+  const parsed = KEY.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new HttpProblem(400, "Bad Request", "the Idempotency-Key header needs 1–200 characters", {
+    code: "idempotency_key_invalid",
+    invalid: [{ field: "Idempotency-Key", message: "1–200 characters" }],
+  });
+}
+
 async function programIndex(db: Db): Promise<ProgramIndex> {
   const built = indexPrograms(await loadProgramDefinitions(db));
   if (!built.ok)
@@ -144,9 +156,7 @@ export function uploadsRouter(deps: UploadsDeps): Router {
   router.post("/observations", requireRole("steward"), async (req, res) => {
     const principal = principalOf(req);
     const body = parseBody(batchBody, req.body);
-    const key = req.headers["idempotency-key"]
-      ? KEY.parse(req.headers["idempotency-key"])
-      : undefined;
+    const key = idempotencyKey(req);
     const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
     const existing = await replayed(deps.db, principal, key, hash);
     if (existing) return accepted(res, existing, 200);
@@ -181,9 +191,7 @@ export function uploadsRouter(deps: UploadsDeps): Router {
       throw new HttpProblem(400, "Bad Request", "send the file as the multipart field `file`");
     try {
       const { dryRun = false } = parseQuery(uploadQuery, req.query);
-      const key = req.headers["idempotency-key"]
-        ? KEY.parse(req.headers["idempotency-key"])
-        : undefined;
+      const key = idempotencyKey(req);
       const hash = await hashFile(file.path, dryRun);
       const existing = await replayed(deps.db, principal, key, hash);
       if (existing) return accepted(res, existing, 200);

@@ -58,6 +58,7 @@ it("refuses rows staged under a user's wider regions, once the regions were narr
     name: user.username,
     role: "steward",
     regions: ["ZZ-N", "ZZ-S"],
+    owner: user.id,
   };
   const upload = await stage(principal, ["ZZ-N", "ZZ-S"], 61);
   await updateUser(db, user.id, { regions: ["ZZ-N"] }, "test", now());
@@ -75,6 +76,7 @@ it("applies nothing of a disabled user's or a revoked token's pending upload", a
     name: user.username,
     role: "steward",
     regions: null,
+    owner: user.id,
   };
   const byUser = await stage(asUser, ["ZZ-N", "ZZ-S"], 62);
   await updateUser(db, user.id, { disabled: true }, "test", now());
@@ -85,6 +87,7 @@ it("applies nothing of a disabled user's or a revoked token's pending upload", a
     name: "etl",
     role: "steward",
     regions: null,
+    owner: null,
   };
   const byToken = await stage(asToken, ["ZZ-N"], 63);
   await revokeApiToken(db, info.id, "test", now());
@@ -96,4 +99,27 @@ it("applies nothing of a disabled user's or a revoked token's pending upload", a
   const figures = (await listCurrentObservations(db, { indicator: PCT })).map((f) => f.value);
   expect(figures).not.toContain(62);
   expect(figures).not.toContain(63);
+});
+
+it("applies a token's pending rows within its creator's rights as they are now", async () => {
+  const creator = await createTestUser(db, { role: "steward", regions: ["ZZ-N", "ZZ-S"] });
+  const made = await createApiToken(
+    db,
+    { name: "etl", role: "steward", createdBy: creator.id },
+    "test",
+  );
+  const asToken: Principal = {
+    kind: "token",
+    id: made.info.id,
+    name: "etl",
+    role: "steward",
+    regions: ["ZZ-N", "ZZ-S"],
+    owner: creator.id,
+  };
+  const narrowed = await stage(asToken, ["ZZ-N", "ZZ-S"], 64);
+  await updateUser(db, creator.id, { regions: ["ZZ-N"] }, "test", now());
+  expect((await outcome(narrowed.id)).errors).toEqual([[2, "region_forbidden"]]);
+  const later = await stage(asToken, ["ZZ-N"], 65);
+  await updateUser(db, creator.id, { disabled: true }, "test", now());
+  expect((await outcome(later.id)).errors).toEqual([[1, "author_not_allowed"]]);
 });

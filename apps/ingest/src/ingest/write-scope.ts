@@ -1,4 +1,4 @@
-import { type Db, findApiTokenById, findUserById, type Role } from "@spm/db";
+import { type Db, findLiveTokenById, findUserById, type Role } from "@spm/db";
 import type { ProgramIndex, RawRow } from "@spm/kpi";
 import { ROLES } from "../auth/principal";
 
@@ -9,8 +9,9 @@ const writes = (role: Role) => ROLES.indexOf(role) >= ROLES.indexOf("steward");
 
 /**
  * The write scope of an upload's author as it is now, not as it was when the upload was staged:
- * a user's current role and regions (none when disabled or gone), a token's (none when revoked,
- * expired or gone). Uploads of the system itself (seed, demo, tests) are not limited.
+ * a user's current role and regions (none when disabled or gone), a token's as the API would take
+ * it now (none when revoked, expired, gone, or its creator disabled or demoted; its regions within
+ * its creator's). Uploads of the system itself (seed, demo, tests) are not limited.
  */
 export async function writeScopeNow(db: Db, author: string, now: Date): Promise<WriteScope> {
   const [kind, id = ""] = author.split(":", 2);
@@ -20,9 +21,8 @@ export async function writeScopeNow(db: Db, author: string, now: Date): Promise<
     return { allowed: true, regions: user.regions };
   }
   if (kind === "token") {
-    const token = await findApiTokenById(db, id).catch(() => undefined);
-    const expired = token?.expiresAt && token.expiresAt.getTime() <= now.getTime();
-    if (!token || token.revokedAt || expired || !writes(token.role)) return { allowed: false };
+    const token = await findLiveTokenById(db, id, now).catch(() => undefined);
+    if (!token || !writes(token.role)) return { allowed: false };
     return { allowed: true, regions: token.regions };
   }
   return { allowed: true, regions: null };

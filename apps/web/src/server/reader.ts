@@ -6,6 +6,7 @@ import type { IncomingMessage } from "node:http";
 import { findPageReader } from "@spm/db";
 import { parse } from "cookie";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n";
+import { BACKGROUND_COOKIE, isBackgroundRequest } from "../lib/background-request";
 import { db } from "../lib/db";
 import { SESSION_COOKIE, sessionPolicy } from "../lib/session-cookie";
 import type { ReaderInputs } from "./page-cache";
@@ -19,8 +20,12 @@ export async function readerOf(
   const id = cookies[SESSION_COOKIE];
   if (!id) return null;
   // One statement: the version is read with the session, so a page rendered after this holds
-  // figures at least this new.
-  const found = await findPageReader(db(), { id, policy: sessionPolicy(), now });
+  // figures at least this new. A page's own refresh or a prefetch is not the person's activity.
+  const touch = !isBackgroundRequest(
+    cookies[BACKGROUND_COOKIE],
+    req.headers["next-router-prefetch"],
+  );
+  const found = await findPageReader(db(), { id, policy: sessionPolicy(), now, touch });
   if (!found.role) return null;
   const acceptLanguage = req.headers["accept-language"] ?? null;
   return {

@@ -55,11 +55,12 @@ async function touchSession(db: Conn, idHash: string, lastSeen: Date, now: Date)
 
 /**
  * Finds the user of a live session (not revoked, not past its absolute expiry, not idle too
- * long, user not disabled) and records the activity; undefined otherwise.
+ * long, user not disabled); undefined otherwise. Records the activity unless `touch` is false
+ * (a page's background poll or self-refresh is not the person doing something).
  */
 export async function findSessionUser(
   db: Conn,
-  args: { id: string; policy: SessionPolicy; now: Date },
+  args: { id: string; policy: SessionPolicy; now: Date; touch?: boolean },
 ): Promise<User | undefined> {
   const live = liveSessionFilter(args);
   const row = await db
@@ -75,7 +76,7 @@ export async function findSessionUser(
     .executeTakeFirst();
   if (!row) return undefined;
   const { session_last_seen, ...user } = row;
-  await touchSession(db, live.idHash, session_last_seen, args.now);
+  if (args.touch !== false) await touchSession(db, live.idHash, session_last_seen, args.now);
   return user;
 }
 
@@ -95,7 +96,7 @@ export interface PageReader {
  */
 export async function findPageReader(
   db: Conn,
-  args: { id: string; policy: SessionPolicy; now: Date },
+  args: { id: string; policy: SessionPolicy; now: Date; touch?: boolean },
 ): Promise<PageReader> {
   const live = liveSessionFilter(args);
   const row = await db
@@ -115,7 +116,8 @@ export async function findPageReader(
     ])
     .executeTakeFirstOrThrow();
   const who = row.who as unknown as { role: User["role"]; seen: string } | null;
-  if (who) await touchSession(db, live.idHash, new Date(who.seen), args.now);
+  if (who && args.touch !== false)
+    await touchSession(db, live.idHash, new Date(who.seen), args.now);
   return {
     dataVersion: String(row.version ?? "0"),
     demo: Boolean(row.demo),

@@ -1,9 +1,13 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { generateSecret, hashSecret } from "../auth/secrets";
 import type { Database, Role } from "../database";
 import { type Actor, actorFields, recordAudit } from "./audit";
 
 type Conn = Kysely<Database> | Transaction<Database>;
+
+// Tokens are credentials without a second factor: each one ends (ASVS 3.5, OWASP API2).
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;
 
 export interface ApiTokenInfo {
   id: string;
@@ -60,20 +64,23 @@ export async function createApiToken(
     name: string;
     role: Role;
     regions?: string[] | null;
-    expiresAt?: Date | null;
+    /** When it stops working; TOKEN_DEFAULT_DAYS after `now` when not given. */
+    expiresAt?: Date;
     createdBy?: string | null;
+    now?: Date;
   },
   actor: Actor,
 ): Promise<{ token: string; info: ApiTokenInfo }> {
   const token = generateSecret("spm_t");
+  const now = args.now ?? new Date();
   const row = await db
     .insertInto("api_tokens")
     .values({
       name: args.name,
       token_hash: hashSecret(token),
       role: args.role,
-      regions: args.regions && args.regions.length > 0 ? args.regions : null,
-      expires_at: args.expiresAt ?? null,
+      regions: args.regions ?? null,
+      expires_at: args.expiresAt ?? new Date(now.getTime() + TOKEN_DEFAULT_DAYS * 86_400_000),
       created_by: args.createdBy ?? null,
     })
     .returning(columns)
@@ -89,20 +96,56 @@ export async function createApiToken(
   return { token, info };
 }
 
-/** Finds a live token (not revoked, not expired) by its secret and records its use. */
+// The roles in rising order, to compare a token's role with its creator's in SQL.
+const RANKED = sql`array['viewer','steward','manager','admin']::text[]`;
+
+/** Regions a token may write: no more than its creator may now (null: every region). */
+function narrowRegions(token: string[] | null, creator: string[] | null): string[] | null {
+  if (creator === null) return token;
+  if (token === null) return creator;
+  return token.filter((r) => creator.includes(r));
+}
+
+// Live tokens: not revoked, not expired, and the creator (if a user made it) still enabled and
+// holding at least the token's role now.
+function liveTokens(db: Conn, now: Date) {
+  return db
+    .selectFrom("api_tokens as t")
+    .leftJoin("users as c", "c.id", "t.created_by")
+    .select(columns.map((c) => `t.${c}` as const))
+    .select("c.regions as creator_regions")
+    .where("t.revoked_at", "is", null)
+    .where((eb) => eb.or([eb("t.expires_at", "is", null), eb("t.expires_at", ">", now)]))
+    .where((eb) =>
+      eb.or([
+        eb("t.created_by", "is", null),
+        eb.and([
+          eb("c.disabled_at", "is", null),
+          eb(
+            sql`array_position(${RANKED}, c.role::text)`,
+            ">=",
+            sql`array_position(${RANKED}, t.role::text)`,
+          ),
+        ]),
+      ]),
+    );
+}
+
+/**
+ * Finds a live token by its secret and records its use: not revoked, not expired, and its
+ * creator (if a user made it) still enabled and holding at least the token's role now; its
+ * regions are narrowed to the creator's.
+ */
 export async function findActiveToken(
   db: Conn,
   token: string,
   now: Date,
 ): Promise<ApiTokenInfo | undefined> {
-  const row = await db
-    .selectFrom("api_tokens")
-    .select(columns)
-    .where("token_hash", "=", hashSecret(token))
-    .where("revoked_at", "is", null)
-    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)]))
+  const row = await liveTokens(db, now)
+    .where("t.token_hash", "=", hashSecret(token))
     .executeTakeFirst();
   if (!row) return undefined;
+  const { creator_regions, ...own } = row;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await db
       .updateTable("api_tokens")
@@ -110,17 +153,19 @@ export async function findActiveToken(
       .where("id", "=", row.id)
       .execute();
   }
-  return toInfo(row);
+  return { ...toInfo(own), regions: narrowRegions(own.regions, creator_regions) };
 }
 
-/** Finds a token by id, live or not (never its secret). */
-export async function findApiTokenById(db: Conn, id: string): Promise<ApiTokenInfo | undefined> {
-  const row = await db
-    .selectFrom("api_tokens")
-    .select(columns)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row ? toInfo(row) : undefined;
+/** A token by id if it is live now, as `findActiveToken` decides, with the same regions. */
+export async function findLiveTokenById(
+  db: Conn,
+  id: string,
+  now: Date,
+): Promise<ApiTokenInfo | undefined> {
+  const row = await liveTokens(db, now).where("t.id", "=", id).executeTakeFirst();
+  if (!row) return undefined;
+  const { creator_regions, ...own } = row;
+  return { ...toInfo(own), regions: narrowRegions(own.regions, creator_regions) };
 }
 
 /** Lists every token (never the secrets), newest first. */

@@ -134,9 +134,7 @@ export async function updateUser(
     .updateTable("users")
     .set({
       ...(changes.role !== undefined ? { role: changes.role } : {}),
-      ...(changes.regions !== undefined
-        ? { regions: changes.regions?.length ? changes.regions : null }
-        : {}),
+      ...(changes.regions !== undefined ? { regions: changes.regions } : {}),
       ...(changes.email !== undefined ? { email: changes.email } : {}),
       ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
       ...(changes.lang !== undefined ? { lang: changes.lang } : {}),

@@ -1,7 +1,7 @@
 import { currentDataVersion } from "@spm/db";
 import { countUnread } from "@spm/services";
 import { db } from "~/lib/db";
-import { currentUser } from "~/lib/session";
+import { pollingUser } from "~/lib/session";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
  * of the reader: name and unread notices (pages are cached per role, not per reader).
  */
 export async function GET() {
-  const user = await currentUser();
+  // Pages poll this every second: it must not keep an unattended session alive.
+  const user = await pollingUser();
   if (!user) return Response.json({ title: "Unauthorized", status: 401 }, { status: 401 });
   const [version, unread] = await Promise.all([
     currentDataVersion(db()),

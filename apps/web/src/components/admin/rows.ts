@@ -1,10 +1,11 @@
-import type { ApiTokenInfo, ProgramSummary, PublicUser } from "@spm/db";
+import type { ApiTokenInfo, ProgramSummary, PublicUser, Role } from "@spm/db";
 import type { Locale } from "@spm/kpi";
 import { formatDateTime } from "./format";
 import {
   LANGS,
   type Lang,
   type RegionOption,
+  ROLES,
   type TokenRow,
   type TokenState,
   type UserRow,
@@ -36,26 +37,36 @@ export function toUserRow(u: PublicUser): UserRow {
   };
 }
 
-function tokenState(k: ApiTokenInfo, now: Date): TokenState {
+/** A token's creator as it stands now: the API refuses the token once it holds less. */
+export interface TokenCreator {
+  username: string;
+  role: Role;
+  disabled: boolean;
+}
+
+function tokenState(k: ApiTokenInfo, now: Date, creator: TokenCreator | undefined): TokenState {
   if (k.revokedAt) return "revoked";
-  return k.expiresAt && k.expiresAt <= now ? "expired" : "active";
+  if (k.expiresAt && k.expiresAt <= now) return "expired";
+  const weaker = creator && ROLES.indexOf(creator.role) < ROLES.indexOf(k.role);
+  return creator?.disabled || weaker ? "suspended" : "active";
 }
 
 /** A token as the admin table shows it, dates formatted and the creator named. */
 export function toTokenRow(
   k: ApiTokenInfo,
-  ctx: { now: Date; locale: Locale; usernames: Map<string, string> },
+  ctx: { now: Date; locale: Locale; creators: Map<string, TokenCreator> },
 ): TokenRow {
   const when = (d: Date | null) => (d ? formatDateTime(d, ctx.locale) : null);
+  const creator = k.createdBy ? ctx.creators.get(k.createdBy) : undefined;
   return {
     id: k.id,
     name: k.name,
     role: k.role,
     regions: k.regions,
-    createdBy: k.createdBy ? (ctx.usernames.get(k.createdBy) ?? k.createdBy) : null,
+    createdBy: k.createdBy ? (creator?.username ?? k.createdBy) : null,
     createdAt: formatDateTime(k.createdAt, ctx.locale),
     expiresAt: when(k.expiresAt),
     lastUsedAt: when(k.lastUsedAt),
-    state: tokenState(k, ctx.now),
+    state: tokenState(k, ctx.now, creator),
   };
 }

@@ -25,6 +25,8 @@ function endOfDay(date: string): string | undefined {
 export function TokenCreateForm(props: {
   regions: RegionOption[];
   today: string;
+  /** The last day a token may live to (TOKEN_MAX_DAYS ahead). */
+  latest: string;
   labels: AdminMessages;
 }) {
   const t = props.labels;
@@ -108,6 +110,7 @@ export function TokenCreateForm(props: {
             name="expiresAt"
             type="date"
             min={props.today}
+            max={props.latest}
             aria-describedby={`${id}-expiry`}
             aria-invalid={bad.has("expiresAt") || undefined}
           />

@@ -50,7 +50,7 @@ export function TokensTable(props: { tokens: TokenRow[]; labels: AdminMessages }
                 </span>
               </td>
               <td>
-                {k.state === "active" && (
+                {(k.state === "active" || k.state === "suspended") && (
                   <TokenRevoke id={k.id} name={k.name} labels={t.tokens} errors={t.errors} />
                 )}
               </td>

@@ -21,7 +21,8 @@ export interface UserRow {
   disabled: boolean;
 }
 
-export type TokenState = "active" | "expired" | "revoked";
+// Suspended: live, but its creator is disabled or now holds a lower role, so it is refused.
+export type TokenState = "active" | "suspended" | "expired" | "revoked";
 
 export interface TokenRow {
   id: string;

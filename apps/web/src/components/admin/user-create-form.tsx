@@ -74,7 +74,7 @@ export function UserCreateForm(props: { regions: RegionOption[]; labels: AdminMe
           name="password"
           type="password"
           required
-          minLength={10}
+          minLength={12}
           autoComplete="new-password"
           aria-describedby={`${id}-password`}
           aria-invalid={bad.has("password") || undefined}

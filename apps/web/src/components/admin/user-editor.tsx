@@ -142,7 +142,7 @@ export function UserEditor(props: {
               <input
                 name="password"
                 type="password"
-                minLength={10}
+                minLength={12}
                 autoComplete="new-password"
                 aria-describedby={`${id}-password`}
                 aria-invalid={bad.has("password") || undefined}

@@ -52,7 +52,8 @@ export const adminEn = {
     disabled: "disabled",
     you: "you",
     password: "Password",
-    passwordHint: "At least 10 characters.",
+    passwordHint:
+      "At least 12 characters. Common or easily guessed passwords and ones containing the username are refused; a few unrelated words work well.",
     createTitle: "Create a user",
     create: "Create user",
     creating: "Creating…",
@@ -85,8 +86,14 @@ export const adminEn = {
     actions: "Actions",
     noExpiry: "does not expire",
     expiry: "Expiry date",
-    expiryHint: "The token stops working at the end of this day (UTC). Leave empty for no expiry.",
-    state: { active: "active", expired: "expired", revoked: "revoked" },
+    expiryHint:
+      "The token stops working at the end of this day (UTC), at most 365 days ahead. Leave empty for 90 days.",
+    state: {
+      active: "active",
+      suspended: "suspended: its creator is disabled or holds a lower role",
+      expired: "expired",
+      revoked: "revoked",
+    },
     createTitle: "Create a token",
     create: "Create token",
     creating: "Creating…",

@@ -1,4 +1,4 @@
-import { listApiTokens, listPrograms, listUsers } from "@spm/db";
+import { listApiTokens, listPrograms, listUsers, TOKEN_MAX_DAYS } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
 import type { Metadata } from "next";
 import { connection } from "next/server";
@@ -28,7 +28,9 @@ export default async function AdminTokensPage() {
     listPrograms(db()),
   ]);
   const now = new Date();
-  const usernames = new Map(users.map((u) => [u.id, u.username]));
+  const creators = new Map(
+    users.map((u) => [u.id, { username: u.username, role: u.role, disabled: !!u.disabled_at }]),
+  );
   return (
     <section aria-labelledby="tokens-title" className={styles.columns}>
       <div>
@@ -39,11 +41,12 @@ export default async function AdminTokensPage() {
         <TokenCreateForm
           regions={toRegionOptions(programs, locale)}
           today={toIsoDate(now)}
+          latest={toIsoDate(new Date(now.getTime() + TOKEN_MAX_DAYS * 86_400_000))}
           labels={t}
         />
       </div>
       <TokensTable
-        tokens={tokens.map((k) => toTokenRow(k, { now, locale, usernames }))}
+        tokens={tokens.map((k) => toTokenRow(k, { now, locale, creators }))}
         labels={t}
       />
     </section>

@@ -6,6 +6,7 @@ import styles from "~/components/indicator/indicator.module.css";
 import { getIndicatorMessages } from "~/i18n/indicator";
 import { getMessages } from "~/i18n/server";
 import { formatValue } from "~/lib/format";
+import { decodeSegment } from "~/lib/path-segment";
 import { requireUser } from "~/lib/session";
 import { ChartSection } from "./_sections/chart-section";
 import type { SectionContext } from "./_sections/context";
@@ -24,7 +25,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
-  return { title: decodeURIComponent(code) };
+  return { title: decodeSegment(code) ?? "" };
 }
 
 export default async function IndicatorPage({ params, searchParams }: Props) {
@@ -37,7 +38,8 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   ]);
   const t = getIndicatorMessages(locale);
   const query = parsePageQuery(search);
-  const data = await loadIndicator(decodeURIComponent(rawCode), query, locale);
+  const code = decodeSegment(rawCode);
+  const data = code === null ? null : await loadIndicator(code, query, locale);
   if (!data) notFound();
   const figures = await loadProvenance(data);
   const unit = common.unit[data.view.indicator.unit];

@@ -1,5 +1,6 @@
 import { csvField } from "@spm/services";
 import { connection, type NextRequest } from "next/server";
+import { decodeSegment } from "~/lib/path-segment";
 import { currentUser } from "~/lib/session";
 import { loadIndicator, parsePageQuery, yearStatuses } from "../data";
 
@@ -26,10 +27,10 @@ export async function GET(
   const user = await currentUser();
   if (!user) return new Response("Unauthorized\n", { status: 401 });
   const { code: rawCode } = await context.params;
-  const code = decodeURIComponent(rawCode);
+  const code = decodeSegment(rawCode);
   const query = parsePageQuery(request.nextUrl.searchParams);
   // Column names and status codes are machine-readable and stay in English.
-  const data = await loadIndicator(code, query, "en");
+  const data = code === null ? null : await loadIndicator(code, query, "en");
   if (!data) return new Response("Not found\n", { status: 404 });
   const statuses = yearStatuses(data, query.asOf);
   const lines = [HEADER.join(",")];
