@@ -9,6 +9,7 @@ export const FILE_ERROR_CODES = [
   "file_empty",
   "file_unreadable",
   "format_unsupported",
+  "format_ods",
   "header_missing",
   "header_missing_columns",
   "header_duplicate_columns",
@@ -50,6 +51,8 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     file_unreadable: "The file cannot be read. Upload a CSV file or an Excel workbook (.xlsx).",
     format_unsupported:
       "Old or password-protected Excel files (.xls) cannot be read. Save the workbook as .xlsx or CSV without a password and upload it again.",
+    format_ods:
+      "OpenDocument spreadsheets (.ods) cannot be read. In LibreOffice choose File → Save As, save the sheet as Excel 2007-365 (.xlsx) or as CSV, and upload that file.",
     header_missing: `The first row must be the header with the column names: ${COLUMNS}.`,
     header_missing_columns:
       "Required columns are missing: {columns}. The header must name at least indicator, period and value.",
@@ -68,6 +71,8 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     file_unreadable: "Не удалось прочитать файл. Загрузите файл CSV или книгу Excel (.xlsx).",
     format_unsupported:
       "Файлы Excel старого формата (.xls) и файлы с паролем не читаются. Сохраните книгу как .xlsx или CSV без пароля и загрузите снова.",
+    format_ods:
+      "Таблицы OpenDocument (.ods) не читаются. В LibreOffice выберите Файл → Сохранить как, сохраните лист в формате Excel 2007-365 (.xlsx) или CSV и загрузите этот файл.",
     header_missing: `Первая строка должна быть заголовком с названиями столбцов: ${COLUMNS}.`,
     header_missing_columns:
       "Нет обязательных столбцов: {columns}. В заголовке должны быть как минимум indicator, period и value.",
@@ -88,6 +93,8 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     file_unreadable: "Файлды оқу мүмкін емес. CSV файлын немесе Excel кітабын (.xlsx) жүктеңіз.",
     format_unsupported:
       "Excel-дің ескі форматындағы (.xls) және құпиясөзбен қорғалған файлдар оқылмайды. Кітапты құпиясөзсіз .xlsx немесе CSV ретінде сақтап, қайта жүктеңіз.",
+    format_ods:
+      "OpenDocument кестелері (.ods) оқылмайды. LibreOffice-те Файл → Басқаша сақтау тармағын таңдап, парақты Excel 2007-365 (.xlsx) немесе CSV пішімінде сақтаңыз да, сол файлды жүктеңіз.",
     header_missing: `Бірінші жол бағандар атаулары бар тақырып жолы болуы керек: ${COLUMNS}.`,
     header_missing_columns:
       "Міндетті бағандар жоқ: {columns}. Тақырып жолында кемінде indicator, period және value болуы керек.",

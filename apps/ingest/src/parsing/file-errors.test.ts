@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { UploadFileError } from "./errors";
 import { collectRows, dataSheet, parseBytes, workbookBytes } from "./test-support";
@@ -89,6 +90,15 @@ describe("Excel", () => {
     const ole = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(512)]);
     const result = await parseBytes(ole, "old.xls");
     expect(!result.ok && result.error.code).toBe("format_unsupported");
+  });
+
+  test("an OpenDocument spreadsheet (.ods, written by odfpy), with a message on how to save it", async () => {
+    const ods = readFileSync(new URL("./fixtures/odfpy.ods", import.meta.url));
+    for (const name of ["figures.ods", "figures.xlsx"]) {
+      const result = await parseBytes(ods, name);
+      expect(!result.ok && result.error.code).toBe("format_ods");
+      expect(!result.ok && result.error.message.ru).toContain(".xlsx");
+    }
   });
 
   test("a workbook whose sheet is empty", async () => {

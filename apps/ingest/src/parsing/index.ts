@@ -27,13 +27,15 @@ export interface UploadInput {
 }
 
 /** What the first bytes say the file is. */
-export type SniffedKind = "empty" | "csv" | "xlsx" | "xls" | "unreadable";
+export type SniffedKind = "empty" | "csv" | "xlsx" | "xls" | "ods" | "unreadable";
 
 // Enough for the zip magic and for a fair sample of text to judge its encoding.
 const SNIFF_BYTES = 64 * 1024;
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // Compound File Binary: legacy .xls, and also password-protected .xlsx.
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+// An OpenDocument file starts with its stored `mimetype` entry (ODF 1.2, part 3, 3.3).
+const ODS_MIMETYPE = "mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
@@ -53,13 +55,18 @@ export async function parseUpload(input: UploadInput): Promise<ParseUploadResult
   input.stream.destroy();
   if (kind === "empty") return { ok: false, error: fileError("file_empty") };
   if (kind === "xls") return { ok: false, error: fileError("format_unsupported") };
+  if (kind === "ods") return { ok: false, error: fileError("format_ods") };
   return { ok: false, error: fileError("file_unreadable") };
 }
 
 /** Decides the format from the first bytes; an .xlsx name on a file that is no zip is unreadable. */
 export function sniffFormat(head: Buffer, filename: string, contentType?: string): SniffedKind {
   if (head.length === 0) return "empty";
-  if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return "xlsx";
+  if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
+    return head.subarray(30, 30 + ODS_MIMETYPE.length).toString("latin1") === ODS_MIMETYPE
+      ? "ods"
+      : "xlsx";
+  }
   if (head.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) return "xls";
   const claimsXlsx =
     /\.xls[xm]$/i.test(filename.trim()) || contentType?.split(";")[0]?.trim() === XLSX_TYPE;
