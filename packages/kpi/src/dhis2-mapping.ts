@@ -21,10 +21,18 @@ export const dhis2OrgUnitsSchema = z.array(uidSchema);
 /** Programme-wide DHIS2 settings: the id of the instance's default category option combo. */
 export const dhis2ProgramSchema = z.strictObject({ defaultCategoryOptionCombo: uidSchema });
 
-// How DHIS2 writes the default combo when ids are names or codes, or when it leaves it out.
-const DEFAULT_COMBO_NAMES = ["", "default"];
+// The default combo as DHIS2 writes it: left out, by name or code, and by the UID DHIS2 has
+// given it since 2.29 (fixed in every instance; a programme may name another).
+const DEFAULT_COMBO_NAMES = ["", "default", "HllvX50cXC0"];
 /** The combo key of a value that is not disaggregated. */
 export const DEFAULT_COMBO = "";
+
+/** A mapping of no ids: only our own codes and the default combo are read. */
+export const EMPTY_DHIS2_MAPPING: Dhis2Mapping = {
+  dataElements: new Map(),
+  orgUnits: new Map(),
+  defaultCombos: new Set(DEFAULT_COMBO_NAMES),
+};
 
 /** Where an upload's DHIS2 ids lead: data element → combo key → indicator; org unit → place. */
 export interface Dhis2Mapping {

@@ -4,6 +4,7 @@
  */
 import type { Readable } from "node:stream";
 import { parseCsv } from "./csv";
+import { parseDhis2Json } from "./dhis2-json";
 import { fileError } from "./errors";
 import { byteLength, peekStream } from "./peek";
 import type { CodeAliases, ParseUploadResult } from "./types";
@@ -27,13 +28,14 @@ export interface UploadInput {
 }
 
 /** What the first bytes say the file is. */
-export type SniffedKind = "empty" | "csv" | "xlsx" | "xls" | "unreadable";
+export type SniffedKind = "empty" | "csv" | "json" | "xlsx" | "xls" | "unreadable";
 
 // Enough for the zip magic and for a fair sample of text to judge its encoding.
 const SNIFF_BYTES = 64 * 1024;
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // Compound File Binary: legacy .xls, and also password-protected .xlsx.
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const JSON_START = /^\uFEFF?\s*\{/;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
@@ -50,6 +52,7 @@ export async function parseUpload(input: UploadInput): Promise<ParseUploadResult
   const options = { aliases: input.aliases };
   if (kind === "csv") return parseCsv(peeked.rest, head.subarray(0, SNIFF_BYTES), options);
   if (kind === "xlsx") return parseXlsx(peeked.rest, options);
+  if (kind === "json") return parseDhis2Json(peeked.rest, options);
   input.stream.destroy();
   if (kind === "empty") return { ok: false, error: fileError("file_empty") };
   if (kind === "xls") return { ok: false, error: fileError("format_unsupported") };
@@ -61,6 +64,9 @@ export function sniffFormat(head: Buffer, filename: string, contentType?: string
   if (head.length === 0) return "empty";
   if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return "xlsx";
   if (head.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) return "xls";
+  // A text starting `{` (after a BOM and white space) is JSON whatever its name; no CSV does.
+  if (JSON_START.test(head.subarray(0, 1024).toString("utf8"))) return "json";
+  if (/\.json$/i.test(filename.trim())) return "json";
   const claimsXlsx =
     /\.xls[xm]$/i.test(filename.trim()) || contentType?.split(";")[0]?.trim() === XLSX_TYPE;
   // A text file named .xls is common (web reports export tab-separated text so): it is read as CSV.
