@@ -102,3 +102,42 @@ export function comboKey(combo: string, defaults: ReadonlySet<string>): string {
   const trimmed = combo.trim();
   return defaults.has(trimmed) || trimmed.toLowerCase() === "default" ? DEFAULT_COMBO : trimmed;
 }
+
+/** A DHIS2 id of a programme that other programmes already map to something else. */
+export interface Dhis2Clash {
+  path: string;
+  message: string;
+}
+
+/** The ids of a programme that another programme maps to another indicator or place. */
+export function findDhis2Clashes(
+  p: ProgramDefinition,
+  others: readonly ProgramDefinition[],
+): Dhis2Clash[] {
+  const taken = buildDhis2Mapping(others);
+  const defaults = new Set([...taken.defaultCombos, p.dhis2?.defaultCategoryOptionCombo ?? ""]);
+  const clashes: Dhis2Clash[] = [];
+  for (const ind of p.indicators) {
+    ind.dhis2?.forEach((m, j) => {
+      const combo = comboKey(m.categoryOptionCombo ?? DEFAULT_COMBO, defaults);
+      const owner = taken.dataElements.get(m.dataElement)?.get(combo);
+      if (owner && owner !== ind.code) {
+        const message = `${m.dataElement} is already mapped to ${owner}`;
+        clashes.push({ path: `indicators.${ind.code}.dhis2.${j}`, message });
+      }
+    });
+  }
+  const places = [
+    { at: "nation", code: p.nation.code, ids: p.nation.dhis2 },
+    ...p.regions.map((r) => ({ at: `regions.${r.code}`, code: r.code, ids: r.dhis2 })),
+  ];
+  for (const { at, code, ids } of places) {
+    ids?.forEach((id, j) => {
+      const owner = taken.orgUnits.get(id);
+      if (owner && owner !== code) {
+        clashes.push({ path: `${at}.dhis2.${j}`, message: `org unit ${id} is already ${owner}` });
+      }
+    });
+  }
+  return clashes;
+}
