@@ -114,6 +114,17 @@ const JSON_SET = JSON.stringify({
   ],
 });
 
+// And as DXF2 XML, the set's attributes filling the first two.
+const XML_SET = `<?xml version="1.0" encoding="UTF-8"?>
+<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0" period="2018" orgUnit="${NORTH}">
+  <dataValue dataElement="${DE}" categoryOptionCombo="${MALE}" attributeOptionCombo="${DEFAULT}" value="10"/>
+  <dataValue dataElement="${DE}" categoryOptionCombo="${FEMALE}" value="12"/>
+  <dataValue dataElement="${DE}" period="2019" orgUnit="${SOUTH}" categoryOptionCombo="${MALE}" value="11"/>
+  <dataValue dataElement="${DE}" period="2020" categoryOptionCombo="${MALE}" value="99" deleted="true"/>
+  <dataValue dataElement="${DE}" orgUnit="${SOUTH}" categoryOptionCombo="${OTHER}" value="5"/>
+  <dataValue dataElement="${DE}" period="2018W10" orgUnit="${SOUTH}" categoryOptionCombo="${FEMALE}" value="5"/>
+</dataValueSet>`;
+
 describe("DHIS2 files through the programme's mapping", () => {
   it("stores the CSV's values under the mapped indicators and places, rejecting row by row", async () => {
     const report = await send("dataValueSet.csv", CSV);
@@ -164,6 +175,15 @@ describe("DHIS2 files through the programme's mapping", () => {
     expect(await stored(MEN)).toEqual([
       ["2018", "ZZ-N", 10],
       ["2019", "ZZ-S", 11],
+    ]);
+
+    const xml = await send("dataValueSet.xml", XML_SET);
+    expect([xml.status, xml.format]).toEqual(["completed", "dhis2-xml"]);
+    expect(xml.counts).toEqual({ received: 6, inserted: 0, updated: 0, unchanged: 3, rejected: 3 });
+    expect(xml.errors.map((e) => [e.row, e.code])).toEqual([
+      [4, "deleted_in_source"],
+      [5, "unmapped_combo"],
+      [6, "period_type_unsupported"],
     ]);
   });
 });

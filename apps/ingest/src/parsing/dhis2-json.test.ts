@@ -108,9 +108,9 @@ describe("DHIS2 JSON data value sets", () => {
     ["the observations API body", '{"observations":[{"indicator":"A"}]}'],
     ["dataValues not an array", '{"dataValues":{"a":1}}'],
     ["an array named .json", '[{"dataElement":"x"}]'],
-  ])("refuses %s as json_not_data_value_set", async (_name, text) => {
+  ])("refuses %s as not_a_data_value_set", async (_name, text) => {
     const result = await parseBytes(text, "set.json");
-    expect(!result.ok && result.error.code).toBe("json_not_data_value_set");
+    expect(!result.ok && result.error.code).toBe("not_a_data_value_set");
   });
 
   // Values longer than the slices the text is read in, as a break is placed within one slice.
@@ -120,21 +120,21 @@ describe("DHIS2 JSON data value sets", () => {
     [
       "broken in the third value",
       `{"dataValues":[${long(1)},${long(2)},{"comment":"${"y".repeat(3000)}",]}`,
-      "json_unreadable",
+      "data_values_unreadable",
       3,
     ],
-    ["cut off after the first value", `{"dataValues":[${long(1)},`, "json_unreadable", 2],
-    ["with text after the set", `{"dataValues":[${long(1)}]} {}`, "json_unreadable", 1],
+    ["cut off after the first value", `{"dataValues":[${long(1)},`, "data_values_unreadable", 2],
+    ["with text after the set", `{"dataValues":[${long(1)}]} {}`, "data_values_unreadable", 1],
     [
       "with a string over the limit",
       `{"dataValues":[${long(1)},{"comment":"${"z".repeat(2 * MAX_RECORD_CHARS)}"}]}`,
-      "json_unreadable",
+      "data_values_unreadable",
       2,
     ],
     [
       "nested too deep",
       `{"dataValues":[${long(1)},${"[".repeat(100)}${"]".repeat(100)}]}`,
-      "json_unreadable",
+      "data_values_unreadable",
       1,
     ],
   ])("a file %s is a file error", async (_name, text, code, row) => {

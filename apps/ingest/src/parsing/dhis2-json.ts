@@ -5,20 +5,17 @@
  */
 import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import type { RawRow } from "@spm/kpi";
 import { getManyValues, isMany, none } from "stream-chain/core";
 import { jsonParser, type parser } from "stream-json/parser.js";
-import { resolveDhis2Row } from "./dhis2-rows";
+import { dataValueRow, SET_DEFAULTS, type SetDefaults } from "./dhis2-rows";
 import { fileError, UploadFileError } from "./errors";
 import { MAX_COLUMNS, MAX_RECORD_CHARS } from "./limits";
 import type { CodeAliases, ParsedRow, ParseUploadResult } from "./types";
 
 // A data value set nests three deep (set, array, value); deeper is not one.
 const PARSER_OPTIONS = { streamValues: false, maxDepth: 16, maxPackedLength: MAX_RECORD_CHARS };
-const SET_DEFAULTS = ["period", "orgUnit", "attributeOptionCombo"] as const;
 type Scalar = string | boolean | null;
 type Token = parser.Token;
-type SetDefaults = Partial<Record<(typeof SET_DEFAULTS)[number], string>>;
 
 /** Opens a DHIS2 JSON upload: reads up to its `dataValues` array, or returns the file error. */
 export async function parseDhis2Json(
@@ -60,7 +57,7 @@ export async function parseDhis2Json(
 
 function notASet(tokens: Tokens): ParseUploadResult {
   tokens.close();
-  return { ok: false, error: fileError("json_not_data_value_set") };
+  return { ok: false, error: fileError("not_a_data_value_set") };
 }
 
 async function* readValues(
@@ -86,7 +83,7 @@ async function* readValues(
     await tokens.end();
   } catch (error) {
     if (error instanceof UploadFileError) throw error;
-    throw new UploadFileError(fileError("json_unreadable", { row: at }));
+    throw new UploadFileError(fileError("data_values_unreadable", { row: at }));
   } finally {
     tokens.close();
   }
@@ -98,24 +95,11 @@ function toRow(
   defaults: SetDefaults,
   aliases: CodeAliases | undefined,
 ): ParsedRow {
-  const text = (key: string) => {
+  const field = (key: string) => {
     const cell = value.get(key);
     return cell === undefined || cell === null ? undefined : String(cell);
   };
-  const raw: RawRow = {
-    indicator: text("dataElement") ?? "",
-    period: text("period") ?? defaults.period ?? "",
-    region: text("orgUnit") ?? defaults.orgUnit ?? "",
-    value: text("value") ?? "",
-  };
-  const comment = text("comment");
-  if (comment !== undefined) raw.note = comment;
-  const extras = {
-    categoryOptionCombo: text("categoryOptionCombo"),
-    attributeOptionCombo: text("attributeOptionCombo") ?? defaults.attributeOptionCombo,
-    deleted: value.get("deleted") === true || text("deleted")?.trim().toLowerCase() === "true",
-  };
-  return resolveDhis2Row(row, raw, extras, aliases);
+  return dataValueRow(row, field, defaults, aliases);
 }
 
 function malformed(row: number): ParsedRow {

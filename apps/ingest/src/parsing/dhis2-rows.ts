@@ -63,3 +63,30 @@ export function isDeleted(mark: unknown): boolean {
   if (mark === true) return true;
   return typeof mark === "string" && mark.trim().toLowerCase() === "true";
 }
+
+/** The fields a data value set gives values that lack them (DHIS2's set-level attributes). */
+export const SET_DEFAULTS = ["period", "orgUnit", "attributeOptionCombo"] as const;
+export type SetDefaults = Partial<Record<(typeof SET_DEFAULTS)[number], string>>;
+
+/** A DHIS2 data value given by its named fields (JSON keys or XML attributes) as a row. */
+export function dataValueRow(
+  row: number,
+  field: (name: string) => string | undefined,
+  defaults: SetDefaults,
+  aliases: CodeAliases | undefined,
+): ParsedRow {
+  const raw: RawRow = {
+    indicator: field("dataElement") ?? "",
+    period: field("period") ?? defaults.period ?? "",
+    region: field("orgUnit") ?? defaults.orgUnit ?? "",
+    value: field("value") ?? "",
+  };
+  const comment = field("comment");
+  if (comment !== undefined) raw.note = comment;
+  const extras = {
+    categoryOptionCombo: field("categoryOptionCombo"),
+    attributeOptionCombo: field("attributeOptionCombo") ?? defaults.attributeOptionCombo,
+    deleted: isDeleted(field("deleted")),
+  };
+  return resolveDhis2Row(row, raw, extras, aliases);
+}

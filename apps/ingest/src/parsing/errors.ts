@@ -16,8 +16,8 @@ export const FILE_ERROR_CODES = [
   "csv_row_too_long",
   "row_too_many_columns",
   "xlsx_too_large",
-  "json_not_data_value_set",
-  "json_unreadable",
+  "not_a_data_value_set",
+  "data_values_unreadable",
 ] as const;
 /** Code of a problem that makes a whole file unusable. */
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
@@ -63,10 +63,10 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     row_too_many_columns: "Row {row} has more than {max} columns; a table has a few columns only.",
     xlsx_too_large:
       "The workbook unpacks to more than {max} MB or is packed too densely to be real data; upload its data sheet as CSV.",
-    json_not_data_value_set:
-      'The JSON file is not a DHIS2 data value set: it needs an object with a "dataValues" array.',
-    json_unreadable:
-      "The JSON text breaks at data value {row} (counted from 1), so the rest of the file cannot be read.",
+    not_a_data_value_set:
+      'The file is not a DHIS2 data value set: in JSON an object with a "dataValues" array, in XML a <dataValueSet> element with <dataValue> elements.',
+    data_values_unreadable:
+      "The file breaks near data value {row} (counted from 1), so the rest of it cannot be read.",
     columns_ignored: "These columns are not used and were ignored: {columns}.",
   },
   ru: {
@@ -87,10 +87,10 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
       "В строке {row} больше {max} столбцов; в таблице лишь несколько столбцов.",
     xlsx_too_large:
       "Книга распаковывается более чем в {max} МБ или сжата слишком плотно для настоящих данных; загрузите лист с данными как CSV.",
-    json_not_data_value_set:
-      'Файл JSON не является набором значений DHIS2: нужен объект с массивом "dataValues".',
-    json_unreadable:
-      "Текст JSON нарушен на значении {row} (считая с 1), поэтому остальную часть файла прочитать нельзя.",
+    not_a_data_value_set:
+      'Файл не является набором значений DHIS2: в JSON нужен объект с массивом "dataValues", в XML — элемент <dataValueSet> с элементами <dataValue>.',
+    data_values_unreadable:
+      "Файл нарушен около значения {row} (считая с 1), поэтому остальную его часть прочитать нельзя.",
     columns_ignored: "Эти столбцы не используются и пропущены: {columns}.",
   },
   kk: {
@@ -110,10 +110,10 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     row_too_many_columns: "{row}-жолда {max} бағаннан көп; кестеде бірнеше баған ғана болады.",
     xlsx_too_large:
       "Кітап {max} МБ-тан көпке ашылады немесе нақты деректер үшін тым тығыз сығылған; деректер парағын CSV ретінде жүктеңіз.",
-    json_not_data_value_set:
-      'JSON файлы DHIS2 мәндер жиыны емес: "dataValues" жиымы бар объект қажет.',
-    json_unreadable:
-      "JSON мәтіні {row}-мәнде (1-ден бастап санағанда) бұзылған, сондықтан файлдың қалған бөлігін оқу мүмкін емес.",
+    not_a_data_value_set:
+      'Файл DHIS2 мәндер жиыны емес: JSON-да "dataValues" жиымы бар объект, XML-де <dataValue> элементтері бар <dataValueSet> элементі қажет.',
+    data_values_unreadable:
+      "Файл {row}-мәннің (1-ден бастап санағанда) маңында бұзылған, сондықтан оның қалған бөлігін оқу мүмкін емес.",
     columns_ignored: "Бұл бағандар пайдаланылмайды, олар өткізіп жіберілді: {columns}.",
   },
 };

@@ -4,7 +4,7 @@ import type { TextEncoding } from "./detect-encoding";
 import type { FileError, FileWarning } from "./errors";
 
 /** How the file was read: canonical CSV, Excel workbook, or the DHIS2 data value layout. */
-export type UploadFormat = "csv" | "xlsx" | "dhis2" | "dhis2-json";
+export type UploadFormat = "csv" | "xlsx" | "dhis2" | "dhis2-json" | "dhis2-xml";
 
 /** Field separators recognised in CSV files. */
 export type Delimiter = "," | ";" | "\t";
@@ -35,7 +35,7 @@ export interface SkippedRows {
 export interface ParsedUpload {
   ok: true;
   format: UploadFormat;
-  /** CSV and JSON; final once the rows have been read (an ASCII start decodes the same either way). */
+  /** CSV, JSON and XML; final once the rows have been read (an ASCII start decodes the same either way). */
   readonly encoding?: TextEncoding;
   delimiter?: Delimiter;
   /** Excel only: the sheet read. */
