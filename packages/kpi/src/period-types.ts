@@ -22,6 +22,8 @@ const UNSUPPORTED_TYPES: ReadonlyArray<readonly [type: string, pattern: RegExp]>
   ["FinancialSep", /^[1-9]\d{3}Sep$/i],
   ["FinancialOct", /^[1-9]\d{3}Oct$/i],
   ["FinancialNov", /^[1-9]\d{3}Nov$/i],
+  // ADX writes periods as ISO 8601 intervals; a year, quarter or month is read as ours before.
+  ["ISO8601Interval", /^[1-9]\d{3}-\d{2}-\d{2}\/P\d+[YMWD]$/i],
 ];
 
 /** The DHIS2 period type a text is written in when it is none of ours (e.g. `Weekly`), or null. */

@@ -188,6 +188,8 @@ describe("DHIS2 period types that are not kept", () => {
     ["2018Sep", "FinancialSep"],
     ["2018Oct", "FinancialOct"],
     ["2018Nov", "FinancialNov"],
+    ["2018-03-05/P7D", "ISO8601Interval"],
+    ["2018-04-01/P1Y", "ISO8601Interval"],
   ])("rejects %s naming the type %s", (text, type) => {
     expect(parsePeriod(text)).toEqual({ ok: false, code: "period_type_unsupported", type });
   });

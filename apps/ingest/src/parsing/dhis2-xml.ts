@@ -12,6 +12,12 @@ import { MAX_COLUMNS, MAX_RECORD_CHARS } from "./limits";
 import type { CodeAliases, ParsedRow, ParseUploadResult } from "./types";
 
 type Attributes = Record<string, string>;
+/** A `<dataValue>` with, in ADX, the attributes of its `<group>`. */
+interface XmlValue {
+  value: Attributes;
+  group?: Attributes;
+}
+type XmlKind = "dxf2" | "adx";
 
 /** Opens a DXF2 XML upload: reads up to its root element, or returns the file error. */
 export async function parseDhis2Xml(
@@ -34,7 +40,7 @@ export async function parseDhis2Xml(
   for (const key of SET_DEFAULTS) if (root[key] !== undefined) defaults[key] = root[key];
   return {
     ok: true,
-    format: "dhis2-xml",
+    format: reader.kind === "adx" ? "adx" : "dhis2-xml",
     encoding: "utf-8",
     warnings: [],
     skipped: { blank: 0 },
@@ -51,7 +57,9 @@ async function* readValues(
   try {
     for (let value = await reader.next(); value; value = await reader.next()) {
       row++;
-      const field = (name: string) => value[name];
+      const field = value.group
+        ? adxField(value.value, value.group)
+        : (name: string) => value.value[name];
       yield dataValueRow(row, field, defaults, aliases);
     }
   } catch (error) {
@@ -70,7 +78,9 @@ class XmlValues {
   private readonly parser = new SaxesParser({ position: false });
   private readonly chunks: AsyncIterator<Buffer | string>;
   private readonly decoder = new StringDecoder("utf8");
-  private readonly queue: Attributes[] = [];
+  private readonly queue: XmlValue[] = [];
+  private group: Attributes | undefined;
+  kind: XmlKind | undefined;
   private depth = 0;
   private sinceTag = 0;
   private rootTag: Attributes | null | undefined;
@@ -95,21 +105,26 @@ class XmlValues {
     this.sinceTag = 0;
     const name = localName(tag.name);
     if (this.depth === 1) {
-      this.rootTag = name === "dataValueSet" ? attributes(tag) : null;
-    } else if (this.depth === 2 && name === "dataValue") {
-      this.queue.push(attributes(tag));
+      this.kind = name === "dataValueSet" ? "dxf2" : name === "adx" ? "adx" : undefined;
+      this.rootTag = this.kind ? attributes(tag) : null;
+    } else if (this.kind === "dxf2" && this.depth === 2 && name === "dataValue") {
+      this.queue.push({ value: attributes(tag) });
+    } else if (this.kind === "adx" && this.depth === 2 && name === "group") {
+      this.group = attributes(tag);
+    } else if (this.kind === "adx" && this.depth === 3 && name === "dataValue") {
+      this.queue.push({ value: attributes(tag), group: this.group ?? {} });
     }
   }
 
-  /** The root element's attributes when it is a `<dataValueSet>`, else null. */
+  /** The root element's attributes when it is a `<dataValueSet>` or `<adx>`, else null. */
   async root(): Promise<Attributes | null> {
     while (this.rootTag === undefined && !this.ended) await this.feed();
     if (this.rootTag === undefined && this.failure) throw this.failure;
     return this.rootTag ?? null;
   }
 
-  /** The next value's attributes, or null after the last. */
-  async next(): Promise<Attributes | null> {
+  /** The next value, or null after the last. */
+  async next(): Promise<XmlValue | null> {
     while (this.queue.length === 0 && !this.ended) await this.feed();
     if (this.queue.length === 0 && this.failure) throw this.failure;
     return this.queue.shift() ?? null;
@@ -149,4 +164,41 @@ function attributes(tag: SaxesTag): Attributes {
   const entries = Object.entries(tag.attributes as Record<string, string>);
   for (const [name, value] of entries.slice(0, MAX_COLUMNS)) out[localName(name)] = value;
   return out;
+}
+
+// ADX (IHE QRPH): a group gives the org unit and the period (an ISO 8601 interval); other
+// attributes are category codes, written as a combo no DHIS2 UID maps (so `unmapped_combo`).
+const ADX_GROUP_FIELDS = new Set(["orgUnit", "period", "dataSet", "completeDate", "exported"]);
+const ADX_VALUE_FIELDS = new Set(["dataElement", "value"]);
+
+function adxField(value: Attributes, group: Attributes) {
+  const combo = (attrs: Attributes, known: Set<string>) =>
+    Object.entries(attrs)
+      .filter(([name]) => !known.has(name) && name !== "xmlns")
+      .map(([name, option]) => `${name}=${option}`)
+      .join(";");
+  const fields: Attributes = {
+    dataElement: value.dataElement ?? "",
+    value: value.value ?? "",
+    categoryOptionCombo: combo(value, ADX_VALUE_FIELDS),
+    attributeOptionCombo: combo(group, ADX_GROUP_FIELDS),
+  };
+  if (group.orgUnit !== undefined) fields.orgUnit = group.orgUnit;
+  if (group.period !== undefined) fields.period = adxPeriod(group.period);
+  return (name: string) => fields[name];
+}
+
+const INTERVAL = /^([1-9]\d{3})-(\d{2})-(\d{2})\/P(\d+)([YMWD])$/;
+
+/** An ADX period interval as ours (`2018-01-01/P1Y` is 2018, `/P3M` a quarter, `/P1M` a month). */
+export function adxPeriod(text: string): string {
+  const match = INTERVAL.exec(text.trim());
+  if (!match) return text;
+  const [, year, month, day, count, unit] = match;
+  const m = Number(month);
+  if (day !== "01") return text;
+  if (unit === "Y" && count === "1" && m === 1) return `${year}`;
+  if (unit === "M" && count === "3" && m % 3 === 1) return `${year}Q${(m + 2) / 3}`;
+  if (unit === "M" && count === "1") return `${year}${month}`;
+  return text;
 }

@@ -4,7 +4,7 @@ import type { TextEncoding } from "./detect-encoding";
 import type { FileError, FileWarning } from "./errors";
 
 /** How the file was read: canonical CSV, Excel workbook, or the DHIS2 data value layout. */
-export type UploadFormat = "csv" | "xlsx" | "dhis2" | "dhis2-json" | "dhis2-xml";
+export type UploadFormat = "csv" | "xlsx" | "dhis2" | "dhis2-json" | "dhis2-xml" | "adx";
 
 /** Field separators recognised in CSV files. */
 export type Delimiter = "," | ";" | "\t";
