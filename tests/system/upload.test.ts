@@ -92,11 +92,14 @@ describe("uploads through the running API and worker", () => {
       2,
       0,
     ]);
-    // ISO date cells: 2021-01-01 as "yyyy" is the year 2021 (read as 1905 before); a month and a
-    // day are not periods of this yearly indicator, and say so.
+    // ISO date cells: 2021-01-01 as "yyyy" is the year 2021 (read as 1905 before); a month is not
+    // a period of this yearly indicator, and a day is a DHIS2 period type not kept; each says so.
     const iso = await send("openpyxl-iso-dates.xlsx");
     expect([iso.status, iso.counts.received, iso.counts.rejected]).toEqual(["completed", 3, 2]);
-    expect(iso.errors.map((e) => e.code)).toEqual(["period_frequency_mismatch", "period_invalid"]);
+    expect(iso.errors.map((e) => e.code)).toEqual([
+      "period_frequency_mismatch",
+      "period_type_unsupported",
+    ]);
   });
 
   it("uploads from the command line (spm upload) and prints the report", () => {

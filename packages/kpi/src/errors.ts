@@ -8,6 +8,8 @@ import { VALUE_ERROR_CODES } from "./values";
 export const ROW_ERROR_CODES = [
   "row_malformed",
   "duplicate_row",
+  "deleted_in_source",
+  "unmapped_combo",
   "indicator_missing",
   "unknown_indicator",
   "unknown_region",

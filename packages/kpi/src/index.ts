@@ -5,6 +5,7 @@ export * from "./alert-state";
 export * from "./chart-bands";
 export * from "./dates";
 export * from "./demo";
+export * from "./dhis2-mapping";
 export * from "./errors";
 export * from "./evaluate";
 export * from "./explain";

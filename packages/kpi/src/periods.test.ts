@@ -39,8 +39,6 @@ describe("parsePeriod", () => {
     ["18", "period_invalid"],
     ["2018-3", "period_invalid"],
     ["2018Q01", "period_invalid"],
-    ["2018W01", "period_invalid"],
-    ["2018-03-01", "period_invalid"],
     ["0999", "period_invalid"],
     ["2018.0", "period_invalid"],
     ["Q1 2018", "period_invalid"],
@@ -164,4 +162,42 @@ describe("period properties", () => {
       { numRuns: 200 },
     );
   });
+});
+
+describe("DHIS2 period types that are not kept", () => {
+  it.each([
+    ["20180304", "Daily"],
+    ["2018-03-04", "Daily"],
+    ["2018W10", "Weekly"],
+    ["2018W1", "Weekly"],
+    ["2018W01", "Weekly"],
+    ["2018-W53", "Weekly"],
+    ["2018WedW1", "WeeklyWednesday"],
+    ["2018ThuW5", "WeeklyThursday"],
+    ["2018SatW52", "WeeklySaturday"],
+    ["2018SunW3", "WeeklySunday"],
+    ["2018BiW1", "BiWeekly"],
+    ["201801B", "BiMonthly"],
+    ["2018NovQ1", "QuarterlyNov"],
+    ["2018S1", "SixMonthly"],
+    ["2018S2", "SixMonthly"],
+    ["2018AprilS1", "SixMonthlyApril"],
+    ["2018NovS2", "SixMonthlyNov"],
+    ["2018April", "FinancialApril"],
+    ["2018July", "FinancialJuly"],
+    ["2018Sep", "FinancialSep"],
+    ["2018Oct", "FinancialOct"],
+    ["2018Nov", "FinancialNov"],
+    ["2018-03-05/P7D", "ISO8601Interval"],
+    ["2018-04-01/P1Y", "ISO8601Interval"],
+  ])("rejects %s naming the type %s", (text, type) => {
+    expect(parsePeriod(text)).toEqual({ ok: false, code: "period_type_unsupported", type });
+  });
+
+  it.each(["2018X1", "2018Apr", "2018BiM1", "2018-3-4", "W10", "2018-W"])(
+    "%s is no period of any type",
+    (text) => {
+      expect(parsePeriod(text)).toEqual({ ok: false, code: "period_invalid" });
+    },
+  );
 });

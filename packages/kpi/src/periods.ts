@@ -11,6 +11,7 @@ import {
   isoDateOf,
   yearOfDate,
 } from "./dates";
+import { unsupportedPeriodType } from "./period-types";
 import type { Frequency } from "./program";
 
 export type Period =
@@ -24,10 +25,14 @@ export const PERIOD_ERROR_CODES = [
   "period_invalid",
   "period_quarter_invalid",
   "period_month_invalid",
+  "period_type_unsupported",
 ] as const;
 export type PeriodErrorCode = (typeof PERIOD_ERROR_CODES)[number];
 
-export type PeriodParseResult = { ok: true; period: Period } | { ok: false; code: PeriodErrorCode };
+/** A period, or why not; `type` names the DHIS2 period type of a `period_type_unsupported` text. */
+export type PeriodParseResult =
+  | { ok: true; period: Period }
+  | { ok: false; code: PeriodErrorCode; type?: string };
 
 const YEARLY = /^([1-9]\d{3})$/;
 const QUARTERLY = /^([1-9]\d{3})-?[Qq](\d)$/;
@@ -52,6 +57,8 @@ export function parsePeriod(text: string | number): PeriodParseResult {
     if (month < 1 || month > 12) return { ok: false, code: "period_month_invalid" };
     return { ok: true, period: { frequency: "monthly", year: Number(monthly[1]), month } };
   }
+  const type = unsupportedPeriodType(s);
+  if (type) return { ok: false, code: "period_type_unsupported", type };
   return { ok: false, code: "period_invalid" };
 }
 

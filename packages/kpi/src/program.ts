@@ -1,5 +1,11 @@
 import { z } from "zod";
 import { programAlertRuleSchema } from "./alert-rules";
+import {
+  checkDhis2Ids,
+  dhis2DataElementSchema,
+  dhis2OrgUnitsSchema,
+  dhis2ProgramSchema,
+} from "./dhis2-mapping";
 import { parsePeriod } from "./periods";
 import { PLACE_CODE } from "./place-code";
 
@@ -96,6 +102,8 @@ const indicatorSchema = z.strictObject({
     .optional(),
   dueDays: z.number().int().min(0).max(730).default(90),
   owner: z.string().trim().min(1).optional(),
+  /** The DHIS2 data elements (and category option combos) whose values are this indicator's. */
+  dhis2: z.array(dhis2DataElementSchema).optional(),
   history: z.array(historyPointSchema).default([]),
 });
 
@@ -107,7 +115,9 @@ const programBaseSchema = z.strictObject({
   nation: z.strictObject({
     code: z.string().regex(NATION_CODE, "must be an ISO 3166-1 alpha-2 code"),
     name: localizedTextSchema,
+    dhis2: dhis2OrgUnitsSchema.optional(),
   }),
+  dhis2: dhis2ProgramSchema.optional(),
   directions: z
     .array(z.strictObject({ code: z.string().regex(CODE), name: localizedTextSchema }))
     .min(1),
@@ -117,6 +127,7 @@ const programBaseSchema = z.strictObject({
       name: localizedTextSchema,
       /** Where the region's square sits on the tile map (1-based), near its place on a real map. */
       tile: tileSchema.optional(),
+      dhis2: dhis2OrgUnitsSchema.optional(),
     }),
   ),
   indicators: z.array(indicatorSchema).min(1),
@@ -150,6 +161,7 @@ export const programDefinitionSchema = programBaseSchema.superRefine((p, ctx) =>
     ["indicators"],
     issue,
   );
+  checkDhis2Ids(p, issue);
   const directionCodes = new Set(p.directions.map((d) => d.code));
   const regionCodes = new Set([p.nation.code, ...p.regions.map((r) => r.code)]);
   const tiles = new Map<string, string>();

@@ -19,6 +19,9 @@ const PARAMS = {
   flag: "final",
   allowed: "estimated, provisional, revised, confidential",
   max: 500,
+  type: "Weekly",
+  dataElement: "f7n9E0hX8qk",
+  categoryOptionCombo: "Prlt0C1RF0s",
 };
 
 describe("formatRowError", () => {

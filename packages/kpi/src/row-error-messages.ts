@@ -8,6 +8,10 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     row_malformed: "The row cannot be read (wrong number of columns or broken quotes).",
     duplicate_row:
       "Row {row} later in the file gives the same indicator, period and region; that later row is used.",
+    deleted_in_source:
+      "The value is marked deleted in the source system; nothing is stored for it.",
+    unmapped_combo:
+      "Data element {dataElement} with category option combo “{categoryOptionCombo}” is mapped to no indicator; add it to an indicator's dhis2 mapping.",
     indicator_missing: "The indicator code is missing.",
     unknown_indicator: "Unknown indicator “{indicator}”.",
     unknown_region: "Unknown region “{region}”.",
@@ -20,6 +24,8 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     period_invalid: "“{period}” is not a period; write 2018, 2018Q1 or 201803.",
     period_quarter_invalid: "“{period}”: the quarter must be Q1 to Q4.",
     period_month_invalid: "“{period}”: the month must be 01 to 12.",
+    period_type_unsupported:
+      "“{period}” is a DHIS2 {type} period; only yearly (2018), quarterly (2018Q1) and monthly (201803) periods are kept.",
     period_frequency_mismatch:
       "Indicator {indicator} is reported for each {expected:frequency}, but “{period}” is a {actual:frequency}.",
     period_out_of_range: "Period {period} is outside the programme's years {from}–{to}.",
@@ -37,6 +43,9 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     row_malformed: "Строку невозможно прочитать (неверное число столбцов или нарушены кавычки).",
     duplicate_row:
       "Строка {row} ниже в файле содержит тот же индикатор, период и регион; используется она.",
+    deleted_in_source: "Значение помечено в исходной системе как удалённое; оно не сохраняется.",
+    unmapped_combo:
+      "Элемент данных {dataElement} с комбинацией категорий «{categoryOptionCombo}» не сопоставлен ни одному индикатору; добавьте его в сопоставление dhis2 индикатора.",
     indicator_missing: "Не указан код индикатора.",
     unknown_indicator: "Неизвестный индикатор «{indicator}».",
     unknown_region: "Неизвестный регион «{region}».",
@@ -49,6 +58,8 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     period_invalid: "«{period}» не является периодом; укажите 2018, 2018Q1 или 201803.",
     period_quarter_invalid: "«{period}»: квартал должен быть от Q1 до Q4.",
     period_month_invalid: "«{period}»: месяц должен быть от 01 до 12.",
+    period_type_unsupported:
+      "«{period}» — период DHIS2 типа {type}; принимаются только годовые (2018), квартальные (2018Q1) и месячные (201803) периоды.",
     period_frequency_mismatch:
       "Индикатор {indicator} представляется за каждый {expected:frequency}, а «{period}» — это {actual:frequency}.",
     period_out_of_range: "Период {period} выходит за годы программы ({from}–{to}).",
@@ -67,6 +78,9 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     row_malformed: "Жолды оқу мүмкін емес (бағандар саны қате немесе тырнақшалар бұзылған).",
     duplicate_row:
       "Файлдағы төмендегі {row}-жол дәл осы индикаторды, кезеңді және өңірді береді; сол жол қолданылады.",
+    deleted_in_source: "Мән бастапқы жүйеде жойылған деп белгіленген; ол сақталмайды.",
+    unmapped_combo:
+      "{dataElement} деректер элементі «{categoryOptionCombo}» санаттар комбинациясымен ешбір индикаторға сәйкестендірілмеген; оны индикатордың dhis2 сәйкестендіруіне қосыңыз.",
     indicator_missing: "Индикатор коды көрсетілмеген.",
     unknown_indicator: "«{indicator}» индикаторы белгісіз.",
     unknown_region: "«{region}» өңірі белгісіз.",
@@ -79,6 +93,8 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     period_invalid: "«{period}» кезең емес; 2018, 2018Q1 немесе 201803 түрінде жазыңыз.",
     period_quarter_invalid: "«{period}»: тоқсан Q1-ден Q4-ке дейін болуы керек.",
     period_month_invalid: "«{period}»: ай 01-ден 12-ге дейін болуы керек.",
+    period_type_unsupported:
+      "«{period}» — DHIS2 жүйесінің {type} түріндегі кезеңі; тек жылдық (2018), тоқсандық (2018Q1) және айлық (201803) кезеңдер қабылданады.",
     period_frequency_mismatch:
       "{indicator} индикаторы әр {expected:frequency} сайын ұсынылады, ал «{period}» — {actual:frequency}.",
     period_out_of_range: "{period} кезеңі бағдарлама жылдарынан ({from}–{to}) тыс.",

@@ -181,4 +181,18 @@ describe("validateRow rejects, reporting every error of the row", () => {
       errors: [{ code: "period_out_of_range", params: { period: "2030", from: 2010, to: 2022 } }],
     });
   });
+
+  it("names the DHIS2 period type it does not keep", () => {
+    const result = validateRow({ indicator: "PCT_UP", period: "2018W10", value: "1" }, index);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: "period",
+          code: "period_type_unsupported",
+          params: { period: "2018W10", type: "Weekly" },
+        },
+      ],
+    });
+  });
 });

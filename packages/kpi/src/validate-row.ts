@@ -1,5 +1,5 @@
 /** Validation of one uploaded row against the loaded programmes; every error of the row is kept. */
-import { type RowError, rowError } from "./errors";
+import { type RowError, type RowErrorParams, rowError } from "./errors";
 import { formatPeriod, parsePeriod } from "./periods";
 import { type Frequency, OBSERVATION_FLAGS, type ObservationFlag, type Unit } from "./program";
 import type { IndexedIndicator, ProgramIndex } from "./program-index";
@@ -96,7 +96,10 @@ function checkPeriod(
   const shown = rawPeriod === null || rawPeriod === undefined ? "" : String(rawPeriod).trim();
   const parsed = parsePeriod(shown);
   if (!parsed.ok) {
-    errors.push(rowError("period", parsed.code, { period: shown }));
+    const params: RowErrorParams = parsed.type
+      ? { period: shown, type: parsed.type }
+      : { period: shown };
+    errors.push(rowError("period", parsed.code, params));
     return null;
   }
   const canonical = formatPeriod(parsed.period);

@@ -1,5 +1,10 @@
 /** Error codes of the use cases; the HTTP edge and the CLI map them to answers. */
-export type ServiceErrorCode = "indicator_code_taken" | "not_found" | "conflict" | "invalid_rule";
+export type ServiceErrorCode =
+  | "indicator_code_taken"
+  | "dhis2_id_taken"
+  | "not_found"
+  | "conflict"
+  | "invalid_rule";
 
 export class ServiceError extends Error {
   constructor(

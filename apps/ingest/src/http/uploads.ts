@@ -13,7 +13,13 @@ import {
   requeueUpload,
   type Upload,
 } from "@spm/db";
-import { indexPrograms, type ProgramIndex } from "@spm/kpi";
+import {
+  buildDhis2Mapping,
+  type Dhis2Mapping,
+  indexPrograms,
+  type ProgramDefinition,
+  type ProgramIndex,
+} from "@spm/kpi";
 import { type Request, type RequestHandler, type Response, Router } from "express";
 import multer from "multer";
 import type pino from "pino";
@@ -61,11 +67,18 @@ function idempotencyKey(req: Request): string | undefined {
   });
 }
 
-async function programIndex(db: Db): Promise<ProgramIndex> {
-  const built = indexPrograms(await loadProgramDefinitions(db));
+/** The programmes as an upload reads them: their index and their DHIS2 ids (one read). */
+interface UploadCatalog {
+  index: ProgramIndex;
+  dhis2: Dhis2Mapping;
+}
+
+async function uploadCatalog(db: Db): Promise<UploadCatalog> {
+  const programs: ProgramDefinition[] = await loadProgramDefinitions(db);
+  const built = indexPrograms(programs);
   if (!built.ok)
     throw new HttpProblem(500, "Internal Server Error", "programmes share an indicator code");
-  return built.index;
+  return { index: built.index, dhis2: buildDhis2Mapping(programs) };
 }
 
 /** The report of an upload as the API shows it. */
@@ -129,9 +142,14 @@ function accepted(res: Response, upload: { id: string }, status = 202) {
     .json({ uploadId: upload.id, status: "queued" });
 }
 
-async function stageAndEnqueue(deps: UploadsDeps, input: Parameters<typeof stageUpload>[2]) {
+async function stageAndEnqueue(
+  deps: UploadsDeps,
+  input: Parameters<typeof stageUpload>[2],
+  catalog?: UploadCatalog,
+) {
   try {
-    const staged = await stageUpload(deps.db, await programIndex(deps.db), input);
+    const { index } = catalog ?? (await uploadCatalog(deps.db));
+    const staged = await stageUpload(deps.db, index, input);
     await enqueueUpload(deps.queues.uploads, { id: staged.id, retries: 0 }, deps.logger);
     return staged;
   } catch (error) {
@@ -195,23 +213,29 @@ export function uploadsRouter(deps: UploadsDeps): Router {
       const hash = await hashFile(file.path, dryRun);
       const existing = await replayed(deps.db, principal, key, hash);
       if (existing) return accepted(res, existing, 200);
+      const catalog = await uploadCatalog(deps.db);
       const parsed = await parseUpload({
         stream: createReadStream(file.path),
         filename: file.originalname,
         contentType: file.mimetype,
+        aliases: catalog.dhis2,
       });
       if (!parsed.ok) throw fileProblem(parsed.error);
-      const staged = await stageAndEnqueue(deps, {
-        kind: "file",
-        filename: file.originalname.slice(0, 255),
-        format: parsed.format,
-        contentHash: hash,
-        idempotencyKey: key,
-        requestHash: hash,
-        dryRun,
-        principal,
-        rows: parsed.rows,
-      });
+      const staged = await stageAndEnqueue(
+        deps,
+        {
+          kind: "file",
+          filename: file.originalname.slice(0, 255),
+          format: parsed.format,
+          contentHash: hash,
+          idempotencyKey: key,
+          requestHash: hash,
+          dryRun,
+          principal,
+          rows: parsed.rows,
+        },
+        catalog,
+      );
       accepted(res, staged);
     } catch (error) {
       if (error instanceof UploadFileError) throw fileProblem(error.error);

@@ -18,6 +18,8 @@ export type IncomingRow =
   | {
       row: number;
       error: { field: string; code: string; message: string; params?: Record<string, unknown> };
+      /** The cells of a rejected row, when they could be read (for the rejected-rows file). */
+      given?: RawRow;
     };
 
 export interface StageInput {
@@ -65,7 +67,7 @@ export async function stageUpload(db: Db, index: ProgramIndex, input: StageInput
       received += 1;
       if ("error" in item) {
         rejected += 1;
-        rows.push({ row: item.row, raw: {}, figureKey: null, outcome: "rejected" });
+        rows.push({ row: item.row, raw: { ...item.given }, figureKey: null, outcome: "rejected" });
         errors.push({ row: item.row, ...item.error });
       } else {
         const forbidden = forbiddenRegion(item.raw, input.principal.regions, index);

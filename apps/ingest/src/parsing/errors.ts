@@ -17,6 +17,8 @@ export const FILE_ERROR_CODES = [
   "csv_row_too_long",
   "row_too_many_columns",
   "xlsx_too_large",
+  "not_a_data_value_set",
+  "data_values_unreadable",
 ] as const;
 /** Code of a problem that makes a whole file unusable. */
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
@@ -64,6 +66,10 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     row_too_many_columns: "Row {row} has more than {max} columns; a table has a few columns only.",
     xlsx_too_large:
       "The workbook unpacks to more than {max} MB or is packed too densely to be real data; upload its data sheet as CSV.",
+    not_a_data_value_set:
+      'The file is not a DHIS2 data value set: in JSON an object with a "dataValues" array, in XML a <dataValueSet> element with <dataValue> elements.',
+    data_values_unreadable:
+      "The file breaks near data value {row} (counted from 1), so the rest of it cannot be read.",
     columns_ignored: "These columns are not used and were ignored: {columns}.",
   },
   ru: {
@@ -86,6 +92,10 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
       "В строке {row} больше {max} столбцов; в таблице лишь несколько столбцов.",
     xlsx_too_large:
       "Книга распаковывается более чем в {max} МБ или сжата слишком плотно для настоящих данных; загрузите лист с данными как CSV.",
+    not_a_data_value_set:
+      'Файл не является набором значений DHIS2: в JSON нужен объект с массивом "dataValues", в XML — элемент <dataValueSet> с элементами <dataValue>.',
+    data_values_unreadable:
+      "Файл нарушен около значения {row} (считая с 1), поэтому остальную его часть прочитать нельзя.",
     columns_ignored: "Эти столбцы не используются и пропущены: {columns}.",
   },
   kk: {
@@ -107,6 +117,10 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     row_too_many_columns: "{row}-жолда {max} бағаннан көп; кестеде бірнеше баған ғана болады.",
     xlsx_too_large:
       "Кітап {max} МБ-тан көпке ашылады немесе нақты деректер үшін тым тығыз сығылған; деректер парағын CSV ретінде жүктеңіз.",
+    not_a_data_value_set:
+      'Файл DHIS2 мәндер жиыны емес: JSON-да "dataValues" жиымы бар объект, XML-де <dataValue> элементтері бар <dataValueSet> элементі қажет.',
+    data_values_unreadable:
+      "Файл {row}-мәннің (1-ден бастап санағанда) маңында бұзылған, сондықтан оның қалған бөлігін оқу мүмкін емес.",
     columns_ignored: "Бұл бағандар пайдаланылмайды, олар өткізіп жіберілді: {columns}.",
   },
 };

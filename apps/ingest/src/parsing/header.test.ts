@@ -95,7 +95,11 @@ describe("mapHeader", () => {
     const result = mapHeader(cells);
     if (!result.ok) throw new Error(result.error.code);
     expect(result.mapping.layout).toBe("dhis2");
-    expect(result.mapping.deletedIndex).toBe(10);
+    expect(result.mapping.dhis2).toEqual({
+      categoryOptionCombo: 3,
+      attributeOptionCombo: 4,
+      deleted: 10,
+    });
     expect(result.mapping.warnings).toEqual([]);
     expect(fieldsOf(cells)).toEqual({ indicator: 0, period: 1, region: 2, value: 5, note: 8 });
   });

@@ -66,7 +66,7 @@ export const HEADER_SYNONYMS: Readonly<Record<CanonicalField, readonly string[]>
   source: ["source", "data source", "источник", "источник данных", "дереккөз", "дерек көзі"],
 };
 
-// DHIS2 data value CSV columns; null = known and not used (category combos, audit columns).
+// DHIS2 data value CSV columns; null = known and not used (audit columns) or read apart (below).
 const DHIS2_COLUMNS: Readonly<Record<string, CanonicalField | null>> = {
   dataelement: "indicator",
   period: "period",
@@ -78,10 +78,21 @@ const DHIS2_COLUMNS: Readonly<Record<string, CanonicalField | null>> = {
   value: "value",
   storedby: null,
   lastupdated: null,
+  timestamp: null,
   created: null,
   comment: "note",
   followup: null,
   deleted: null,
+};
+
+/** The DHIS2 columns read beside the canonical fields: the combos and the `deleted` mark. */
+export type Dhis2Column = "categoryOptionCombo" | "attributeOptionCombo" | "deleted";
+const DHIS2_EXTRA: Readonly<Record<string, Dhis2Column>> = {
+  categoryoptioncombo: "categoryOptionCombo",
+  catoptcombo: "categoryOptionCombo",
+  attributeoptioncombo: "attributeOptionCombo",
+  attroptcombo: "attributeOptionCombo",
+  deleted: "deleted",
 };
 
 /** Lower-cases a header name and drops the BOM, bracketed asides, spaces and punctuation. */
@@ -124,8 +135,8 @@ export interface HeaderMapping {
   layout: "canonical" | "dhis2";
   /** Cell index of each field present. */
   fields: ReadonlyArray<readonly [index: number, field: CanonicalField]>;
-  /** Cell index of the DHIS2 `deleted` column, if any. */
-  deletedIndex: number | null;
+  /** Cell index of each DHIS2 column read apart (layout `dhis2` only). */
+  dhis2: Partial<Record<Dhis2Column, number>>;
   /** Cells in the header row; a CSV line with more or fewer is malformed. */
   width: number;
   warnings: FileWarning[];
@@ -141,11 +152,12 @@ export function mapHeader(cells: readonly string[]): HeaderResult {
   const fields: [number, CanonicalField][] = [];
   const byField = new Map<CanonicalField, string[]>();
   const ignored: string[] = [];
-  let deletedIndex: number | null = null;
+  const extra: Partial<Record<Dhis2Column, number>> = {};
   names.forEach((name, index) => {
     const shown = (cells[index] ?? "").trim();
     if (shown === "") return;
-    if (dhis2 && name === "deleted") deletedIndex = index;
+    const column = dhis2 && Object.hasOwn(DHIS2_EXTRA, name) ? DHIS2_EXTRA[name] : undefined;
+    if (column) extra[column] ??= index;
     const field =
       dhis2 && Object.hasOwn(DHIS2_COLUMNS, name) ? DHIS2_COLUMNS[name] : SYNONYM_INDEX.get(name);
     if (field === undefined) ignored.push(shown);
@@ -175,7 +187,7 @@ export function mapHeader(cells: readonly string[]): HeaderResult {
     mapping: {
       layout: dhis2 ? "dhis2" : "canonical",
       fields,
-      deletedIndex,
+      dhis2: extra,
       width: cells.length,
       warnings,
     },

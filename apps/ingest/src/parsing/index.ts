@@ -4,6 +4,8 @@
  */
 import type { Readable } from "node:stream";
 import { parseCsv } from "./csv";
+import { parseDhis2Json } from "./dhis2-json";
+import { parseDhis2Xml } from "./dhis2-xml";
 import { fileError } from "./errors";
 import { byteLength, peekStream } from "./peek";
 import type { CodeAliases, ParseUploadResult } from "./types";
@@ -27,7 +29,7 @@ export interface UploadInput {
 }
 
 /** What the first bytes say the file is. */
-export type SniffedKind = "empty" | "csv" | "xlsx" | "xls" | "ods" | "unreadable";
+export type SniffedKind = "empty" | "csv" | "json" | "xml" | "xlsx" | "xls" | "ods" | "unreadable";
 
 // Enough for the zip magic and for a fair sample of text to judge its encoding.
 const SNIFF_BYTES = 64 * 1024;
@@ -36,6 +38,8 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 // An OpenDocument file starts with its stored `mimetype` entry (ODF 1.2, part 3, 3.3).
 const ODS_MIMETYPE = "mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+const JSON_START = /^\uFEFF?\s*\{/;
+const XML_START = /^\uFEFF?\s*</;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
@@ -52,6 +56,8 @@ export async function parseUpload(input: UploadInput): Promise<ParseUploadResult
   const options = { aliases: input.aliases };
   if (kind === "csv") return parseCsv(peeked.rest, head.subarray(0, SNIFF_BYTES), options);
   if (kind === "xlsx") return parseXlsx(peeked.rest, options);
+  if (kind === "json") return parseDhis2Json(peeked.rest, options);
+  if (kind === "xml") return parseDhis2Xml(peeked.rest, options);
   input.stream.destroy();
   if (kind === "empty") return { ok: false, error: fileError("file_empty") };
   if (kind === "xls") return { ok: false, error: fileError("format_unsupported") };
@@ -68,6 +74,11 @@ export function sniffFormat(head: Buffer, filename: string, contentType?: string
       : "xlsx";
   }
   if (head.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) return "xls";
+  // A text starting `{` (after a BOM and white space) is JSON whatever its name; no CSV does.
+  if (JSON_START.test(head.subarray(0, 1024).toString("utf8"))) return "json";
+  if (/\.json$/i.test(filename.trim())) return "json";
+  // `<` starts XML (DHIS2's DXF2); a CSV never starts so.
+  if (XML_START.test(head.subarray(0, 1024).toString("utf8"))) return "xml";
   const claimsXlsx =
     /\.xls[xm]$/i.test(filename.trim()) || contentType?.split(";")[0]?.trim() === XLSX_TYPE;
   // A text file named .xls is common (web reports export tab-separated text so): it is read as CSV.

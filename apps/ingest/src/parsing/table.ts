@@ -3,6 +3,7 @@
  * is the header, blank records are skipped, cells are mapped to fields and shapes checked.
  */
 import { formatRowError, type RawRow, type RowError, rowError } from "@spm/kpi";
+import { isDeleted, resolveDhis2Row } from "./dhis2-rows";
 import { type FileError, fileError, UploadFileError } from "./errors";
 import { type HeaderMapping, mapHeader } from "./header";
 import { MAX_COLUMNS } from "./limits";
@@ -33,7 +34,7 @@ export async function openTable(
   records: AsyncGenerator<TableRecord>,
   options: TableOptions,
 ): Promise<OpenedTable | { ok: false; error: FileError }> {
-  const skipped: SkippedRows = { blank: 0, deleted: 0 };
+  const skipped: SkippedRows = { blank: 0 };
   let header: TableRecord | undefined;
   try {
     // Not `for await`: leaving that loop would close the records the rows still need.
@@ -74,42 +75,38 @@ async function* readRows(
       skipped.blank++;
       continue;
     }
-    // Strict: one cell more or less is how a decimal comma or a stray delimiter shows (92,5).
-    if (options.checkWidth && cells.length !== mapping.width) {
+    // Strict: one cell more is how a decimal comma or a stray delimiter shows (92,5); DHIS2
+    // writes and reads rows shorter than the header, their missing cells empty.
+    const short = mapping.layout === "dhis2" && cells.length < mapping.width;
+    if (options.checkWidth && cells.length !== mapping.width && !short) {
       const params = { expected: mapping.width, actual: cells.length };
       yield { row, error: withMessage(rowError("row", "row_malformed", params)) };
       continue;
     }
-    if (mapping.deletedIndex !== null && isTrue(cells[mapping.deletedIndex])) {
-      skipped.deleted++;
-      continue;
-    }
-    yield { row, raw: toRawRow(cells, mapping, options.aliases) };
+    yield toRow(row, cells, mapping, options.aliases);
   }
 }
 
-function toRawRow(cells: string[], mapping: HeaderMapping, aliases?: CodeAliases): RawRow {
+function toRow(
+  row: number,
+  cells: string[],
+  mapping: HeaderMapping,
+  aliases?: CodeAliases,
+): ParsedRow {
   const raw: RawRow = {};
   for (const [index, field] of mapping.fields) raw[field] = cells[index] ?? "";
-  if (mapping.layout === "dhis2") {
-    raw.indicator = translate(raw.indicator, aliases?.indicators);
-    raw.region = translate(raw.region, aliases?.regions);
-  }
-  return raw;
-}
-
-// Unmapped codes pass through unchanged, so our own codes work in a DHIS2 layout too.
-function translate(code: string | null | undefined, map?: ReadonlyMap<string, string>) {
-  if (code === null || code === undefined || !map) return code;
-  return map.get(code.trim()) ?? code;
+  if (mapping.layout !== "dhis2") return { row, raw };
+  const cell = (index: number | undefined) => (index === undefined ? "" : (cells[index] ?? ""));
+  const extras = {
+    categoryOptionCombo: cell(mapping.dhis2.categoryOptionCombo),
+    attributeOptionCombo: cell(mapping.dhis2.attributeOptionCombo),
+    deleted: isDeleted(cell(mapping.dhis2.deleted)),
+  };
+  return resolveDhis2Row(row, raw, extras, aliases);
 }
 
 function isBlank(cells: readonly string[]): boolean {
   return cells.every((cell) => cell === undefined || cell.trim() === "");
-}
-
-function isTrue(cell: string | undefined): boolean {
-  return cell !== undefined && cell.trim().toLowerCase() === "true";
 }
 
 function withMessage(error: RowError) {

@@ -1,8 +1,9 @@
 /** Helpers for the parsing tests: uploads from bytes, and their rows collected. */
 import { Readable } from "node:stream";
+import { EMPTY_DHIS2_MAPPING } from "@spm/kpi";
 import ExcelJS from "exceljs";
 import { type ParseUploadResult, parseUpload, type UploadInput } from "./index";
-import type { ParsedRow, ParsedUpload } from "./types";
+import type { CodeAliases, ParsedRow, ParsedUpload } from "./types";
 
 /** A stream of the bytes, cut into chunks of the given size (to exercise chunk boundaries). */
 export function streamOf(bytes: Buffer | string, chunkSize = 64 * 1024): Readable {
@@ -57,4 +58,19 @@ export function dataSheet(book: ExcelJS.Workbook, name: string, marker: string) 
   sheet.addRow(["indicator", "period", "value"]);
   sheet.addRow([marker, 2018, 1]);
   return sheet;
+}
+
+/** DHIS2 ids as a programme maps them: data element → combo (`""` the default) → indicator. */
+export function aliasesOf(
+  elements: Record<string, Record<string, string>>,
+  orgUnits: Record<string, string> = {},
+  defaultCombos: string[] = [],
+): CodeAliases {
+  return {
+    dataElements: new Map(
+      Object.entries(elements).map(([id, combos]) => [id, new Map(Object.entries(combos))]),
+    ),
+    orgUnits: new Map(Object.entries(orgUnits)),
+    defaultCombos: new Set([...EMPTY_DHIS2_MAPPING.defaultCombos, ...defaultCombos]),
+  };
 }

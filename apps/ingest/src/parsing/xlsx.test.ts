@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dataSheet, parseAll, workbookBytes } from "./test-support";
+import { aliasesOf, dataSheet, parseAll, workbookBytes } from "./test-support";
 import { reorderZip } from "./test-zip";
 
 // Excel writes the sheets before the shared strings and styles; exceljs then spools the sheets.
@@ -140,11 +140,16 @@ describe("sheet choice", () => {
       sheet.addRow(["uid1", "2018", "ou1", 5, "false"]);
       sheet.addRow(["uid1", "2019", "ou1", 6, true]);
     });
-    const aliases = { indicators: new Map([["uid1", "HQ"]]) };
+    const aliases = aliasesOf({ uid1: { "": "HQ" } });
     const { upload, rows } = await parseAll(bytes, "dhis2.xlsx", { aliases });
-    expect([upload.format, upload.skipped.deleted]).toEqual(["dhis2", 1]);
+    expect(upload.format).toBe("dhis2");
     expect(rows).toEqual([
       { row: 2, raw: { indicator: "HQ", period: "2018", region: "ou1", value: "5" } },
+      {
+        row: 3,
+        given: { indicator: "HQ", period: "2019", region: "ou1", value: "6" },
+        error: expect.objectContaining({ code: "deleted_in_source", field: "row" }),
+      },
     ]);
   });
 });

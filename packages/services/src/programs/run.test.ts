@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   listAudit,
   listCurrentObservations,
@@ -86,5 +87,36 @@ describe("importProgram", () => {
       .where("code", "=", thief.code)
       .execute();
     expect(rows).toEqual([]);
+  });
+
+  // Fresh ids each run: the test database keeps the programmes of earlier runs.
+  const DE = `d${randomBytes(5).toString("hex")}`;
+  const OU = `o${randomBytes(5).toString("hex")}`;
+  it("refuses DHIS2 ids another programme maps to another indicator or place, naming them", async () => {
+    const owner = buildProgram({ indicators: [{ dhis2: [{ dataElement: DE }] }] });
+    const ownerRegions = owner.regions.map((r, i) => (i === 0 ? { ...r, dhis2: [OU] } : r));
+    await importProgram(db, { ...owner, regions: ownerRegions }, "test");
+    const other = buildProgram({ indicators: [{ dhis2: [{ dataElement: DE }] }] });
+    // The same org unit on the same place is no clash; on another place it is.
+    const regions = other.regions.map((r) => ({ ...r, dhis2: [OU] }));
+    const error = await importProgram(db, { ...other, regions }, "test").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).code).toBe("dhis2_id_taken");
+    expect((error as ServiceError).details).toEqual([
+      {
+        path: `indicators.${other.indicators[0]?.code}.dhis2.0`,
+        message: `${DE} is already mapped to ${owner.indicators[0]?.code}`,
+      },
+      { path: "regions.ZZ-S.dhis2.0", message: `org unit ${OU} is already ZZ-N` },
+    ]);
+    const rows = await db
+      .selectFrom("programs")
+      .select("code")
+      .where("code", "=", other.code)
+      .execute();
+    expect(rows).toEqual([]);
+    // Re-importing the owner's own mapping is fine.
+    const again = { ...owner, regions: ownerRegions, description: undefined };
+    await expect(importProgram(db, again, "test")).resolves.toMatchObject({ code: owner.code });
   });
 });

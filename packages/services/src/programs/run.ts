@@ -12,12 +12,13 @@ import {
   type Db,
   findProgramHash,
   listIndicatorCodesOfOthers,
+  loadProgramDefinitions,
   lockProgram,
   recordAudit,
   storeProgramDefinition,
   storeProgramHistory,
 } from "@spm/db";
-import type { ProgramDefinition } from "@spm/kpi";
+import { findDhis2Clashes, type ProgramDefinition } from "@spm/kpi";
 import { ServiceError } from "../errors";
 import { createShippedAlertRules } from "../rules/run";
 import { hashDefinition, historyInputs, type LoadResult, parseProgramDefinition } from "./compute";
@@ -65,6 +66,17 @@ export async function importProgram(
         "indicator_code_taken",
         `indicator codes already used by another programme: ${taken.map((t) => `${t.code} (${t.programCode})`).join(", ")}`,
         taken.map((t) => ({ path: `indicators.${t.code}`, message: `used by ${t.programCode}` })),
+      );
+    }
+    // A DHIS2 id naming two indicators or places would make an upload's rows ambiguous.
+    const others = (await loadProgramDefinitions(trx)).filter((p) => p.code !== def.code);
+    const clashes = findDhis2Clashes(def, others);
+    if (clashes.length > 0) {
+      const list = clashes.map((c) => `${c.path}: ${c.message}`).join("; ");
+      throw new ServiceError(
+        "dhis2_id_taken",
+        `DHIS2 ids mapped by another programme: ${list}`,
+        clashes,
       );
     }
     const retired = await storeProgramDefinition(trx, def, hash);

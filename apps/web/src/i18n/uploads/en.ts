@@ -2,8 +2,8 @@
 export const uploadsEn = {
   title: "Uploads",
   intro:
-    "Send figures as a CSV or Excel file. Every file is checked first: you see what it would change before anything is written.",
-  drop: "Drop a CSV or Excel file here, or choose one",
+    "Send figures as a CSV or Excel file, or as DHIS2 data values (CSV, JSON or XML). Every file is checked first: you see what it would change before anything is written.",
+  drop: "Drop a CSV, Excel or DHIS2 JSON or XML file here, or choose one",
   choose: "Choose a file",
   preview: "Check first (dry run)",
   checking: "Checking {file}…",
