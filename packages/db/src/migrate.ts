@@ -6,6 +6,7 @@ import * as alerts from "./migrations/2026_11_26_0900_alerts";
 import * as statusWork from "./migrations/2026_12_01_2000_status_work";
 import * as progressMeasure from "./migrations/2026_12_01_2300_progress_measure";
 import * as statusYears from "./migrations/2026_12_02_0900_status_years";
+import * as confidential from "./migrations/2026_12_07_1900_confidential";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "2026_12_01_2000_status_work": statusWork,
   "2026_12_01_2300_progress_measure": progressMeasure,
   "2026_12_02_0900_status_years": statusYears,
+  "2026_12_07_1900_confidential": confidential,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */

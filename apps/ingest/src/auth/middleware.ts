@@ -27,6 +27,7 @@ export function authenticate(deps: {
         name: token.name,
         role: token.role,
         regions: token.regions,
+        confidential: token.confidential,
       };
       return next();
     }
@@ -44,6 +45,7 @@ export function authenticate(deps: {
           name: user.username,
           role: user.role,
           regions: user.regions,
+          confidential: user.confidential,
         };
         req.viaCookie = true;
       }

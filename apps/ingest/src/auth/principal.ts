@@ -8,6 +8,8 @@ export interface Principal {
   role: Role;
   /** Regions a steward may write; null = every region. */
   regions: string[] | null;
+  /** May read figures flagged `confidential` (DESIGN "Reports and exports"). */
+  confidential: boolean;
 }
 
 // Each role includes the rights of the ones before it.

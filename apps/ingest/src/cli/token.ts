@@ -7,6 +7,7 @@ const createArgs = z.object({
   name: z.string().trim().min(1, "--name is required").max(100),
   role: roleArg,
   regions: regionsArg.optional(),
+  confidential: z.boolean().default(false),
   "expires-days": z.coerce.number().int().min(1).max(3650).optional(),
 });
 
@@ -20,6 +21,7 @@ export async function runToken(db: Db, argv: string[]): Promise<void> {
       role: { type: "string" },
       regions: { type: "string" },
       "expires-days": { type: "string" },
+      confidential: { type: "boolean" },
       id: { type: "string" },
     },
   });
@@ -36,6 +38,7 @@ export async function runToken(db: Db, argv: string[]): Promise<void> {
         name: a.name,
         role: a.role,
         regions: a.regions ?? null,
+        confidential: a.confidential,
         expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
       },
       "cli",
@@ -52,7 +55,7 @@ export async function runToken(db: Db, argv: string[]): Promise<void> {
           ? "expired"
           : "active";
       process.stdout.write(
-        `${t.id}\t${t.name}\t${t.role}\t${t.regions?.join(",") ?? "*"}\t${state}\n`,
+        `${t.id}\t${t.name}\t${t.role}\t${t.regions?.join(",") ?? "*"}\t${t.confidential ? "confidential" : "-"}\t${state}\n`,
       );
     }
   } else if (action === "revoke") {
@@ -62,7 +65,7 @@ export async function runToken(db: Db, argv: string[]): Promise<void> {
     process.stderr.write(`revoked token ${values.id}\n`);
   } else {
     throw new Error(
-      "usage: spm token create --name N --role R [--regions ...] [--expires-days N] | list | revoke --id ID",
+      "usage: spm token create --name N --role R [--regions ...] [--expires-days N] [--confidential] | list | revoke --id ID",
     );
   }
 }

@@ -10,6 +10,8 @@ export interface ApiTokenInfo {
   name: string;
   role: Role;
   regions: string[] | null;
+  /** May read confidential figures. */
+  confidential: boolean;
   createdBy: string | null;
   createdAt: Date;
   expiresAt: Date | null;
@@ -22,6 +24,7 @@ const columns = [
   "name",
   "role",
   "regions",
+  "confidential",
   "created_by",
   "created_at",
   "expires_at",
@@ -34,6 +37,7 @@ function toInfo(row: {
   name: string;
   role: Role;
   regions: string[] | null;
+  confidential: boolean;
   created_by: string | null;
   created_at: Date;
   expires_at: Date | null;
@@ -45,6 +49,7 @@ function toInfo(row: {
     name: row.name,
     role: row.role,
     regions: row.regions,
+    confidential: row.confidential,
     createdBy: row.created_by,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
@@ -60,6 +65,7 @@ export async function createApiToken(
     name: string;
     role: Role;
     regions?: string[] | null;
+    confidential?: boolean;
     expiresAt?: Date | null;
     createdBy?: string | null;
   },
@@ -73,6 +79,7 @@ export async function createApiToken(
       token_hash: hashSecret(token),
       role: args.role,
       regions: args.regions && args.regions.length > 0 ? args.regions : null,
+      confidential: args.confidential ?? false,
       expires_at: args.expiresAt ?? null,
       created_by: args.createdBy ?? null,
     })
@@ -95,14 +102,22 @@ export async function findActiveToken(
   token: string,
   now: Date,
 ): Promise<ApiTokenInfo | undefined> {
-  const row = await db
-    .selectFrom("api_tokens")
-    .select(columns)
-    .where("token_hash", "=", hashSecret(token))
-    .where("revoked_at", "is", null)
-    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)]))
+  const found = await db
+    .selectFrom("api_tokens as t")
+    .leftJoin("users as u", "u.id", "t.created_by")
+    .select(columns.map((c) => `t.${c}` as const))
+    .select(["u.confidential as creator_confidential", "u.disabled_at as creator_disabled"])
+    .where("t.token_hash", "=", hashSecret(token))
+    .where("t.revoked_at", "is", null)
+    .where((eb) => eb.or([eb("t.expires_at", "is", null), eb("t.expires_at", ">", now)]))
     .executeTakeFirst();
-  if (!row) return undefined;
+  if (!found) return undefined;
+  const { creator_confidential, creator_disabled, ...row } = found;
+  // A token never reads more than its creator may today: a right taken from the person who
+  // made it is taken from the token too.
+  const creatorMay =
+    row.created_by === null || (creator_confidential === true && !creator_disabled);
+  row.confidential = row.confidential && creatorMay;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await db
       .updateTable("api_tokens")
@@ -110,6 +125,37 @@ export async function findActiveToken(
       .where("id", "=", row.id)
       .execute();
   }
+  return toInfo(row);
+}
+
+/** Grants or withdraws a live token's `confidential` permission; false when no such token. */
+export async function updateApiToken(
+  db: Conn,
+  id: string,
+  changes: { confidential: boolean },
+  actor: Actor,
+): Promise<ApiTokenInfo | undefined> {
+  const before = await db
+    .selectFrom("api_tokens")
+    .select(columns)
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  if (!before) return undefined;
+  const row = await db
+    .updateTable("api_tokens")
+    .set({ confidential: changes.confidential })
+    .where("id", "=", id)
+    .returning(columns)
+    .executeTakeFirstOrThrow();
+  await recordAudit(db, {
+    ...actorFields(actor),
+    action: "token.update",
+    entityType: "api_token",
+    entityId: id,
+    before: { confidential: before.confidential },
+    after: { confidential: row.confidential },
+  });
   return toInfo(row);
 }
 
