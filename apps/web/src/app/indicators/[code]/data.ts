@@ -10,6 +10,8 @@ import {
   isIsoDate,
   type Locale,
   projectedPath,
+  type ShownFigure,
+  showFigureWithRevisions,
   toIsoDate,
   toleranceBands,
   yearOfDate,
@@ -48,6 +50,8 @@ export interface RegionView {
 
 export interface IndicatorPageData {
   program: ProgramSummary;
+  /** The reader may read confidential figures (else their values are withheld). */
+  mayReadConfidential: boolean;
   /** The region shown (the nation's code for the national view). */
   region: string;
   regionName: string;
@@ -64,11 +68,12 @@ export interface IndicatorPageData {
 export async function loadIndicator(
   code: string,
   query: PageQuery,
-  locale: Locale,
+  reader: { locale: Locale; mayReadConfidential: boolean },
 ): Promise<IndicatorPageData | null> {
+  const { locale, mayReadConfidential } = reader;
   const [programs, everywhere] = await Promise.all([
     listPrograms(db()),
-    evaluateIndicatorEverywhere(db(), { code, asOf: query.asOf, locale }),
+    evaluateIndicatorEverywhere(db(), { code, asOf: query.asOf, locale, mayReadConfidential }),
   ]);
   const nationView = everywhere[0];
   if (!nationView) return null;
@@ -83,6 +88,7 @@ export async function loadIndicator(
   const selected = regions.find((r) => r.code === query.region);
   return {
     program,
+    mayReadConfidential,
     region: selected?.code ?? nationCode,
     regionName: nameOf(selected?.code ?? nationCode),
     nationCode,
@@ -91,12 +97,21 @@ export async function loadIndicator(
   };
 }
 
+/** A figure with its revisions as the reader may see them (confidential values withheld). */
+export type ShownProvenance = ShownFigure<Omit<FigureProvenance, "revisions">> & {
+  revisions: ShownFigure<FigureProvenance["revisions"][number]>[];
+};
+
 /**
  * The figures of the place shown, with revisions: one place at a time (the nation's own figures
  * on the national view; each region's on its view), so a page stays small however many regions.
  */
-export function loadProvenance(data: IndicatorPageData): Promise<FigureProvenance[]> {
-  return listFigureProvenance(db(), { indicator: data.view.indicator.code, region: data.region });
+export async function loadProvenance(data: IndicatorPageData): Promise<ShownProvenance[]> {
+  const figures = await listFigureProvenance(db(), {
+    indicator: data.view.indicator.code,
+    region: data.region,
+  });
+  return figures.map((f) => showFigureWithRevisions(f, data.mayReadConfidential));
 }
 
 /**
@@ -132,7 +147,7 @@ const CHART_FLAGS = new Set(["estimated", "provisional"]);
 /** Plain chart data: one entry per year from the first figure (or baseline) to the end year. */
 export function chartData(
   data: IndicatorPageData,
-  figures: readonly FigureProvenance[],
+  figures: readonly ShownProvenance[],
 ): IndicatorChartData {
   const { view, program } = data;
   const { indicator, status } = view;

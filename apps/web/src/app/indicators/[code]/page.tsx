@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IndicatorPage({ params, searchParams }: Props) {
   await connection();
-  await requireUser("viewer");
+  const user = await requireUser("viewer");
   const [{ code: rawCode }, search, { locale, t: common }] = await Promise.all([
     params,
     searchParams,
@@ -37,7 +37,10 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   ]);
   const t = getIndicatorMessages(locale);
   const query = parsePageQuery(search);
-  const data = await loadIndicator(decodeURIComponent(rawCode), query, locale);
+  const data = await loadIndicator(decodeURIComponent(rawCode), query, {
+    locale,
+    mayReadConfidential: user.confidential,
+  });
   if (!data) notFound();
   const figures = await loadProvenance(data);
   const unit = common.unit[data.view.indicator.unit];

@@ -15,6 +15,7 @@ const HEADER = [
   "complete",
   "last_period",
   "status",
+  "confidential",
 ];
 
 /** The indicator's yearly series for a region (or the nation) as CSV, for signed-in users. */
@@ -29,7 +30,10 @@ export async function GET(
   const code = decodeURIComponent(rawCode);
   const query = parsePageQuery(request.nextUrl.searchParams);
   // Column names and status codes are machine-readable and stay in English.
-  const data = await loadIndicator(code, query, "en");
+  const data = await loadIndicator(code, query, {
+    locale: "en",
+    mayReadConfidential: user.confidential,
+  });
   if (!data) return new Response("Not found\n", { status: 404 });
   const statuses = yearStatuses(data, query.asOf);
   const lines = [HEADER.join(",")];
@@ -48,6 +52,7 @@ export async function GET(
         p.complete,
         p.lastPeriod,
         statuses.get(p.year)?.level ?? null,
+        p.confidential,
       ]
         .map(csvField)
         .join(","),
