@@ -150,7 +150,11 @@ export function alertsRouter(deps: { db: Db; now: () => Date }): Router {
     const rule = parseBody(alertRuleSchema, fields);
     await assertProgram(deps.db, program);
     const asOf = toIsoDate(deps.now());
-    res.json(await ruleCall(() => previewAlertRule(deps.db, program, rule, asOf)));
+    res.json(
+      await ruleCall(() =>
+        previewAlertRule(deps.db, program, rule, asOf, principalOf(req).confidential),
+      ),
+    );
   });
   router.post("/alert-rules", async (req, res) => {
     const { program, ...fields } = parseBody(

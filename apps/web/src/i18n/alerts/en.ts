@@ -163,6 +163,7 @@ export const alertsEn = {
     invalid: "Some fields need attention:",
   },
   inbox: {
+    confidential: "confidential",
     title: "Notifications",
     bell: "Notifications",
     unread: "{n} unread",

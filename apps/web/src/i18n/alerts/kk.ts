@@ -169,6 +169,7 @@ export const alertsKk: AlertsMessages = {
     invalid: "Өрістерді тексеріңіз:",
   },
   inbox: {
+    confidential: "құпия",
     title: "Хабарлаулар",
     bell: "Хабарлаулар",
     unread: "оқылмаған: {n}",

@@ -165,6 +165,7 @@ export const alertsRu: AlertsMessages = {
     invalid: "Проверьте поля:",
   },
   inbox: {
+    confidential: "конфиденциально",
     title: "Уведомления",
     bell: "Уведомления",
     unread: "непрочитанных: {n}",
