@@ -152,7 +152,8 @@ describe("a confidential figure", () => {
       // The permitted reader's render comes first: it must not be replayed to the other.
       await get(cleared.cookie, path);
       const tree = parentTree(path.split("?")[0] ?? "/");
-      for (const headers of [{}, { rsc: "1", "next-router-state-tree": tree }]) {
+      const navigation: Record<string, string> = { rsc: "1", "next-router-state-tree": tree };
+      for (const headers of [{}, navigation]) {
         const read = await get(plain.cookie, path, headers);
         expect(read.status, `${path} ${read.location}`).toBe(200);
         expect(read.body, `${path} ${JSON.stringify(headers)}`).not.toMatch(LEAK);

@@ -33,6 +33,7 @@ export function toUserRow(u: PublicUser): UserRow {
     regions: u.regions,
     lang,
     disabled: u.disabled,
+    confidential: u.confidential,
   };
 }
 
@@ -52,6 +53,7 @@ export function toTokenRow(
     name: k.name,
     role: k.role,
     regions: k.regions,
+    confidential: k.confidential,
     createdBy: k.createdBy ? (ctx.usernames.get(k.createdBy) ?? k.createdBy) : null,
     createdAt: formatDateTime(k.createdAt, ctx.locale),
     expiresAt: when(k.expiresAt),

@@ -19,6 +19,7 @@ export interface UserRow {
   regions: string[] | null;
   lang: Lang;
   disabled: boolean;
+  confidential: boolean;
 }
 
 export type TokenState = "active" | "expired" | "revoked";
@@ -28,6 +29,7 @@ export interface TokenRow {
   name: string;
   role: Role;
   regions: string[] | null;
+  confidential: boolean;
   createdBy: string | null;
   /** Dates arrive already formatted in the reader's language (no hydration drift). */
   createdAt: string;
