@@ -1,6 +1,7 @@
 import { createTestDb, createTestUser } from "@spm/db/test/factories";
 import { afterAll, describe, expect, it } from "vitest";
 import { previewAlertRule } from "../rules/run";
+import { showDelivery } from "./notifications";
 import { AS_OF, alertFixtures } from "./test-support";
 
 const db = createTestDb();
@@ -47,6 +48,21 @@ describe("notices of a confidential figure", () => {
       expect(r.payload).toMatchObject({ confidential: true, level: "red" });
       expect(JSON.stringify(r.payload)).not.toContain("41.375");
     }
+    // The outbox shows the body of the permitted user's e-mail to permitted readers only.
+    const mails = await db
+      .selectFrom("notifications as n")
+      .innerJoin("alerts as a", "a.id", "n.alert_id")
+      .selectAll("n")
+      .where("a.indicator_code", "=", code)
+      .where("n.channel", "=", "email")
+      .execute();
+    const theirs = mails.find((m) => m.user_id === cleared.id);
+    if (!theirs) throw new Error("no e-mail to the permitted user");
+    expect(showDelivery(theirs, false)).toMatchObject({ withheld: true, payload: null });
+    expect(JSON.stringify(showDelivery(theirs, false))).not.toContain("41.375");
+    expect(showDelivery(theirs, true).withheld).toBe(false);
+    for (const m of mails.filter((m) => m.user_id !== cleared.id))
+      expect(showDelivery(m, false).withheld).toBe(false);
     const alert = await db
       .selectFrom("alerts")
       .select("value")
