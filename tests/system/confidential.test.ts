@@ -163,6 +163,8 @@ describe("a confidential figure", () => {
     const indicator = await get(plain.cookie, `/indicators/${code}?${region}`);
     expect(indicator.body).toContain("data-withheld");
     expect(indicator.body).toMatch(/<td class="num">confidential<\/td>/);
+    // The year's level stays: the programme's public result.
+    expect(indicator.body).toMatch(/<tr data-year="2022">.*?confidential.*?data-level="green"/s);
   });
 
   it("never reaches a reader without it through the API, the CSV or a notice", async () => {

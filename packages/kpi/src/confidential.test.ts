@@ -4,6 +4,7 @@ import {
   showEvaluation,
   showFigure,
   showFigureWithRevisions,
+  showYearStatuses,
   withholdConfidential,
 } from "./confidential";
 import { evaluateIndicator, type StoredFigure } from "./evaluate";
@@ -156,5 +157,21 @@ describe("showFigure and showFigureWithRevisions", () => {
       1000.5,
     ]);
     expect(showFigure({ value: 1, flag: "estimated", note: null }, false).value).toBe(1);
+  });
+});
+
+describe("showYearStatuses", () => {
+  it("keeps each year's level and withholds a confidential year's actual and ratio", () => {
+    const indicator = byCode("CNT_DOWN");
+    const evaluation = evaluate("CNT_DOWN", countFigures, "KZ-ALA");
+    const input = { indicator, years: program.years, evaluation, asOf };
+    const full = showYearStatuses(input, true);
+    const shown = showYearStatuses(input, false);
+    expect(shown.map((y) => [y.year, y.status.level])).toEqual(
+      full.map((y) => [y.year, y.status.level]),
+    );
+    expect(full.find((y) => y.year === 2020)?.status.actual).toBe(SECRET);
+    expect(shown.find((y) => y.year === 2020)?.status).toMatchObject({ actual: null, ratio: null });
+    expect(shown.find((y) => y.year === 2019)?.status.actual).toBe(85);
   });
 });

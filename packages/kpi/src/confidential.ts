@@ -4,9 +4,11 @@
  * Levels stay: they are the programme's public result. The one rule every read path applies.
  */
 import { isConfidentialFlag } from "./confidential-flag";
+import { type IsoDate, yearOfDate } from "./dates";
 import type { IndicatorEvaluation } from "./evaluate";
 import type { Locale } from "./locales";
-import type { IndicatorStatus } from "./status-types";
+import { computeCurrentStatus } from "./status";
+import type { CurrentStatus, IndicatorStatus, ProgramYears, StatusIndicator } from "./status-types";
 
 export { CONFIDENTIAL_FLAG, isConfidentialFlag } from "./confidential-flag";
 
@@ -82,6 +84,50 @@ function withholdStatus(
       progress,
     },
   };
+}
+
+/** The status a programme year had at its end, as the indicator page's years table shows it. */
+export interface YearStatus {
+  year: number;
+  status: CurrentStatus;
+}
+
+/**
+ * The current status each programme year with a value had at its year end (or `asOf`, if
+ * earlier), from the full evaluation, then withheld like the rest: a confidential year keeps its
+ * level, not its `actual` or `ratio`.
+ */
+export function showYearStatuses(
+  input: {
+    indicator: StatusIndicator;
+    years: ProgramYears;
+    evaluation: IndicatorEvaluation;
+    asOf: IsoDate;
+  },
+  mayReadConfidential: boolean,
+): YearStatus[] {
+  const { evaluation, years, asOf } = input;
+  const series = evaluation.series.flatMap((p) =>
+    p.value === null ? [] : [{ year: p.year, value: p.value }],
+  );
+  const out: YearStatus[] = [];
+  for (const point of evaluation.series) {
+    if (point.value === null || point.year < years.start || point.year > years.end) continue;
+    if (point.year > yearOfDate(asOf)) continue;
+    const yearEnd = `${point.year}-12-31`;
+    const status = computeCurrentStatus({
+      indicator: input.indicator,
+      years,
+      series,
+      asOf: yearEnd < asOf ? yearEnd : asOf,
+    });
+    const secret = !mayReadConfidential && point.confidential !== false;
+    out.push({
+      year: point.year,
+      status: secret ? { ...status, actual: null, ratio: null } : status,
+    });
+  }
+  return out;
 }
 
 /** What a stored figure or revision shows of itself. */

@@ -25,6 +25,8 @@ import {
   placesOf,
   type ShownEvaluation,
   showEvaluation,
+  showYearStatuses,
+  type YearStatus,
 } from "@spm/kpi";
 import {
   evaluatePlaces,
@@ -205,7 +207,7 @@ export async function evaluateIndicatorStatuses(
 export async function evaluateIndicatorEverywhere(
   db: Db,
   args: { code: string; asOf: IsoDate; locale?: Locale; mayReadConfidential: boolean },
-): Promise<IndicatorStatusView[]> {
+): Promise<(IndicatorStatusView & { years: YearStatus[] })[]> {
   const ref = indicatorsOf(await loadProgramDefinitions(db)).find(
     (r) => r.indicator.code === args.code,
   );
@@ -219,7 +221,13 @@ export async function evaluateIndicatorEverywhere(
         (await listStoredFigures(db, { indicators: [args.code] })).get(args.code) ?? [],
         args.asOf,
       );
-  return evaluations.map((evaluation) => toView(ref, evaluation, args));
+  return evaluations.map((evaluation) => ({
+    ...toView(ref, evaluation, args),
+    years: showYearStatuses(
+      { indicator: ref.indicator, years: ref.program.years, evaluation, asOf: args.asOf },
+      args.mayReadConfidential,
+    ),
+  }));
 }
 
 /**

@@ -6,7 +6,6 @@ import {
 } from "@spm/db";
 import {
   type CurrentStatus,
-  computeCurrentStatus,
   isIsoDate,
   type Locale,
   projectedPath,
@@ -14,7 +13,7 @@ import {
   showFigureWithRevisions,
   toIsoDate,
   toleranceBands,
-  yearOfDate,
+  type YearStatus,
 } from "@spm/kpi";
 import { evaluateIndicatorEverywhere, type IndicatorStatusView } from "@spm/services";
 import type { IndicatorChartData } from "~/components/indicator/indicator-chart";
@@ -42,10 +41,13 @@ export function parsePageQuery(params: SearchParams | URLSearchParams): PageQuer
   };
 }
 
+/** A place's evaluation with the status of each of its years (the years table). */
+export type PlaceView = IndicatorStatusView & { years: YearStatus[] };
+
 export interface RegionView {
   code: string;
   name: string;
-  view: IndicatorStatusView;
+  view: PlaceView;
 }
 
 export interface IndicatorPageData {
@@ -56,7 +58,7 @@ export interface IndicatorPageData {
   region: string;
   regionName: string;
   nationCode: string;
-  view: IndicatorStatusView;
+  view: PlaceView;
   /** Each region's evaluation, for regional indicators (empty otherwise). */
   regions: RegionView[];
 }
@@ -116,30 +118,10 @@ export async function loadProvenance(data: IndicatorPageData): Promise<ShownProv
 
 /**
  * The current status each programme year with a value had at its year end (or the as-of
- * date, if earlier), computed by packages/kpi from the same series.
+ * date, if earlier): computed by the service from the full series, withheld like the rest.
  */
-export function yearStatuses(data: IndicatorPageData, asOf: string): Map<number, CurrentStatus> {
-  const { view, program } = data;
-  const series = view.series.flatMap((p) =>
-    p.value === null ? [] : [{ year: p.year, value: p.value }],
-  );
-  const statuses = new Map<number, CurrentStatus>();
-  for (const point of view.series) {
-    if (point.value === null || point.year < program.years.start || point.year > program.years.end)
-      continue;
-    if (point.year > yearOfDate(asOf)) continue;
-    const yearEnd = `${point.year}-12-31`;
-    statuses.set(
-      point.year,
-      computeCurrentStatus({
-        indicator: view.indicator,
-        years: program.years,
-        series,
-        asOf: yearEnd < asOf ? yearEnd : asOf,
-      }),
-    );
-  }
-  return statuses;
+export function yearStatuses(data: IndicatorPageData): Map<number, CurrentStatus> {
+  return new Map(data.view.years.map((y) => [y.year, y.status]));
 }
 
 const CHART_FLAGS = new Set(["estimated", "provisional"]);

@@ -68,7 +68,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
       <ViewForm ctx={ctx} nationName={nationName} />
       <StatusSection ctx={ctx} finalYear={finalYear} />
       <ChartSection ctx={ctx} chart={chartData(data, figures)} />
-      <YearsTable ctx={ctx} statuses={yearStatuses(data, query.asOf)} />
+      <YearsTable ctx={ctx} statuses={yearStatuses(data)} />
       {data.regions.length > 0 && <RegionsSection ctx={ctx} nationName={nationName} />}
       <ProvenanceSection ctx={ctx} figures={figures} regionNames={regionNames} />
     </article>

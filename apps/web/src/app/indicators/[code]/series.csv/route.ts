@@ -35,7 +35,7 @@ export async function GET(
     mayReadConfidential: user.confidential,
   });
   if (!data) return new Response("Not found\n", { status: 404 });
-  const statuses = yearStatuses(data, query.asOf);
+  const statuses = yearStatuses(data);
   const lines = [HEADER.join(",")];
   for (const p of data.view.series) {
     const range = Array.isArray(p.target) ? p.target : null;
