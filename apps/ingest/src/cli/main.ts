@@ -22,8 +22,8 @@ const USAGE = `usage: spm <command>
                                   first admin (password printed once, kept in .data/admin-password)
   program import FILE             import or update a programme definition (YAML or JSON)
   user create --username U --role viewer|steward|manager|admin [--email E] [--lang ru|kk|en]
-              [--regions KZ-ALA,...]   (password from standard input)
-  token create --name N --role R [--regions ...] [--expires-days N]
+              [--regions KZ-ALA,...] [--confidential]   (password from standard input)
+  token create --name N --role R [--regions ...] [--expires-days N] [--confidential]
                                   print a new API token (alone on standard output, once)
   token list | token revoke --id ID
   demo load | demo remove         synthetic 2018–2022 figures (labelled demo everywhere) / take them out
