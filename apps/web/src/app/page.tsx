@@ -67,7 +67,7 @@ function toRow(v: IndicatorStatusView, locale: Locale, t: Messages): OverviewRow
     level: v.status.current.level,
     why: v.explanation.current,
     latest: v.latest
-      ? `${formatValue(v.latest.value, locale)}${unit} (${v.latest.period})`
+      ? `${v.latest.value === null ? t.overview.confidential : `${formatValue(v.latest.value, locale)}${unit}`} (${v.latest.period})`
       : t.overview.noValue,
     spark: v.series.flatMap((p) =>
       p.value === null ? [] : [[p.year, p.value] as [number, number]],
@@ -87,7 +87,7 @@ function trendOf(v: IndicatorStatusView, t: Messages): Pick<OverviewRow, "trend"
 
 export default async function OverviewPage(props: { searchParams: Promise<Search> }) {
   await connection();
-  await requireUser("viewer");
+  const user = await requireUser("viewer");
   const { locale, t } = await getMessages();
   const search = await props.searchParams;
   const filter = readFilter(search);
@@ -106,6 +106,7 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
     locale,
     region: filter.region,
     program: chosen?.code,
+    mayReadConfidential: user.confidential,
   });
   const shown = views.filter((v) => !filter.level || v.status.current.level === filter.level);
   const { indicator, status, latest, target, trajectory, illustrative } = t.overview;

@@ -34,6 +34,7 @@ describe("the page cache's reader (findPageReader) and findSessionUser agree", (
     const found = await findPageReader(db, { id, policy, now: minutes(5) });
     expect(found).toEqual({
       role: "manager",
+      confidential: false,
       dataVersion: await currentDataVersion(db),
       demo: await hasDemoData(db),
     });

@@ -48,7 +48,7 @@ export function RegionsSection({ ctx, nationName }: { ctx: SectionContext; natio
               </th>
               <td className="num">
                 {r.view.latest
-                  ? `${value(r.view.latest.value)} (${r.view.latest.period})`
+                  ? `${r.view.latest.value === null ? t.flag.confidential : value(r.view.latest.value)} (${r.view.latest.period})`
                   : common.overview.noValue}
               </td>
               <td>
