@@ -40,6 +40,9 @@ async function alertWithCopies(code: string, value: number): Promise<string> {
       name: "r",
       definition: JSON.stringify({ name: "r" }),
       created_by: "t",
+      // Not a rule the evaluator may read: the suite's worker shares this database.
+      enabled: false,
+      deleted_at: new Date(),
     } as never)
     .returning("id")
     .executeTakeFirstOrThrow();
