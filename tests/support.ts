@@ -5,10 +5,14 @@ import type { Page } from "playwright-core";
 const db = createTestDb();
 
 /** A Bearer token of the given role, created directly in the test database. */
-export async function tokenFor(role: Role, regions?: string[]): Promise<string> {
+export async function tokenFor(
+  role: Role,
+  regions?: string[],
+  options: { confidential?: boolean } = {},
+): Promise<string> {
   const { token } = await createApiToken(
     db,
-    { name: `system test ${role}`, role, regions },
+    { name: `system test ${role}`, role, regions, confidential: options.confidential },
     "test",
   );
   return token;
@@ -21,9 +25,13 @@ export async function tokenFor(role: Role, regions?: string[]): Promise<string> 
 export async function apiSession(
   webUrl: string,
   role: Role,
-  regions?: string[],
+  options: { regions?: string[]; confidential?: boolean } = {},
 ): Promise<{ cookie: string; id: string }> {
-  const user = await createTestUser(db, { role, regions });
+  const user = await createTestUser(db, {
+    role,
+    regions: options.regions,
+    confidential: options.confidential,
+  });
   const res = await fetch(`${webUrl}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },

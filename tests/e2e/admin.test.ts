@@ -88,6 +88,36 @@ describe("administration pages in Chromium", () => {
     await context.close();
   });
 
+  it("grants the confidential permission in the edit dialog and shows it, audited", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const { page, errors } = await signInAsAdmin(context, "/admin/users");
+    const username = `steward-ui-${uniqueSuffix().toLowerCase()}`;
+    await createSteward(page, username);
+    const row = page.locator(`tr[data-username="${username}"]`);
+    await row.waitFor();
+    expect(await row.locator("[data-confidential]").getAttribute("data-confidential")).toBe(
+      "false",
+    );
+    await row.getByRole("button", { name: `Edit user ${username}` }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.locator('input[name="confidential"]').check();
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await page.locator(`tr[data-username="${username}"] [data-confidential="true"]`).waitFor();
+    const user = await findUserByUsername(db, username);
+    expect(user?.confidential).toBe(true);
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["action", "after"])
+      .where("entity_id", "=", user?.id ?? "")
+      .where("action", "=", "user.update")
+      .execute();
+    expect(audit.map((a) => a.after)).toContainEqual(
+      expect.objectContaining({ confidential: true }),
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("shows a new token's secret once, revokes it, and the revocation is audited", async () => {
     const context = await browser.newContext({ locale: "en-GB" });
     const { page, admin, errors } = await signInAsAdmin(context, "/admin/tokens");

@@ -39,7 +39,7 @@ interface Identity {
   headers: Record<string, string>;
 }
 
-const signedIn = (role: Role, regions?: string[]) => apiSession(web, role, regions);
+const signedIn = (role: Role, regions?: string[]) => apiSession(web, role, { regions });
 
 /** Next's router state tree for a page whose parent layouts are already rendered. */
 function parentTree(path: string): string {

@@ -86,6 +86,13 @@ const MATRIX: Entry[] = [
     expect: from("admin", 400),
   },
   {
+    method: "PATCH",
+    route: "/api/v1/tokens/:id",
+    path: `/api/v1/tokens/${NO_SUCH_ID}`,
+    body: { confidential: false },
+    expect: from("admin", 404),
+  },
+  {
     method: "DELETE",
     route: "/api/v1/tokens/:id",
     path: `/api/v1/tokens/${NO_SUCH_ID}`,

@@ -85,6 +85,8 @@ export interface UsersTable {
   password_hash: string;
   role: Role;
   regions: string[] | null;
+  /** May read figures flagged `confidential`. */
+  confidential: Generated<boolean>;
   lang: Generated<string>;
   disabled_at: Timestamp | null;
   created_at: Generated<Date>;
@@ -108,6 +110,8 @@ export interface ApiTokensTable {
   token_hash: string;
   role: Role;
   regions: string[] | null;
+  /** May read figures flagged `confidential`. */
+  confidential: Generated<boolean>;
   created_by: string | null;
   created_at: Generated<Date>;
   expires_at: Timestamp | null;

@@ -4,6 +4,7 @@
  * aggregation and status rules that the API, the worker and the dashboard all call.
  */
 import { aggregateYears, deriveNationalSeries, type YearValue } from "./aggregate";
+import { isConfidentialFlag } from "./confidential-flag";
 import type { IsoDate } from "./dates";
 import { comparePeriods, formatPeriod, parsePeriod } from "./periods";
 import type { IndicatorDefinition, ProgramDefinition, TargetValue } from "./program";
@@ -28,12 +29,20 @@ export interface SeriesPoint {
   /** False while a sub-annual year has fewer periods than it should. */
   complete: boolean;
   lastPeriod: string | null;
+  /** True when a figure flagged `confidential` made the value (a region's, for a derived one). */
+  confidential: boolean;
 }
 
 export interface IndicatorEvaluation {
   region: string;
   series: SeriesPoint[];
-  latest: { period: string; year: number; value: number; derived: boolean } | null;
+  latest: {
+    period: string;
+    year: number;
+    value: number;
+    derived: boolean;
+    confidential: boolean;
+  } | null;
   status: IndicatorStatus;
 }
 
@@ -46,7 +55,12 @@ export interface EvaluationInput {
   asOf: IsoDate;
 }
 
-type YearPoint = YearValue & { complete: boolean; lastPeriod: string; derived: boolean };
+type YearPoint = YearValue & {
+  complete: boolean;
+  lastPeriod: string;
+  derived: boolean;
+  confidential: boolean;
+};
 
 /** Builds the yearly series, latest figure and status of one indicator for a region or the nation. */
 export function evaluateIndicator(input: EvaluationInput): IndicatorEvaluation {
@@ -73,11 +87,18 @@ export function evaluateIndicator(input: EvaluationInput): IndicatorEvaluation {
         derived: point?.derived ?? false,
         complete: point?.complete ?? false,
         lastPeriod: point?.lastPeriod ?? null,
+        confidential: point?.confidential ?? false,
       };
     });
   const last = years[years.length - 1];
   const latest = last
-    ? { period: last.lastPeriod, year: last.year, value: last.value, derived: last.derived }
+    ? {
+        period: last.lastPeriod,
+        year: last.year,
+        value: last.value,
+        derived: last.derived,
+        confidential: last.confidential,
+      }
     : null;
   return { region, series, latest, status };
 }
@@ -105,22 +126,36 @@ function regionYears(input: EvaluationInput, region: string): YearPoint[] {
     .filter((f) => f.region === region)
     .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   const { frequency, aggregation } = input.indicator;
-  const annual = new Map<number, number>();
+  const annual = new Map<number, { value: number; confidential: boolean }>();
   const subAnnual: { period: string; value: number }[] = [];
+  // Years with a confidential sub-annual figure: the year's aggregate reveals it.
+  const secretYears = new Set<number>();
   for (const f of own) {
     const parsed = parsePeriod(f.period);
     if (!parsed.ok) continue;
-    if (parsed.period.frequency === "yearly") annual.set(parsed.period.year, f.value);
-    else subAnnual.push({ period: formatPeriod(parsed.period), value: f.value });
+    const confidential = isConfidentialFlag(f.flag);
+    if (parsed.period.frequency === "yearly")
+      annual.set(parsed.period.year, { value: f.value, confidential });
+    else {
+      subAnnual.push({ period: formatPeriod(parsed.period), value: f.value });
+      if (confidential) secretYears.add(parsed.period.year);
+    }
   }
   const points = new Map<number, YearPoint>();
   if (frequency !== "yearly") {
     for (const y of aggregateYears(subAnnual, frequency, aggregation).years) {
-      points.set(y.year, { ...y, derived: false });
+      points.set(y.year, { ...y, derived: false, confidential: secretYears.has(y.year) });
     }
   }
-  for (const [year, value] of annual) {
-    points.set(year, { year, value, complete: true, lastPeriod: String(year), derived: false });
+  for (const [year, { value, confidential }] of annual) {
+    points.set(year, {
+      year,
+      value,
+      complete: true,
+      lastPeriod: String(year),
+      derived: false,
+      confidential,
+    });
   }
   return [...points.values()].sort((a, b) => a.year - b.year);
 }
@@ -155,6 +190,7 @@ function nationalYears(input: EvaluationInput): YearPoint[] {
       derived: true,
       complete: parts.every((p) => p.complete),
       lastPeriod: lastPeriod ?? String(y.year),
+      confidential: parts.some((p) => p.confidential),
     };
   });
 }

@@ -1,4 +1,5 @@
 /** Short sentences explaining a status to a reader, in en, ru or kk. */
+import { CONFIDENTIAL_TEXT, NOTHING_WITHHELD, type Withheld } from "./confidential";
 import { formatDate, formatNumber, formatShare, interpolate, type MessageParams } from "./i18n";
 import type { Locale, TargetValue } from "./program";
 import { PROGRESS_NOTE_TEXT } from "./progress-messages";
@@ -10,9 +11,25 @@ export interface StatusExplanation {
   trajectory: string;
 }
 
-/** Explains why a status has its current and trajectory levels, in the reader's language. */
-export function explainStatus(status: IndicatorStatus, locale: Locale): StatusExplanation {
-  return { current: explainCurrent(status, locale), trajectory: explainTrajectory(status, locale) };
+/**
+ * Explains why a status has its current and trajectory levels, in the reader's language; a part
+ * whose figures were withheld from the reader says only its level and that the figure is secret.
+ */
+export function explainStatus(
+  status: IndicatorStatus,
+  locale: Locale,
+  withheld: Withheld = NOTHING_WITHHELD,
+): StatusExplanation {
+  const secret = (level: StatusLevelName) => {
+    const word = formatLevel(level, locale);
+    return `${word.charAt(0).toUpperCase()}${word.slice(1)}. ${CONFIDENTIAL_TEXT[locale].withheld}`;
+  };
+  return {
+    current: withheld.current ? secret(status.current.level) : explainCurrent(status, locale),
+    trajectory: withheld.trajectory
+      ? secret(status.trajectory.level)
+      : explainTrajectory(status, locale),
+  };
 }
 
 /** The name of a level (current or trajectory) in the reader's language. */

@@ -3,6 +3,7 @@ export * from "./alert-instances";
 export * from "./alert-rules";
 export * from "./alert-state";
 export * from "./chart-bands";
+export * from "./confidential";
 export * from "./dates";
 export * from "./demo";
 export * from "./dhis2-mapping";

@@ -28,6 +28,7 @@ export function authenticate(deps: {
         role: token.role,
         regions: token.regions,
         owner: token.createdBy,
+        confidential: token.confidential,
       };
       return next();
     }
@@ -46,6 +47,7 @@ export function authenticate(deps: {
           role: user.role,
           regions: user.regions,
           owner: user.id,
+          confidential: user.confidential,
         };
         req.viaCookie = true;
       }

@@ -10,6 +10,8 @@ export interface Principal {
   regions: string[] | null;
   /** The user answerable for it: the user, or a token's creator (null: made on the command line). */
   owner: string | null;
+  /** May read figures flagged `confidential` (DESIGN "Reports and exports"). */
+  confidential: boolean;
 }
 
 // Each role includes the rights of the ones before it.

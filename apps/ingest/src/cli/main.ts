@@ -30,9 +30,10 @@ const USAGE = `usage: spm <command>
                                   first admin (password printed once, kept in .data/admin-password)
   program import FILE             import or update a programme definition (YAML or JSON)
   user create --username U --role viewer|steward|manager|admin [--email E] [--lang ru|kk|en]
-              [--regions KZ-ALA,...]   (password from standard input; leave --regions out
-                                  for every region)
+              [--regions KZ-ALA,...] [--confidential]   (password from standard input; leave
+                                  --regions out for every region)
   token create --name N --role R [--regions ...] [--expires-days N (default 90, at most 365)]
+               [--confidential]
                                   print a new API token (alone on standard output, once)
   token list | token revoke --id ID
   demo load | demo remove         synthetic 2018–2022 figures (labelled demo everywhere) / take them out

@@ -14,6 +14,7 @@ const createArgs = z.object({
   name: z.string().trim().min(1, "--name is required").max(100),
   role: roleArg,
   regions: regionsArg.optional(),
+  confidential: z.boolean().default(false),
   "expires-days": z.coerce.number().int().min(1).max(TOKEN_MAX_DAYS).default(TOKEN_DEFAULT_DAYS),
 });
 
@@ -27,6 +28,7 @@ export async function runToken(db: Db, argv: string[]): Promise<void> {
       role: { type: "string" },
       regions: { type: "string" },
       "expires-days": { type: "string" },
+      confidential: { type: "boolean" },
       id: { type: "string" },
     },
   });
@@ -42,6 +44,7 @@ export async function runToken(db: Db, argv: string[]): Promise<void> {
         name: a.name,
         role: a.role,
         regions: a.regions ?? null,
+        confidential: a.confidential,
         expiresAt: new Date(Date.now() + a["expires-days"] * 86_400_000),
       },
       "cli",
@@ -58,7 +61,7 @@ export async function runToken(db: Db, argv: string[]): Promise<void> {
           ? "expired"
           : "active";
       process.stdout.write(
-        `${t.id}\t${t.name}\t${t.role}\t${t.regions?.join(",") ?? "*"}\t${state}\n`,
+        `${t.id}\t${t.name}\t${t.role}\t${t.regions?.join(",") ?? "*"}\t${t.confidential ? "confidential" : "-"}\t${state}\n`,
       );
     }
   } else if (action === "revoke") {
@@ -68,7 +71,7 @@ export async function runToken(db: Db, argv: string[]): Promise<void> {
     process.stderr.write(`revoked token ${values.id}\n`);
   } else {
     throw new Error(
-      `usage: spm token create --name N --role R [--regions ...] [--expires-days N (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS})] | list | revoke --id ID`,
+      `usage: spm token create --name N --role R [--regions ...] [--expires-days N (default ${TOKEN_DEFAULT_DAYS}, at most ${TOKEN_MAX_DAYS})] [--confidential] | list | revoke --id ID`,
     );
   }
 }

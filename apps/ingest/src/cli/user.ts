@@ -11,6 +11,7 @@ const argsSchema = z.object({
   email: z.email().optional(),
   lang: z.enum(["ru", "kk", "en"]).default("ru"),
   regions: regionsArg.optional(),
+  confidential: z.boolean().default(false),
 });
 
 async function readStdin(): Promise<string> {
@@ -31,6 +32,7 @@ export async function runUserCreate(db: Db, argv: string[]): Promise<void> {
       email: { type: "string" },
       lang: { type: "string" },
       regions: { type: "string" },
+      confidential: { type: "boolean" },
     },
   });
   const parsed = argsSchema.safeParse(values);
@@ -55,8 +57,10 @@ export async function runUserCreate(db: Db, argv: string[]): Promise<void> {
       email: args.email ?? null,
       lang: args.lang,
       regions: args.regions ?? null,
+      confidential: args.confidential,
     },
     "cli",
   );
-  process.stderr.write(`created ${user.role} "${user.username}"\n`);
+  const note = user.confidential ? " who may read confidential figures" : "";
+  process.stderr.write(`created ${user.role} "${user.username}"${note}\n`);
 }

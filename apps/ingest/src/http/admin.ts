@@ -12,6 +12,7 @@ import {
   revokeApiToken,
   revokeUserSessions,
   toPublicUser,
+  updateApiToken,
   updateUser,
 } from "@spm/db";
 import { PLACE_CODE } from "@spm/kpi";
@@ -25,6 +26,7 @@ import { Router } from "express";
 import { sql, type Transaction } from "kysely";
 import { z } from "zod";
 import { auditActor, principalOf, requireRole } from "../auth/middleware";
+import type { Principal } from "../auth/principal";
 import { enqueueStatusWork, type Queues } from "../queues";
 import { assertPasswordAccepted, assertRegionsNamed, tokenExpiry } from "./admin-checks";
 import { HttpProblem } from "./problem";
@@ -44,6 +46,7 @@ const newUser = z.object({
   displayName: z.string().max(200).nullable().optional(),
   lang: z.enum(["ru", "kk", "en"]).optional(),
   regions: REGIONS.nullable().optional(),
+  confidential: z.boolean().optional(),
 });
 const userChanges = newUser
   .omit({ username: true })
@@ -53,8 +56,10 @@ const newToken = z.object({
   name: z.string().trim().min(1).max(100),
   role: ROLE,
   regions: REGIONS.nullable().optional(),
+  confidential: z.boolean().optional(),
   expiresAt: z.coerce.date().optional(),
 });
+const tokenChanges = z.object({ confidential: z.boolean() });
 const auditQuery = z.object({
   entityType: z.string().max(50).optional(),
   entityId: z.string().max(100).optional(),
@@ -129,14 +134,26 @@ export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): 
   });
   router.post("/tokens", async (req, res) => {
     const body = parseBody(newToken, req.body);
+    const principal = principalOf(req);
     assertRegionsNamed(body.regions);
+    assertMayGrantConfidential(principal, body.confidential);
     const expiresAt = tokenExpiry(body.expiresAt, deps.now());
     // A token answers to the user behind its maker, so it ends when that user is disabled.
-    const createdBy = principalOf(req).owner;
+    const createdBy = principal.owner;
     const { token, info } = await deps.db
       .transaction()
       .execute((trx) => createApiToken(trx, { ...body, expiresAt, createdBy }, auditActor(req)));
     res.status(201).json({ token, info });
+  });
+  router.patch("/tokens/:id", async (req, res) => {
+    const { id } = parseQuery(idParam, req.params);
+    const body = parseBody(tokenChanges, req.body);
+    assertMayGrantConfidential(principalOf(req), body.confidential);
+    const info = await deps.db
+      .transaction()
+      .execute((trx) => updateApiToken(trx, id, body, auditActor(req)));
+    if (!info) throw new HttpProblem(404, "Not Found", "no such live token");
+    res.json({ info });
   });
   router.delete("/tokens/:id", async (req, res) => {
     const { id } = parseQuery(idParam, req.params);
@@ -192,6 +209,21 @@ export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): 
     }
   });
   return router;
+}
+
+/** A token never holds a permission its creator lacks (403, naming the field). */
+function assertMayGrantConfidential(principal: Principal, confidential: boolean | undefined): void {
+  if (confidential && !principal.confidential) {
+    throw new HttpProblem(
+      403,
+      "Forbidden",
+      "a token cannot hold the confidential permission its creator lacks",
+      {
+        code: "confidential_not_held",
+        invalid: [{ field: "confidential", message: "you lack the confidential permission" }],
+      },
+    );
+  }
 }
 
 /** Refuses a change that would leave no active admin (demoting or disabling the last one). */

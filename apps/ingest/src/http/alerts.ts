@@ -14,6 +14,7 @@ import {
   markRead,
   previewAlertRule,
   ServiceError,
+  showDelivery,
   silenceAlertById,
   updateAlertRule,
 } from "@spm/services";
@@ -150,7 +151,11 @@ export function alertsRouter(deps: { db: Db; now: () => Date }): Router {
     const rule = parseBody(alertRuleSchema, fields);
     await assertProgram(deps.db, program);
     const asOf = toIsoDate(deps.now());
-    res.json(await ruleCall(() => previewAlertRule(deps.db, program, rule, asOf)));
+    res.json(
+      await ruleCall(() =>
+        previewAlertRule(deps.db, program, rule, asOf, principalOf(req).confidential),
+      ),
+    );
   });
   router.post("/alert-rules", async (req, res) => {
     const { program, ...fields } = parseBody(
@@ -255,7 +260,10 @@ export function alertsRouter(deps: { db: Db; now: () => Date }): Router {
   });
   router.get("/outbox", async (req, res) => {
     const q = parseQuery(deliveriesQuery.omit({ channel: true }), req.query);
-    const rows = await listDeliveries(deps.db, { ...q, channel: "email" });
+    const may = principalOf(req).confidential;
+    const rows = (await listDeliveries(deps.db, { ...q, channel: "email" })).map((n) =>
+      showDelivery(n, may),
+    );
     res.json({
       emails: rows.map((n) => ({
         id: n.id,
@@ -268,6 +276,7 @@ export function alertsRouter(deps: { db: Db; now: () => Date }): Router {
         createdAt: n.created_at,
         sentAt: n.sent_at,
         message: n.message,
+        withheld: n.withheld,
       })),
     });
   });

@@ -120,7 +120,13 @@ export function authRouter(deps: AuthDeps): Router {
     }
     res.json({
       kind: p?.kind,
-      token: { id: p?.id, name: p?.name, role: p?.role, regions: p?.regions },
+      token: {
+        id: p?.id,
+        name: p?.name,
+        role: p?.role,
+        regions: p?.regions,
+        confidential: p?.confidential,
+      },
     });
   });
   return router;

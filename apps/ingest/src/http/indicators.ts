@@ -1,8 +1,9 @@
 import { type Db, findIndicatorByCode, listCurrentObservations } from "@spm/db";
-import { isIsoDate, LOCALES, PLACE_CODE, toIsoDate } from "@spm/kpi";
+import { isIsoDate, LOCALES, PLACE_CODE, showFigure, toIsoDate } from "@spm/kpi";
 import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { Router } from "express";
 import { z } from "zod";
+import { principalOf } from "../auth/middleware";
 import { HttpProblem } from "./problem";
 import { parseQuery } from "./validate";
 
@@ -29,6 +30,8 @@ function presentStatus(view: IndicatorStatusView) {
       reasonCode: trajectory.reason,
     },
     inputs,
+    /** Which parts' numbers were withheld from this reader (confidential figures). */
+    withheld: view.withheld,
   };
 }
 
@@ -42,6 +45,7 @@ export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
       asOf,
       region: q.region,
       locale: q.lang,
+      mayReadConfidential: principalOf(req).confidential,
     });
     res.json({
       asOf,
@@ -67,6 +71,7 @@ export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
       region: q.region,
       codes: [req.params.code],
       locale: q.lang,
+      mayReadConfidential: principalOf(req).confidential,
     });
     if (!view) throw new HttpProblem(404, "Not Found", `no indicator ${req.params.code}`);
     const { history: _history, ...definition } = view.indicator;
@@ -91,18 +96,23 @@ export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
       fromYear: q.from,
       toYear: q.to,
     });
+    const may = principalOf(req).confidential;
     res.json({
       indicator: req.params.code,
-      observations: rows.map((o) => ({
-        period: o.period,
-        region: o.region_code,
-        value: o.value,
-        flag: o.flag,
-        note: o.note,
-        source: o.source,
-        revisions: o.revision_count,
-        updatedAt: o.updated_at,
-      })),
+      observations: rows.map((row) => {
+        const o = showFigure(row, may);
+        return {
+          period: o.period,
+          region: o.region_code,
+          value: o.value,
+          flag: o.flag,
+          note: o.note,
+          source: o.source,
+          revisions: o.revision_count,
+          updatedAt: o.updated_at,
+          withheld: o.withheld,
+        };
+      }),
     });
   });
   return router;

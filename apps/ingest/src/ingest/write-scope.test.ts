@@ -59,6 +59,7 @@ it("refuses rows staged under a user's wider regions, once the regions were narr
     role: "steward",
     regions: ["ZZ-N", "ZZ-S"],
     owner: user.id,
+    confidential: false,
   };
   const upload = await stage(principal, ["ZZ-N", "ZZ-S"], 61);
   await updateUser(db, user.id, { regions: ["ZZ-N"] }, "test", now());
@@ -77,6 +78,7 @@ it("applies nothing of a disabled user's or a revoked token's pending upload", a
     role: "steward",
     regions: null,
     owner: user.id,
+    confidential: false,
   };
   const byUser = await stage(asUser, ["ZZ-N", "ZZ-S"], 62);
   await updateUser(db, user.id, { disabled: true }, "test", now());
@@ -88,6 +90,7 @@ it("applies nothing of a disabled user's or a revoked token's pending upload", a
     role: "steward",
     regions: null,
     owner: null,
+    confidential: false,
   };
   const byToken = await stage(asToken, ["ZZ-N"], 63);
   await revokeApiToken(db, info.id, "test", now());
@@ -115,6 +118,7 @@ it("applies a token's pending rows within its creator's rights as they are now",
     role: "steward",
     regions: ["ZZ-N", "ZZ-S"],
     owner: creator.id,
+    confidential: false,
   };
   const narrowed = await stage(asToken, ["ZZ-N", "ZZ-S"], 64);
   await updateUser(db, creator.id, { regions: ["ZZ-N"] }, "test", now());

@@ -39,6 +39,21 @@ describe("renderEmail (alerts)", () => {
     );
   });
 
+  it("shows the confidential mark where a withheld value would be, in each language", () => {
+    const withheld = { ...alert, value: null, confidential: true };
+    expect(renderEmail(withheld, "en", "http://x").text).toContain(
+      "Latest value: confidential (2020)",
+    );
+    expect(renderEmail(withheld, "ru", "http://x").text).toContain("конфиденциально (2020)");
+    expect(renderEmail(withheld, "kk", "http://x").text).toContain("құпия (2020)");
+    const digest = renderEmail(
+      { type: "digest", rule: alert.rule, program: alert.program, at: alert.at, items: [withheld] },
+      "en",
+      "http://x",
+    );
+    expect(digest.text).toContain("latest value confidential (2020)");
+  });
+
   it("writes Russian and Kazakh for recipients who read them", () => {
     expect(renderEmail(alert, "ru", "http://x").subject).toBe(
       "Оповещение: Готовность штабов (HQ_READINESS), Казахстан — красный",

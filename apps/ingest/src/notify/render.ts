@@ -30,6 +30,7 @@ const TEXT = {
     value: "Latest value",
     target: "Target",
     none: "—",
+    confidential: "confidential",
     open: "Open the indicator",
     digest: "{count} alert notices from the rule “{rule}”",
     digestIntro: "The rule “{rule}” has {count} notices for you ({at}):",
@@ -57,6 +58,7 @@ const TEXT = {
     value: "Последнее значение",
     target: "Цель",
     none: "—",
+    confidential: "конфиденциально",
     open: "Открыть показатель",
     digest: "Оповещения по правилу «{rule}»: {count}",
     digestIntro: "Правило «{rule}» прислало уведомления ({count}, {at}):",
@@ -84,6 +86,7 @@ const TEXT = {
     value: "Соңғы мән",
     target: "Мақсат",
     none: "—",
+    confidential: "құпия",
     open: "Көрсеткішті ашу",
     digest: "«{rule}» ережесі бойынша хабарламалар: {count}",
     digestIntro: "«{rule}» ережесі хабарламалар жіберді ({count}, {at}):",
@@ -143,6 +146,12 @@ function formatValue(value: unknown, unit: string, locale: Locale): string {
   return TEXT[locale].none;
 }
 
+// A value withheld from this recipient (a confidential figure) shows the mark, not a dash.
+function valueText(p: AlertNoticePayload, locale: Locale): string {
+  if (p.confidential && p.value === null) return TEXT[locale].confidential;
+  return formatValue(p.value, p.indicator.unit, locale);
+}
+
 function link(appUrl: string, path: string): string {
   return `${appUrl.replace(/\/+$/, "")}${path}`;
 }
@@ -169,7 +178,7 @@ function renderDigestEmail(p: AlertDigestPayload, locale: Locale, appUrl: string
   const subject = fill(t.digest, values);
   const intro = fill(t.digestIntro, values);
   const lines = p.items.map((item) => {
-    const value = `${formatValue(item.value, item.indicator.unit, locale)}${item.year ? ` (${item.year})` : ""}`;
+    const value = `${valueText(item, locale)}${item.year ? ` (${item.year})` : ""}`;
     return {
       label: `${t.kindWord[item.kind]}: ${nameIn(item.indicator.name, locale, item.indicator.code)} (${item.indicator.code}), ${nameIn(item.place.name, locale, item.place.code)} — ${formatLevel(item.level as StatusLevelName, locale)}, ${t.value.toLowerCase()} ${value}`,
       url: link(appUrl, item.path),
@@ -201,7 +210,7 @@ function renderAlertEmail(p: AlertNoticePayload, locale: Locale, appUrl: string)
         ? `${formatLevel(p.previousLevel as StatusLevelName, locale)} → ${level}`
         : level,
     ],
-    [t.value, `${formatValue(p.value, p.indicator.unit, locale)}${p.year ? ` (${p.year})` : ""}`],
+    [t.value, `${valueText(p, locale)}${p.year ? ` (${p.year})` : ""}`],
     [t.target, formatValue(p.target, p.indicator.unit, locale)],
   ];
   const url = link(appUrl, p.path);

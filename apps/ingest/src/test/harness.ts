@@ -79,8 +79,17 @@ export async function startTestApp(
 }
 
 /** A Bearer token of the given role (and regions), created directly in the database. */
-export async function tokenFor(db: Db, role: Role, regions?: string[]): Promise<string> {
-  const { token } = await createApiToken(db, { name: `test ${role}`, role, regions }, "test");
+export async function tokenFor(
+  db: Db,
+  role: Role,
+  regions?: string[],
+  options: { confidential?: boolean } = {},
+): Promise<string> {
+  const { token } = await createApiToken(
+    db,
+    { name: `test ${role}`, role, regions, confidential: options.confidential },
+    "test",
+  );
   return token;
 }
 

@@ -57,6 +57,14 @@ function moreQuery(filter: OverviewFilter, program: string, direction: string): 
   return `${q.toString()}#d-${program}-${direction}`;
 }
 
+/** The latest figure and its period; a withheld (confidential) value shows the mark instead. */
+function latestText(v: IndicatorStatusView, locale: Locale, unit: string, t: Messages): string {
+  if (!v.latest) return t.overview.noValue;
+  const { value, period } = v.latest;
+  const shown = value === null ? t.overview.confidential : `${formatValue(value, locale)}${unit}`;
+  return `${shown} (${period})`;
+}
+
 /** One indicator as the table's compact row, its numbers formatted in the reader's language. */
 function toRow(v: IndicatorStatusView, locale: Locale, t: Messages): OverviewRow {
   const unit = t.unit[v.indicator.unit];
@@ -66,9 +74,7 @@ function toRow(v: IndicatorStatusView, locale: Locale, t: Messages): OverviewRow
     name: v.indicator.name[locale],
     level: v.status.current.level,
     why: v.explanation.current,
-    latest: v.latest
-      ? `${formatValue(v.latest.value, locale)}${unit} (${v.latest.period})`
-      : t.overview.noValue,
+    latest: latestText(v, locale, unit, t),
     spark: v.series.flatMap((p) =>
       p.value === null ? [] : [[p.year, p.value] as [number, number]],
     ),
@@ -87,7 +93,7 @@ function trendOf(v: IndicatorStatusView, t: Messages): Pick<OverviewRow, "trend"
 
 export default async function OverviewPage(props: { searchParams: Promise<Search> }) {
   await connection();
-  await requireUser("viewer");
+  const user = await requireUser("viewer");
   const { locale, t } = await getMessages();
   const search = await props.searchParams;
   const filter = readFilter(search);
@@ -106,6 +112,7 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
     locale,
     region: filter.region,
     program: chosen?.code,
+    mayReadConfidential: user.confidential,
   });
   const shown = views.filter((v) => !filter.level || v.status.current.level === filter.level);
   const { indicator, status, latest, target, trajectory, illustrative } = t.overview;

@@ -23,6 +23,7 @@ const request = (url: string, headers: Record<string, string> = {}, method = "GE
 
 const reader: ReaderInputs = {
   role: "viewer",
+  confidential: false,
   demo: false,
   dataVersion: "7",
 };
@@ -61,11 +62,14 @@ describe("the key of a page", () => {
         reader,
       }),
       pageKey(request("/", { rsc: "1" }), { locale: "ru", today: "2026-12-01", reader }),
-      ...(["role", "demo", "dataVersion"] as const).map((field) =>
+      ...(["role", "confidential", "demo", "dataVersion"] as const).map((field) =>
         pageKey(request("/"), {
           locale: "ru",
           today: "2026-12-01",
-          reader: { ...reader, [field]: field === "demo" ? true : "other" },
+          reader: {
+            ...reader,
+            [field]: field === "demo" || field === "confidential" ? true : "other",
+          },
         }),
       ),
     ];

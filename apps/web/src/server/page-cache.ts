@@ -1,7 +1,7 @@
 // A cache of rendered pages, in front of Next.js (server.ts). A page is cached under every input
 // its HTML is made of — the URL, the reader's language and role, the data version, today's
 // date, the encoding and Next's router headers — so a hit returns the bytes the same render
-// would produce, to any reader of that role. Pages still authorise themselves on every miss; a hit is
+// would produce, to any reader of that role and the same confidential permission. Pages still authorise themselves on every miss; a hit is
 // only served to a signed-in reader whose session was checked on this request.
 //
 // A page keeps the Content-Security-Policy header of its render, so a replay sends the nonce its
@@ -16,9 +16,12 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 const CACHEABLE = [/^\/$/, /^\/regions$/, /^\/indicators\/[^/]{1,64}$/];
 
 /** What a cached page is made of besides its URL and language: the reader's role (the menu), the
- * demo banner and the data version. Nothing of one reader's own (name, notices) is in a page. */
+ * confidential permission (withheld values), the demo banner and the data version. Nothing of
+ * one reader's own (name, notices) is in a page. */
 export interface ReaderInputs {
   role: string;
+  /** The reader may read confidential figures: their pages hold values others' must not. */
+  confidential: boolean;
   demo: boolean;
   dataVersion: string;
 }

@@ -1,7 +1,7 @@
 // What the dashboard's server needs to know of a request before it may answer from the page
-// cache: a live session (checked as the pages check it), the reader's language and role (all the
-// layout shows of the reader: the name and unread count are filled in the browser), the data
-// version.
+// cache: a live session (checked as the pages check it), the reader's language, role and
+// confidential permission (all the pages show of the reader: the name and unread count are filled
+// in the browser), the data version.
 import type { IncomingMessage } from "node:http";
 import { findPageReader } from "@spm/db";
 import { parse } from "cookie";
@@ -31,6 +31,7 @@ export async function readerOf(
   return {
     reader: {
       role: found.role,
+      confidential: found.confidential,
       demo: found.demo,
       dataVersion: found.dataVersion,
     },

@@ -36,6 +36,7 @@ describe("the page cache's reader (findPageReader) and findSessionUser agree", (
     const found = await findPageReader(db, { id, policy, now: minutes(5) });
     const after = { version: await currentDataVersion(db), demo: await hasDemoData(db) };
     expect(found.role).toBe("manager");
+    expect(found.confidential).toBe(false);
     expect(Number(found.dataVersion)).toBeGreaterThanOrEqual(Number(before.version));
     expect(Number(found.dataVersion)).toBeLessThanOrEqual(Number(after.version));
     if (before.demo === after.demo) expect(found.demo).toBe(before.demo);

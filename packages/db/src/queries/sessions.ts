@@ -88,6 +88,8 @@ export interface PageReader {
   demo: boolean;
   /** The role of the session's user, or null when the session is not a live one. */
   role: User["role"] | null;
+  /** Whether that user may read figures flagged confidential (false without a live session). */
+  confidential: boolean;
 }
 
 /**
@@ -106,7 +108,11 @@ export async function findPageReader(
       eb
         .selectFrom("sessions as s")
         .innerJoin("users as u", "u.id", "s.user_id")
-        .select(sql<string>`json_build_object('role', u.role, 'seen', s.last_seen_at)`.as("who"))
+        .select(
+          sql<string>`json_build_object('role', u.role, 'confidential', u.confidential, 'seen', s.last_seen_at)`.as(
+            "who",
+          ),
+        )
         .where("s.id_hash", "=", live.idHash)
         .where("s.revoked_at", "is", null)
         .where("s.expires_at", ">", live.now)
@@ -115,13 +121,18 @@ export async function findPageReader(
         .as("who"),
     ])
     .executeTakeFirstOrThrow();
-  const who = row.who as unknown as { role: User["role"]; seen: string } | null;
+  const who = row.who as unknown as {
+    role: User["role"];
+    confidential: boolean;
+    seen: string;
+  } | null;
   if (who && args.touch !== false)
     await touchSession(db, live.idHash, new Date(who.seen), args.now);
   return {
     dataVersion: String(row.version ?? "0"),
     demo: Boolean(row.demo),
     role: who?.role ?? null,
+    confidential: who?.confidential === true,
   };
 }
 

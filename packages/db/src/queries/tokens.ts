@@ -14,6 +14,8 @@ export interface ApiTokenInfo {
   name: string;
   role: Role;
   regions: string[] | null;
+  /** May read confidential figures. */
+  confidential: boolean;
   createdBy: string | null;
   createdAt: Date;
   expiresAt: Date | null;
@@ -26,6 +28,7 @@ const columns = [
   "name",
   "role",
   "regions",
+  "confidential",
   "created_by",
   "created_at",
   "expires_at",
@@ -38,6 +41,7 @@ function toInfo(row: {
   name: string;
   role: Role;
   regions: string[] | null;
+  confidential: boolean;
   created_by: string | null;
   created_at: Date;
   expires_at: Date | null;
@@ -49,6 +53,7 @@ function toInfo(row: {
     name: row.name,
     role: row.role,
     regions: row.regions,
+    confidential: row.confidential,
     createdBy: row.created_by,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
@@ -64,6 +69,7 @@ export async function createApiToken(
     name: string;
     role: Role;
     regions?: string[] | null;
+    confidential?: boolean;
     /** When it stops working; TOKEN_DEFAULT_DAYS after `now` when not given. */
     expiresAt?: Date;
     createdBy?: string | null;
@@ -80,6 +86,7 @@ export async function createApiToken(
       token_hash: hashSecret(token),
       role: args.role,
       regions: args.regions ?? null,
+      confidential: args.confidential ?? false,
       expires_at: args.expiresAt ?? new Date(now.getTime() + TOKEN_DEFAULT_DAYS * 86_400_000),
       created_by: args.createdBy ?? null,
     })
@@ -113,7 +120,7 @@ function liveTokens(db: Conn, now: Date) {
     .selectFrom("api_tokens as t")
     .leftJoin("users as c", "c.id", "t.created_by")
     .select(columns.map((c) => `t.${c}` as const))
-    .select("c.regions as creator_regions")
+    .select(["c.regions as creator_regions", "c.confidential as creator_confidential"])
     .where("t.revoked_at", "is", null)
     .where((eb) => eb.or([eb("t.expires_at", "is", null), eb("t.expires_at", ">", now)]))
     .where((eb) =>
@@ -132,6 +139,25 @@ function liveTokens(db: Conn, now: Date) {
 }
 
 /**
+ * A live token as it may act now: never with more than its creator may today (regions within
+ * the creator's, the confidential permission only while the creator holds it).
+ */
+function asLive(
+  row: Parameters<typeof toInfo>[0] & {
+    creator_regions: string[] | null;
+    creator_confidential: boolean | null;
+  },
+): ApiTokenInfo {
+  const { creator_regions, creator_confidential, ...own } = row;
+  const creatorMay = own.created_by === null || creator_confidential === true;
+  return {
+    ...toInfo(own),
+    regions: narrowRegions(own.regions, creator_regions),
+    confidential: own.confidential && creatorMay,
+  };
+}
+
+/**
  * Finds a live token by its secret and records its use: not revoked, not expired, and its
  * creator (if a user made it) still enabled and holding at least the token's role now; its
  * regions are narrowed to the creator's.
@@ -145,7 +171,6 @@ export async function findActiveToken(
     .where("t.token_hash", "=", hashSecret(token))
     .executeTakeFirst();
   if (!row) return undefined;
-  const { creator_regions, ...own } = row;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await db
       .updateTable("api_tokens")
@@ -153,7 +178,7 @@ export async function findActiveToken(
       .where("id", "=", row.id)
       .execute();
   }
-  return { ...toInfo(own), regions: narrowRegions(own.regions, creator_regions) };
+  return asLive(row);
 }
 
 /** A token by id if it is live now, as `findActiveToken` decides, with the same regions. */
@@ -163,9 +188,38 @@ export async function findLiveTokenById(
   now: Date,
 ): Promise<ApiTokenInfo | undefined> {
   const row = await liveTokens(db, now).where("t.id", "=", id).executeTakeFirst();
-  if (!row) return undefined;
-  const { creator_regions, ...own } = row;
-  return { ...toInfo(own), regions: narrowRegions(own.regions, creator_regions) };
+  return row ? asLive(row) : undefined;
+}
+
+/** Grants or withdraws a live token's `confidential` permission; false when no such token. */
+export async function updateApiToken(
+  db: Conn,
+  id: string,
+  changes: { confidential: boolean },
+  actor: Actor,
+): Promise<ApiTokenInfo | undefined> {
+  const before = await db
+    .selectFrom("api_tokens")
+    .select(columns)
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  if (!before) return undefined;
+  const row = await db
+    .updateTable("api_tokens")
+    .set({ confidential: changes.confidential })
+    .where("id", "=", id)
+    .returning(columns)
+    .executeTakeFirstOrThrow();
+  await recordAudit(db, {
+    ...actorFields(actor),
+    action: "token.update",
+    entityType: "api_token",
+    entityId: id,
+    before: { confidential: before.confidential },
+    after: { confidential: row.confidential },
+  });
+  return toInfo(row);
 }
 
 /** Lists every token (never the secrets), newest first. */

@@ -12,6 +12,8 @@ export interface CreateUserInput {
   displayName?: string | null;
   lang?: "ru" | "kk" | "en";
   regions?: string[] | null;
+  /** May read confidential figures. */
+  confidential?: boolean;
 }
 
 /** Creates a user and audits it; the password arrives already hashed. */
@@ -26,6 +28,7 @@ export async function createUser(db: Conn, input: CreateUserInput, actor: Actor)
       display_name: input.displayName ?? null,
       lang: input.lang ?? "ru",
       regions: input.regions ?? null,
+      confidential: input.confidential ?? false,
       updated_at: new Date(),
     })
     .returningAll()
@@ -35,7 +38,13 @@ export async function createUser(db: Conn, input: CreateUserInput, actor: Actor)
     action: "user.create",
     entityType: "user",
     entityId: user.id,
-    after: { username: user.username, role: user.role, email: user.email, regions: user.regions },
+    after: {
+      username: user.username,
+      role: user.role,
+      email: user.email,
+      regions: user.regions,
+      confidential: user.confidential,
+    },
   });
   return user;
 }
@@ -80,6 +89,7 @@ export interface PublicUser {
   email: string | null;
   role: Role;
   regions: string[] | null;
+  confidential: boolean;
   lang: string;
   disabled: boolean;
   createdAt: Date;
@@ -94,6 +104,7 @@ export function toPublicUser(user: User): PublicUser {
     email: user.email,
     role: user.role,
     regions: user.regions,
+    confidential: user.confidential,
     lang: user.lang,
     disabled: user.disabled_at !== null,
     createdAt: user.created_at,
@@ -113,6 +124,7 @@ export async function findUserById(db: Conn, id: string): Promise<User | undefin
 export interface UserChanges {
   role?: Role;
   regions?: string[] | null;
+  confidential?: boolean;
   email?: string | null;
   displayName?: string | null;
   lang?: "ru" | "kk" | "en";
@@ -135,6 +147,7 @@ export async function updateUser(
     .set({
       ...(changes.role !== undefined ? { role: changes.role } : {}),
       ...(changes.regions !== undefined ? { regions: changes.regions } : {}),
+      ...(changes.confidential !== undefined ? { confidential: changes.confidential } : {}),
       ...(changes.email !== undefined ? { email: changes.email } : {}),
       ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
       ...(changes.lang !== undefined ? { lang: changes.lang } : {}),

@@ -74,7 +74,12 @@ export async function createUploadRow(
 /** Creates a user with a known password (for tests that sign in); username is unique. */
 export async function createTestUser(
   db: Db,
-  args: { role: "viewer" | "steward" | "manager" | "admin"; regions?: string[]; email?: string },
+  args: {
+    role: "viewer" | "steward" | "manager" | "admin";
+    regions?: string[];
+    email?: string;
+    confidential?: boolean;
+  },
 ): Promise<{ id: string; username: string; password: string }> {
   const username = `${args.role}-${uniqueSuffix().toLowerCase()}`;
   const password = `pw-${randomBytes(9).toString("base64url")}`;
@@ -86,6 +91,7 @@ export async function createTestUser(
       role: args.role,
       regions: args.regions ?? null,
       email: args.email ?? null,
+      confidential: args.confidential ?? false,
     },
     "test",
   );

@@ -11,11 +11,13 @@ import {
   type AlertState,
   evaluateCondition,
   type IndicatorDefinition,
+  type IndicatorEvaluation,
   type IndicatorStatus,
   matchesIndicatorScope,
   matchesScope,
   type ProgramDefinition,
   stepAlert,
+  withholdConfidential,
 } from "@spm/kpi";
 import type { Kysely, Transaction } from "kysely";
 import type { StoredAlertRule } from "../rules/compute";
@@ -98,7 +100,14 @@ async function evaluateRule(
   const [snapshots, existing] = await Promise.all([
     trx
       .selectFrom("status_snapshots")
-      .select(["indicator_code", "region_code", "current_level", "trajectory_level", "status"])
+      .select([
+        "indicator_code",
+        "region_code",
+        "current_level",
+        "trajectory_level",
+        "status",
+        "evaluation",
+      ])
       .where("indicator_code", "in", [...byCode.keys()])
       .execute(),
     trx
@@ -118,6 +127,12 @@ async function evaluateRule(
     out.evaluated += 1;
     const status = snapshot.status as IndicatorStatus;
     const condition = evaluateCondition(rule.condition, status);
+    // The value is `current.actual`: confidential when its year's figure is (or, unknown, is not
+    // known to be public). The alert keeps no copy of it; each notice carries it to permitted users.
+    const confidential = snapshot.evaluation
+      ? withholdConfidential(snapshot.evaluation as IndicatorEvaluation).withheld.current
+      : true;
+    const kept = confidential ? null : condition.value;
     const row = alerts.get(`${snapshot.indicator_code}|${snapshot.region_code}`);
     // A retired alert (out of an earlier scope) starts afresh when the rule matches it again.
     const previous = row && !row.retired_at ? toState(row) : undefined;
@@ -133,7 +148,7 @@ async function evaluateRule(
       indicator: snapshot.indicator_code,
       region: snapshot.region_code,
       state: step.state,
-      value: condition.value,
+      value: kept,
       level: snapshot.current_level,
       now,
     });
@@ -147,7 +162,7 @@ async function evaluateRule(
           kind: eventKind(step.transition.from, step.transition.to),
           from_status: step.transition.from,
           to_status: step.transition.to,
-          value: condition.value,
+          value: kept,
           level: snapshot.current_level,
         })
         .execute();
@@ -165,6 +180,7 @@ async function evaluateRule(
         previousLevel: row && !row.retired_at ? row.level : null,
         trajectory: snapshot.trajectory_level,
         value: condition.value,
+        confidential,
       });
       notices.push({ alertId, notice, payload });
     }

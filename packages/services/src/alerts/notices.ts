@@ -30,7 +30,10 @@ export interface AlertNoticePayload {
   previousLevel: string | null;
   trajectory: string;
   year: number | null;
+  /** Null when withheld from this recipient (see `confidential`). */
   value: number | null;
+  /** The value is a confidential figure (or made of one): only a permitted user gets it. */
+  confidential?: boolean;
   target: unknown;
   firedAt: IsoTimestamp;
   at: IsoTimestamp;
@@ -66,6 +69,7 @@ export function noticePayload(a: {
   previousLevel: string | null;
   trajectory: string;
   value: number | null;
+  confidential: boolean;
 }): AlertNoticePayload {
   const national = a.region === a.program.nation.code;
   const place = national
@@ -85,11 +89,20 @@ export function noticePayload(a: {
     trajectory: a.trajectory,
     year: a.status.current.year,
     value: a.value,
+    confidential: a.confidential,
     target: a.status.current.target,
     firedAt: a.notice.firedAt,
     at: a.notice.at,
     path: `/indicators/${encodeURIComponent(a.indicator.code)}${national ? "" : `?region=${encodeURIComponent(a.region)}`}`,
   };
+}
+
+/** A notice as one recipient may read it: a confidential value only to a permitted user. */
+export function showNotice(
+  payload: AlertNoticePayload,
+  mayReadConfidential: boolean,
+): AlertNoticePayload {
+  return payload.confidential && !mayReadConfidential ? { ...payload, value: null } : payload;
 }
 
 /**
@@ -106,6 +119,7 @@ export async function writeNotifications(
   const rows: Insertable<NotificationsTable>[] = [];
   for (const r of recipients) {
     const who = r.userId ?? r.address;
+    const forReader = (p: AlertNoticePayload) => showNotice(p, r.confidential);
     if (r.channel === "email" && notices.length > 1) {
       const first = notices[0] as Notice;
       const payload: AlertDigestPayload = {
@@ -113,7 +127,7 @@ export async function writeNotifications(
         rule: first.payload.rule,
         program: first.payload.program,
         at: first.notice.at,
-        items: notices.map((n) => n.payload),
+        items: notices.map((n) => forReader(n.payload)),
       };
       rows.push({
         dedupe_key: `digest:${first.payload.rule.id}:${first.notice.at}:${who}`,
@@ -138,7 +152,7 @@ export async function writeNotifications(
         user_id: r.userId,
         address: r.address,
         lang: r.lang,
-        payload: JSON.stringify(payload),
+        payload: JSON.stringify(forReader(payload)),
         status: r.channel === "in_app" ? "unread" : "pending",
       });
     }

@@ -24,6 +24,7 @@ import {
   type UpdateResult,
 } from "kysely";
 import type { PendingDelivery } from "./evaluate";
+import type { AlertDigestPayload, AlertNoticePayload } from "./notices";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 export type NotificationRow = Selectable<NotificationsTable>;
@@ -216,6 +217,31 @@ export async function listDeliveries(
     .orderBy("id")
     .limit(filter.limit ?? 100)
     .execute();
+}
+
+/**
+ * A delivery as a reader of the outbox may see it: the body of an e-mail that carries a
+ * confidential value (sent to a permitted user) is withheld from a reader without the
+ * permission; its subject names levels only and stays.
+ */
+export function showDelivery(
+  row: NotificationRow,
+  mayReadConfidential: boolean,
+): NotificationRow & { withheld: boolean } {
+  const payload = row.payload as
+    | (Partial<AlertNoticePayload> & Partial<Pick<AlertDigestPayload, "items">>)
+    | null;
+  const carries = (p: Partial<AlertNoticePayload> | undefined) =>
+    p?.confidential === true && p.value !== null && p.value !== undefined;
+  const secret = carries(payload ?? undefined) || (payload?.items ?? []).some(carries);
+  if (mayReadConfidential || !secret) return { ...row, withheld: false };
+  const message = row.message as { subject?: string } | null;
+  return {
+    ...row,
+    payload: null,
+    message: message ? { subject: message.subject } : null,
+    withheld: true,
+  };
 }
 
 /** What a reminder e-mail lists: the figures a steward still owes for one due date. */

@@ -8,6 +8,8 @@ export interface Recipient {
   userId: string | null;
   address: string | null;
   lang: string;
+  /** May read confidential figures: only a user given the permission (an address has none). */
+  confidential: boolean;
 }
 
 /** Who a rule reaches on each of its channels, each recipient once per channel. */
@@ -21,7 +23,7 @@ export async function resolveRecipients(
       ? []
       : await trx
           .selectFrom("users")
-          .select(["id", "email", "lang"])
+          .select(["id", "email", "lang", "confidential"])
           .where("disabled_at", "is", null)
           .where((eb) =>
             eb.or([
@@ -43,21 +45,34 @@ export async function resolveRecipients(
   const emailed = new Set<string>();
   for (const channel of rule.channels) {
     if (channel === "in_app") {
-      for (const p of people) out.push({ channel, userId: p.id, address: null, lang: p.lang });
+      for (const p of people)
+        out.push({
+          channel,
+          userId: p.id,
+          address: null,
+          lang: p.lang,
+          confidential: p.confidential,
+        });
     } else if (channel === "email") {
       for (const p of people) {
         if (!p.email || emailed.has(p.email.toLowerCase())) continue;
         emailed.add(p.email.toLowerCase());
-        out.push({ channel, userId: p.id, address: p.email, lang: p.lang });
+        out.push({
+          channel,
+          userId: p.id,
+          address: p.email,
+          lang: p.lang,
+          confidential: p.confidential,
+        });
       }
       for (const address of addresses) {
         if (emailed.has(address.toLowerCase())) continue;
         emailed.add(address.toLowerCase());
-        out.push({ channel, userId: null, address, lang: rule.locale });
+        out.push({ channel, userId: null, address, lang: rule.locale, confidential: false });
       }
     } else {
       for (const url of new Set(webhooks))
-        out.push({ channel, userId: null, address: url, lang: rule.locale });
+        out.push({ channel, userId: null, address: url, lang: rule.locale, confidential: false });
     }
   }
   return out;

@@ -24,10 +24,16 @@ export function alertIdOf(row: { payload: unknown } | undefined): string {
 
 /** The arrangements, bound to one test file's database connection. */
 export function alertFixtures(db: Db) {
-  async function setFigure(code: string, value: number, region = "ZZ"): Promise<void> {
+  async function setFigure(
+    code: string,
+    value: number,
+    region = "ZZ",
+    flag: string | null = null,
+  ): Promise<void> {
     const upload = await createUploadRow(db);
+    const figure = { indicator: code, region, period: "2018", year: 2018, value, flag };
     await db.transaction().execute((trx) =>
-      applyObservations(trx, [{ indicator: code, region, period: "2018", year: 2018, value }], {
+      applyObservations(trx, [figure], {
         uploadId: upload.id,
         uploadSeq: upload.seq,
         author: "test",

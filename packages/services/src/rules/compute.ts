@@ -18,6 +18,7 @@ import {
   placesOf,
   reconcileRuleEdit,
   type StoredFigure,
+  showEvaluation,
 } from "@spm/kpi";
 import { ServiceError } from "../errors";
 
@@ -132,20 +133,23 @@ export function previewRule(
   rule: AlertRule,
   figuresOf: ReadonlyMap<string, StoredFigure[]>,
   asOf: IsoDate,
+  mayReadConfidential: boolean,
 ): RulePreview {
   const rows: RulePreviewRow[] = [];
   for (const indicator of indicatorsWatched(program, rule)) {
     const figures = figuresOf.get(indicator.code) ?? [];
     for (const region of placesOf(program, indicator)) {
       if (!matchesScope(rule, indicator, region, program.nation.code)) continue;
-      const { status } = evaluateIndicator({ program, indicator, figures, region, asOf });
+      const evaluation = evaluateIndicator({ program, indicator, figures, region, asOf });
+      const { status } = evaluation;
       const result = evaluateCondition(rule.condition, status);
+      const shown = showEvaluation(evaluation, mayReadConfidential);
       rows.push({
         indicator: indicator.code,
         region,
         level: status.current.level,
         trajectory: status.trajectory.level,
-        value: result.value,
+        value: shown.withheld.current ? null : result.value,
         holds: result.holds,
       });
     }

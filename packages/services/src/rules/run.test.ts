@@ -45,7 +45,7 @@ describe("editing a rule", () => {
     const [a, b] = codes as [string, string];
     await setFigure(a, 41);
     await setFigure(b, 50);
-    const preview = await previewAlertRule(db, program.code, stored.rule, AS_OF);
+    const preview = await previewAlertRule(db, program.code, stored.rule, AS_OF, true);
     expect(preview).toMatchObject({ watched: 2, holding: 1 });
     expect(preview.rows.map((r) => [r.indicator, r.holds])).toEqual([
       [a, true],
@@ -60,6 +60,7 @@ describe("editing a rule", () => {
           scope: { indicators: { indicator: "NOPE" }, regions: "all" },
         },
         AS_OF,
+        true,
       ),
     ).rejects.toThrow(/unknown indicator "NOPE"/);
   });

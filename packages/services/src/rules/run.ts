@@ -193,11 +193,12 @@ export async function previewAlertRule(
   programCode: string,
   rule: AlertRule,
   asOf: IsoDate,
+  mayReadConfidential: boolean,
 ): Promise<RulePreview> {
   const program = await programOf(db, programCode);
   assertScopeKnown(program, rule);
   const indicators = indicatorsWatched(program, rule);
   if (indicators.length === 0) return { watched: 0, holding: 0, rows: [] };
   const figuresOf = await listStoredFigures(db, { indicators: indicators.map((i) => i.code) });
-  return previewRule(program, rule, figuresOf, asOf);
+  return previewRule(program, rule, figuresOf, asOf, mayReadConfidential);
 }

@@ -23,6 +23,10 @@ import {
   type Locale,
   type ProgramDefinition,
   placesOf,
+  type ShownEvaluation,
+  showEvaluation,
+  showYearStatuses,
+  type YearStatus,
 } from "@spm/kpi";
 import {
   evaluatePlaces,
@@ -150,7 +154,8 @@ async function storedEvaluations(
   return out;
 }
 
-export interface IndicatorStatusView extends IndicatorEvaluation {
+/** An evaluation as its reader may see it: confidential values withheld from one without the right. */
+export interface IndicatorStatusView extends ShownEvaluation {
   programCode: string;
   indicator: IndicatorDefinition;
   /** "Why this colour", in the requested language. */
@@ -171,6 +176,8 @@ export async function evaluateIndicatorStatuses(
     program?: string;
     codes?: readonly string[];
     locale?: Locale;
+    /** The reader holds the `confidential` permission (else those values are withheld). */
+    mayReadConfidential: boolean;
   },
 ): Promise<IndicatorStatusView[]> {
   const programs = (await loadProgramDefinitions(db)).filter(
@@ -189,7 +196,7 @@ export async function evaluateIndicatorStatuses(
   return selected.map((ref) => {
     const key = `${ref.indicator.code}|${placeOf(ref.program)}`;
     const evaluation = found.get(key) ?? (live.get(key) as IndicatorEvaluation);
-    return toView(ref, evaluation, args.locale);
+    return toView(ref, evaluation, args);
   });
 }
 
@@ -199,8 +206,8 @@ export async function evaluateIndicatorStatuses(
  */
 export async function evaluateIndicatorEverywhere(
   db: Db,
-  args: { code: string; asOf: IsoDate; locale?: Locale },
-): Promise<IndicatorStatusView[]> {
+  args: { code: string; asOf: IsoDate; locale?: Locale; mayReadConfidential: boolean },
+): Promise<(IndicatorStatusView & { years: YearStatus[] })[]> {
   const ref = indicatorsOf(await loadProgramDefinitions(db)).find(
     (r) => r.indicator.code === args.code,
   );
@@ -214,20 +221,30 @@ export async function evaluateIndicatorEverywhere(
         (await listStoredFigures(db, { indicators: [args.code] })).get(args.code) ?? [],
         args.asOf,
       );
-  return evaluations.map((evaluation) => toView(ref, evaluation, args.locale));
+  return evaluations.map((evaluation) => ({
+    ...toView(ref, evaluation, args),
+    years: showYearStatuses(
+      { indicator: ref.indicator, years: ref.program.years, evaluation, asOf: args.asOf },
+      args.mayReadConfidential,
+    ),
+  }));
 }
 
-/** An evaluation as pages and the API show it: with its definition and "why", in a language. */
+/**
+ * An evaluation as pages and the API show it: what its reader may see of it (the one place the
+ * confidential rule is applied to statuses), with its definition and "why", in a language.
+ */
 function toView(
   ref: IndicatorRef,
   evaluation: IndicatorEvaluation,
-  locale: Locale = "en",
+  reader: { locale?: Locale; mayReadConfidential: boolean },
 ): IndicatorStatusView {
+  const shown = showEvaluation(evaluation, reader.mayReadConfidential);
   return {
-    ...evaluation,
+    ...shown,
     programCode: ref.program.code,
     indicator: ref.indicator,
-    explanation: explainStatus(evaluation.status, locale),
+    explanation: explainStatus(shown.status, reader.locale ?? "en", shown.withheld),
   };
 }
 

@@ -53,7 +53,8 @@ export default async function NotificationsPage() {
                     place: names.place(p.place.code),
                     level: levelWord(p.level),
                   })}
-                  {p.value !== null && <> · {formatValue(p.value, locale)}</>} ·{" "}
+                  {p.value !== null && <> · {formatValue(p.value, locale)}</>}
+                  {p.value === null && p.confidential && <> · {t.inbox.confidential}</>} ·{" "}
                   <time dateTime={new Date(row.created_at).toISOString()}>
                     {formatWhen(row.created_at, locale)}
                   </time>{" "}

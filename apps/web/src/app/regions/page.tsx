@@ -21,7 +21,7 @@ const FIRST_COLUMNS = 12;
  */
 export default async function RegionsPage(props: { searchParams: Promise<Search> }) {
   await connection();
-  await requireUser("viewer");
+  const user = await requireUser("viewer");
   const { locale, t } = await getMessages();
   const search = await props.searchParams;
   const programs = await listPrograms(db());
@@ -31,7 +31,13 @@ export default async function RegionsPage(props: { searchParams: Promise<Search>
   const regions = program.regions.filter((r) => r.kind === "region");
   const byRegion = await Promise.all(
     regions.map((r) =>
-      evaluateIndicatorStatuses(db(), { asOf, region: r.code, locale, program: program.code }),
+      evaluateIndicatorStatuses(db(), {
+        asOf,
+        region: r.code,
+        locale,
+        program: program.code,
+        mayReadConfidential: user.confidential,
+      }),
     ),
   );
   const indicators = (byRegion[0] ?? []).filter(

@@ -8,6 +8,7 @@ const token = (over: Partial<ApiTokenInfo> = {}): ApiTokenInfo => ({
   name: "etl",
   role: "steward",
   regions: null,
+  confidential: false,
   createdBy: "u1",
   createdAt: new Date("2026-05-01T00:00:00Z"),
   expiresAt: new Date("2026-07-01T00:00:00Z"),

@@ -34,6 +34,7 @@ export function toUserRow(u: PublicUser): UserRow {
     regions: u.regions,
     lang,
     disabled: u.disabled,
+    confidential: u.confidential,
   };
 }
 
@@ -63,6 +64,7 @@ export function toTokenRow(
     name: k.name,
     role: k.role,
     regions: k.regions,
+    confidential: k.confidential,
     createdBy: k.createdBy ? (creator?.username ?? k.createdBy) : null,
     createdAt: formatDateTime(k.createdAt, ctx.locale),
     expiresAt: when(k.expiresAt),

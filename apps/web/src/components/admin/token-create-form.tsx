@@ -49,6 +49,7 @@ export function TokenCreateForm(props: {
       name: String(data.get("name") ?? "").trim(),
       role: data.get("role"),
       regions: regions.length > 0 ? regions : null,
+      confidential: data.has("confidential"),
       expiresAt: endOfDay(String(data.get("expiresAt") ?? "")),
     });
     setBusy(false);
@@ -62,6 +63,7 @@ export function TokenCreateForm(props: {
     name: t.tokens.name,
     role: t.tokens.role,
     regions: t.tokens.regions,
+    confidential: t.confidential.grant,
     expiresAt: t.tokens.expiry,
   };
   return (
@@ -102,6 +104,13 @@ export function TokenCreateForm(props: {
           labels={t.regions}
           invalid={bad.has("regions")}
         />
+        <label className={styles.check}>
+          <input type="checkbox" name="confidential" aria-describedby={`${id}-confidential`} />
+          <span>{t.confidential.grant}</span>
+          <span id={`${id}-confidential`} className={styles.hint}>
+            {t.confidential.tokenHint}
+          </span>
+        </label>
         <label>
           <span>
             {t.tokens.expiry} <span className={styles.hint}>{t.common.optional}</span>

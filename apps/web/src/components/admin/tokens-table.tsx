@@ -28,7 +28,10 @@ export function TokensTable(props: { tokens: TokenRow[]; labels: AdminMessages }
           {props.tokens.map((k) => (
             <tr key={k.id} data-token-id={k.id} data-token-name={k.name} data-status={k.state}>
               <th scope="row">{k.name}</th>
-              <td>{t.role[k.role]}</td>
+              <td data-confidential={k.confidential}>
+                {t.role[k.role]}{" "}
+                {k.confidential && <span className="tag">{t.confidential.tag}</span>}
+              </td>
               <td>
                 {k.regions?.length ? (
                   k.regions.map((code) => (

@@ -19,6 +19,7 @@ export interface UserRow {
   regions: string[] | null;
   lang: Lang;
   disabled: boolean;
+  confidential: boolean;
 }
 
 // Suspended: live, but its creator is disabled or now holds a lower role, so it is refused.
@@ -29,6 +30,7 @@ export interface TokenRow {
   name: string;
   role: Role;
   regions: string[] | null;
+  confidential: boolean;
   createdBy: string | null;
   /** Dates arrive already formatted in the reader's language (no hydration drift). */
   createdAt: string;

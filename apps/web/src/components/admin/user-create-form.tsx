@@ -39,6 +39,7 @@ export function UserCreateForm(props: { regions: RegionOption[]; labels: AdminMe
       displayName: readText(data, "displayName"),
       email: readText(data, "email"),
       regions: regions.length > 0 ? regions : null,
+      confidential: data.has("confidential"),
     });
     setBusy(false);
     if (!result.ok) return setProblem(result.problem);
@@ -112,6 +113,10 @@ export function UserCreateForm(props: { regions: RegionOption[]; labels: AdminMe
         labels={t.regions}
         invalid={bad.has("regions")}
       />
+      <label className={styles.check}>
+        <input type="checkbox" name="confidential" />
+        <span>{t.confidential.grant}</span>
+      </label>
       {problem && (
         <ProblemMessage problem={problem} labels={t.errors} fieldLabels={userFieldLabels(t)} />
       )}

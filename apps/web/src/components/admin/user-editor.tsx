@@ -28,6 +28,8 @@ function changesOf(user: UserRow, data: FormData, isSelf: boolean): Record<strin
   if (!sameSet(regions, user.regions ?? [])) changes.regions = regions.length ? regions : null;
   if (!isSelf && data.get("role") !== user.role) changes.role = data.get("role");
   if (!isSelf && data.has("disabled") !== user.disabled) changes.disabled = data.has("disabled");
+  if (data.has("confidential") !== user.confidential)
+    changes.confidential = data.has("confidential");
   if (password !== "") changes.password = password;
   return changes;
 }
@@ -136,6 +138,10 @@ export function UserEditor(props: {
                 disabled={isSelf}
               />
               <span>{t.users.disable}</span>
+            </label>
+            <label className={styles.check}>
+              <input type="checkbox" name="confidential" defaultChecked={user.confidential} />
+              <span>{t.confidential.grant}</span>
             </label>
             <label>
               {t.users.newPassword}

@@ -11,6 +11,7 @@ export function userFieldLabels(t: AdminMessages): Record<string, string> {
     lang: t.users.lang,
     regions: t.users.regions,
     disabled: t.users.status,
+    confidential: t.confidential.grant,
   };
 }
 

@@ -49,7 +49,10 @@ export function UsersTable(props: {
                     </th>
                     <td>{u.displayName}</td>
                     <td>{u.email}</td>
-                    <td data-role={u.role}>{t.role[u.role]}</td>
+                    <td data-role={u.role} data-confidential={u.confidential}>
+                      {t.role[u.role]}{" "}
+                      {u.confidential && <span className="tag">{t.confidential.tag}</span>}
+                    </td>
                     <td data-regions={(u.regions ?? []).join(",")}>
                       {u.regions?.length ? (
                         u.regions.map((code) => (

@@ -1,6 +1,11 @@
 /** English catalogue of the administration area: the shape the other languages must match. */
 export const adminEn = {
   title: "Administration",
+  confidential: {
+    grant: "May read confidential figures",
+    tokenHint: "A token cannot hold it unless you hold it yourself.",
+    tag: "confidential",
+  },
   nav: {
     label: "Administration sections",
     home: "Overview",

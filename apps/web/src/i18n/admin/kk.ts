@@ -2,6 +2,11 @@ import type { AdminMessages } from "./en";
 
 export const adminKk: AdminMessages = {
   title: "Әкімшілік",
+  confidential: {
+    grant: "Құпия мәндерді көре алады",
+    tokenHint: "Бұл құқығыңыз болса ғана токенге беріледі.",
+    tag: "құпия",
+  },
   nav: {
     label: "Әкімшілік бөлімдері",
     home: "Шолу",

@@ -2,6 +2,11 @@ import type { AdminMessages } from "./en";
 
 export const adminRu: AdminMessages = {
   title: "Администрирование",
+  confidential: {
+    grant: "Может видеть конфиденциальные значения",
+    tokenHint: "Токен получит это право, только если оно есть у вас.",
+    tag: "конфиденциально",
+  },
   nav: {
     label: "Разделы администрирования",
     home: "Обзор",

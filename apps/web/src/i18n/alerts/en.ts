@@ -163,6 +163,7 @@ export const alertsEn = {
     invalid: "Some fields need attention:",
   },
   inbox: {
+    confidential: "confidential",
     title: "Notifications",
     bell: "Notifications",
     unread: "{n} unread",
@@ -176,6 +177,7 @@ export const alertsEn = {
     open: "Open the indicator",
   },
   outbox: {
+    withheld: "The message carries a confidential figure: it is withheld.",
     title: "Outbox",
     intro:
       "E-mails written while no SMTP server is configured (SMTP_URL) are kept here, and so are the e-mails sent, for the record.",

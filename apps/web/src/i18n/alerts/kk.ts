@@ -169,6 +169,7 @@ export const alertsKk: AlertsMessages = {
     invalid: "Өрістерді тексеріңіз:",
   },
   inbox: {
+    confidential: "құпия",
     title: "Хабарлаулар",
     bell: "Хабарлаулар",
     unread: "оқылмаған: {n}",
@@ -182,6 +183,7 @@ export const alertsKk: AlertsMessages = {
     open: "Көрсеткішті ашу",
   },
   outbox: {
+    withheld: "Хатта құпия мән бар: ол жасырылған.",
     title: "Шығыс хаттар",
     intro:
       "SMTP сервері (SMTP_URL) бапталмаған кезде жасалған хаттар осында сақталады; жіберілген хаттар да тарих үшін көрінеді.",

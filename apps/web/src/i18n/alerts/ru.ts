@@ -165,6 +165,7 @@ export const alertsRu: AlertsMessages = {
     invalid: "Проверьте поля:",
   },
   inbox: {
+    confidential: "конфиденциально",
     title: "Уведомления",
     bell: "Уведомления",
     unread: "непрочитанных: {n}",
@@ -178,6 +179,7 @@ export const alertsRu: AlertsMessages = {
     open: "Открыть показатель",
   },
   outbox: {
+    withheld: "Письмо содержит конфиденциальное значение: оно скрыто.",
     title: "Исходящие письма",
     intro:
       "Письма, созданные без настроенного SMTP-сервера (SMTP_URL), хранятся здесь; отправленные письма тоже видны — для истории.",

@@ -76,6 +76,7 @@ export const indicatorEn = {
     band: "Tolerance band (still green)",
     projected: "Projected path to the final year",
     downloadPng: "Download chart (PNG)",
+    withheld: "Confidential figures are withheld: their years have no point in the chart.",
     downloadCsv: "Download series (CSV)",
     legendNote:
       "Triangles are national values derived from the regions; diamonds are estimated or provisional figures; grey points are history before the baseline.",

@@ -35,6 +35,7 @@ export const en = {
     noIndicators:
       "No programme is loaded yet. An administrator can import one with “npm run spm -- program import FILE”.",
     noValue: "no figure yet",
+    confidential: "confidential",
     illustrative: "illustrative target",
     counts: "{count} indicators",
   },

@@ -36,6 +36,7 @@ export const kk: Messages = {
     noIndicators:
       "Бағдарлама әлі жүктелмеген. Әкімші оны «npm run spm -- program import FILE» командасымен импорттай алады.",
     noValue: "деректер әлі жоқ",
+    confidential: "құпия",
     illustrative: "иллюстративтік мақсат",
     counts: "Индикаторлар саны: {count}",
   },

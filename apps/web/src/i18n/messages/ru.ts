@@ -36,6 +36,7 @@ export const ru: Messages = {
     noIndicators:
       "Программа ещё не загружена. Администратор может импортировать её командой «npm run spm -- program import FILE».",
     noValue: "данных пока нет",
+    confidential: "конфиденциально",
     illustrative: "иллюстративная цель",
     counts: "Индикаторов: {count}",
   },

@@ -1,4 +1,4 @@
-import { listDeliveries } from "@spm/services";
+import { listDeliveries, showDelivery } from "@spm/services";
 import { connection } from "next/server";
 import { formatWhen } from "~/components/alerts/describe";
 import { getAlertsMessages } from "~/i18n/alerts";
@@ -10,10 +10,12 @@ import { requireUser } from "~/lib/session";
 export default async function OutboxPage() {
   await connection();
   // Its own check: on a client navigation Next renders this page without the admin layout.
-  await requireUser("admin");
+  const user = await requireUser("admin");
   const { locale } = await getMessages();
   const t = getAlertsMessages(locale);
-  const emails = await listDeliveries(db(), { channel: "email", limit: 200 });
+  const emails = (await listDeliveries(db(), { channel: "email", limit: 200 })).map((row) =>
+    showDelivery(row, user.confidential),
+  );
   return (
     <>
       <h1>{t.outbox.title}</h1>
@@ -41,7 +43,13 @@ export default async function OutboxPage() {
                     {message?.subject ? (
                       <details>
                         <summary>{message.subject}</summary>
-                        <pre className="mail-body">{message.text}</pre>
+                        {mail.withheld ? (
+                          <p className="muted" data-withheld="">
+                            {t.outbox.withheld}
+                          </p>
+                        ) : (
+                          <pre className="mail-body">{message.text}</pre>
+                        )}
                       </details>
                     ) : (
                       "—"

@@ -6,13 +6,14 @@ import {
 } from "@spm/db";
 import {
   type CurrentStatus,
-  computeCurrentStatus,
   isIsoDate,
   type Locale,
   projectedPath,
+  type ShownFigure,
+  showFigureWithRevisions,
   toIsoDate,
   toleranceBands,
-  yearOfDate,
+  type YearStatus,
 } from "@spm/kpi";
 import { evaluateIndicatorEverywhere, type IndicatorStatusView } from "@spm/services";
 import type { IndicatorChartData } from "~/components/indicator/indicator-chart";
@@ -40,19 +41,24 @@ export function parsePageQuery(params: SearchParams | URLSearchParams): PageQuer
   };
 }
 
+/** A place's evaluation with the status of each of its years (the years table). */
+export type PlaceView = IndicatorStatusView & { years: YearStatus[] };
+
 export interface RegionView {
   code: string;
   name: string;
-  view: IndicatorStatusView;
+  view: PlaceView;
 }
 
 export interface IndicatorPageData {
   program: ProgramSummary;
+  /** The reader may read confidential figures (else their values are withheld). */
+  mayReadConfidential: boolean;
   /** The region shown (the nation's code for the national view). */
   region: string;
   regionName: string;
   nationCode: string;
-  view: IndicatorStatusView;
+  view: PlaceView;
   /** Each region's evaluation, for regional indicators (empty otherwise). */
   regions: RegionView[];
 }
@@ -64,11 +70,12 @@ export interface IndicatorPageData {
 export async function loadIndicator(
   code: string,
   query: PageQuery,
-  locale: Locale,
+  reader: { locale: Locale; mayReadConfidential: boolean },
 ): Promise<IndicatorPageData | null> {
+  const { locale, mayReadConfidential } = reader;
   const [programs, everywhere] = await Promise.all([
     listPrograms(db()),
-    evaluateIndicatorEverywhere(db(), { code, asOf: query.asOf, locale }),
+    evaluateIndicatorEverywhere(db(), { code, asOf: query.asOf, locale, mayReadConfidential }),
   ]);
   const nationView = everywhere[0];
   if (!nationView) return null;
@@ -83,6 +90,7 @@ export async function loadIndicator(
   const selected = regions.find((r) => r.code === query.region);
   return {
     program,
+    mayReadConfidential,
     region: selected?.code ?? nationCode,
     regionName: nameOf(selected?.code ?? nationCode),
     nationCode,
@@ -91,40 +99,29 @@ export async function loadIndicator(
   };
 }
 
+/** A figure with its revisions as the reader may see them (confidential values withheld). */
+export type ShownProvenance = ShownFigure<Omit<FigureProvenance, "revisions">> & {
+  revisions: ShownFigure<FigureProvenance["revisions"][number]>[];
+};
+
 /**
  * The figures of the place shown, with revisions: one place at a time (the nation's own figures
  * on the national view; each region's on its view), so a page stays small however many regions.
  */
-export function loadProvenance(data: IndicatorPageData): Promise<FigureProvenance[]> {
-  return listFigureProvenance(db(), { indicator: data.view.indicator.code, region: data.region });
+export async function loadProvenance(data: IndicatorPageData): Promise<ShownProvenance[]> {
+  const figures = await listFigureProvenance(db(), {
+    indicator: data.view.indicator.code,
+    region: data.region,
+  });
+  return figures.map((f) => showFigureWithRevisions(f, data.mayReadConfidential));
 }
 
 /**
  * The current status each programme year with a value had at its year end (or the as-of
- * date, if earlier), computed by packages/kpi from the same series.
+ * date, if earlier): computed by the service from the full series, withheld like the rest.
  */
-export function yearStatuses(data: IndicatorPageData, asOf: string): Map<number, CurrentStatus> {
-  const { view, program } = data;
-  const series = view.series.flatMap((p) =>
-    p.value === null ? [] : [{ year: p.year, value: p.value }],
-  );
-  const statuses = new Map<number, CurrentStatus>();
-  for (const point of view.series) {
-    if (point.value === null || point.year < program.years.start || point.year > program.years.end)
-      continue;
-    if (point.year > yearOfDate(asOf)) continue;
-    const yearEnd = `${point.year}-12-31`;
-    statuses.set(
-      point.year,
-      computeCurrentStatus({
-        indicator: view.indicator,
-        years: program.years,
-        series,
-        asOf: yearEnd < asOf ? yearEnd : asOf,
-      }),
-    );
-  }
-  return statuses;
+export function yearStatuses(data: IndicatorPageData): Map<number, CurrentStatus> {
+  return new Map(data.view.years.map((y) => [y.year, y.status]));
 }
 
 const CHART_FLAGS = new Set(["estimated", "provisional"]);
@@ -132,7 +129,7 @@ const CHART_FLAGS = new Set(["estimated", "provisional"]);
 /** Plain chart data: one entry per year from the first figure (or baseline) to the end year. */
 export function chartData(
   data: IndicatorPageData,
-  figures: readonly FigureProvenance[],
+  figures: readonly ShownProvenance[],
 ): IndicatorChartData {
   const { view, program } = data;
   const { indicator, status } = view;

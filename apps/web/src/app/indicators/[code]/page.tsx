@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IndicatorPage({ params, searchParams }: Props) {
   await connection();
-  await requireUser("viewer");
+  const user = await requireUser("viewer");
   const [{ code: rawCode }, search, { locale, t: common }] = await Promise.all([
     params,
     searchParams,
@@ -39,7 +39,10 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const t = getIndicatorMessages(locale);
   const query = parsePageQuery(search);
   const code = decodeSegment(rawCode);
-  const data = code === null ? null : await loadIndicator(code, query, locale);
+  const data =
+    code === null
+      ? null
+      : await loadIndicator(code, query, { locale, mayReadConfidential: user.confidential });
   if (!data) notFound();
   const figures = await loadProvenance(data);
   const unit = common.unit[data.view.indicator.unit];
@@ -67,7 +70,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
       <ViewForm ctx={ctx} nationName={nationName} />
       <StatusSection ctx={ctx} finalYear={finalYear} />
       <ChartSection ctx={ctx} chart={chartData(data, figures)} />
-      <YearsTable ctx={ctx} statuses={yearStatuses(data, query.asOf)} />
+      <YearsTable ctx={ctx} statuses={yearStatuses(data)} />
       {data.regions.length > 0 && <RegionsSection ctx={ctx} nationName={nationName} />}
       <ProvenanceSection ctx={ctx} figures={figures} regionNames={regionNames} />
     </article>

@@ -40,6 +40,11 @@ export function ChartSection({ ctx, chart }: { ctx: SectionContext; chart: Indic
       {[chart.history, chart.derived, chart.flagged].some((d) => d.some((v) => v !== null)) && (
         <p className="muted">{t.chart.legendNote}</p>
       )}
+      {data.view.series.some((p) => p.confidential && p.value === null) && (
+        <p className="muted" data-withheld="">
+          {t.chart.withheld}
+        </p>
+      )}
       <p>
         <a href={csvHref} download data-download="csv">
           {t.chart.downloadCsv}

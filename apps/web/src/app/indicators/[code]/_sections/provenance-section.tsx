@@ -1,8 +1,8 @@
-import type { FigureProvenance } from "@spm/db";
 import { ColumnHeads } from "~/components/column-heads";
 import { formatDateTime } from "~/components/indicator/format";
 import styles from "~/components/indicator/indicator.module.css";
 import { format } from "~/i18n";
+import type { ShownProvenance } from "../data";
 import type { SectionContext } from "./context";
 
 const flagName = (names: Record<string, string>, flag: string): string | undefined => names[flag];
@@ -10,7 +10,7 @@ const flagName = (names: Record<string, string>, flag: string): string | undefin
 /** Where each figure of the place shown came from: its source, flag and every revision. */
 export function ProvenanceSection(props: {
   ctx: SectionContext;
-  figures: FigureProvenance[];
+  figures: ShownProvenance[];
   regionNames: Map<string, string>;
 }) {
   const { ctx, figures } = props;
@@ -49,7 +49,7 @@ export function ProvenanceSection(props: {
                 <tr key={`${f.region}-${f.period}`} data-figure={`${f.region}|${f.period}`}>
                   <th scope="row">{f.period}</th>
                   <td>{regionName}</td>
-                  <td className="num">{value(f.value)}</td>
+                  <td className="num">{f.withheld ? t.flag.confidential : value(f.value)}</td>
                   <td>{f.flag ? (flagName(t.flag, f.flag) ?? f.flag) : ""}</td>
                   <td>
                     {f.source}
@@ -81,7 +81,7 @@ export function ProvenanceSection(props: {
 /** Every revision of one figure, newest first: value, when, who and from which upload. */
 function RevisionsTable(props: {
   ctx: SectionContext;
-  figure: FigureProvenance;
+  figure: ShownProvenance;
   regionName: string;
 }) {
   const { t, locale, value } = props.ctx;
@@ -99,7 +99,7 @@ function RevisionsTable(props: {
           // biome-ignore lint/suspicious/noArrayIndexKey: revisions have no id here and never reorder
           <tr key={i}>
             <td className="num">
-              {value(r.value)}
+              {r.withheld ? t.flag.confidential : value(r.value)}
               {r.flag && <div className="muted">{flagName(t.flag, r.flag) ?? r.flag}</div>}
               {r.note && <div className="muted">{r.note}</div>}
             </td>

@@ -9,7 +9,7 @@ import { hrefOf, type SectionContext } from "./context";
 
 /** Links to each place's view and a comparison of every region's latest value and statuses. */
 export function RegionsSection({ ctx, nationName }: { ctx: SectionContext; nationName: string }) {
-  const { data, query, t, common, locale, value } = ctx;
+  const { data, query, t, common, locale } = ctx;
   const places = [
     { code: data.nationCode, label: format(t.view.national, { name: nationName }) },
     ...data.regions.map((r) => ({ code: r.code, label: r.name })),
@@ -48,7 +48,7 @@ export function RegionsSection({ ctx, nationName }: { ctx: SectionContext; natio
               </th>
               <td className="num">
                 {r.view.latest
-                  ? `${value(r.view.latest.value)} (${r.view.latest.period})`
+                  ? `${shownValue(ctx, r.view.latest.value)} (${r.view.latest.period})`
                   : common.overview.noValue}
               </td>
               <td>
@@ -71,4 +71,9 @@ export function RegionsSection({ ctx, nationName }: { ctx: SectionContext; natio
       </table>
     </section>
   );
+}
+
+/** A value with its unit; a withheld (confidential) one shows the mark instead. */
+function shownValue(ctx: SectionContext, v: number | null): string {
+  return v === null ? ctx.t.flag.confidential : ctx.value(v);
 }

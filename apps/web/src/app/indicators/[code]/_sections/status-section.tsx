@@ -11,6 +11,8 @@ export function StatusSection({ ctx, finalYear }: { ctx: SectionContext; finalYe
   const { data, t, common, locale, unit, value } = ctx;
   const { view } = data;
   const { current, trajectory, inputs } = view.status;
+  // A withheld number shows the confidential mark, not a dash that would read as "no figure".
+  const secret = t.flag.confidential;
   return (
     <section aria-labelledby="status-title" className={styles.status}>
       <h2 id="status-title">
@@ -40,17 +42,23 @@ export function StatusSection({ ctx, finalYear }: { ctx: SectionContext; finalYe
           <h3>{t.status.inputs}</h3>
           <dl className={styles.inputs}>
             <dt>
-              {current.actual === null
+              {current.actual === null && !view.withheld.current
                 ? t.status.actualNone
                 : format(t.status.actual, { year: current.year ?? "" })}
             </dt>
-            <dd>{value(current.actual)}</dd>
+            <dd>{view.withheld.current ? secret : value(current.actual)}</dd>
             <dt>{t.status.target}</dt>
             <dd>{formatTarget(current.target, locale, unit)}</dd>
             <dt>{format(t.status.baseline, { year: inputs.baseline.year })}</dt>
             <dd>{value(inputs.baseline.value)}</dd>
             <dt>{t.status.ratio}</dt>
-            <dd>{current.ratio === null ? t.status.none : formatRatio(current.ratio, locale)}</dd>
+            <dd>
+              {view.withheld.current
+                ? secret
+                : current.ratio === null
+                  ? t.status.none
+                  : formatRatio(current.ratio, locale)}
+            </dd>
             <dt>{t.status.thresholds}</dt>
             <dd>
               {format(t.status.thresholdsValue, {
@@ -63,7 +71,7 @@ export function StatusSection({ ctx, finalYear }: { ctx: SectionContext; finalYe
             ) : (
               <>
                 <dt>{format(t.status.projected, { year: finalYear })}</dt>
-                <dd>{value(trajectory.projected)}</dd>
+                <dd>{view.withheld.trajectory ? secret : value(trajectory.projected)}</dd>
               </>
             )}
             <dt>{t.status.method}</dt>

@@ -35,7 +35,9 @@ export function YearsTable(props: { ctx: SectionContext; statuses: Map<number, C
             return (
               <tr key={p.year} data-year={p.year}>
                 <th scope="row">{p.year}</th>
-                <td className="num">{value(p.value)}</td>
+                <td className="num">
+                  {p.confidential && p.value === null ? t.flag.confidential : value(p.value)}
+                </td>
                 <td className="num">{formatTarget(p.target, locale, unit)}</td>
                 <td>
                   {s && (

@@ -16,6 +16,7 @@ const HEADER = [
   "complete",
   "last_period",
   "status",
+  "confidential",
 ];
 
 /** The indicator's yearly series for a region (or the nation) as CSV, for signed-in users. */
@@ -30,9 +31,12 @@ export async function GET(
   const code = decodeSegment(rawCode);
   const query = parsePageQuery(request.nextUrl.searchParams);
   // Column names and status codes are machine-readable and stay in English.
-  const data = code === null ? null : await loadIndicator(code, query, "en");
+  const data =
+    code === null
+      ? null
+      : await loadIndicator(code, query, { locale: "en", mayReadConfidential: user.confidential });
   if (!data) return new Response("Not found\n", { status: 404 });
-  const statuses = yearStatuses(data, query.asOf);
+  const statuses = yearStatuses(data);
   const lines = [HEADER.join(",")];
   for (const p of data.view.series) {
     const range = Array.isArray(p.target) ? p.target : null;
@@ -49,6 +53,7 @@ export async function GET(
         p.complete,
         p.lastPeriod,
         statuses.get(p.year)?.level ?? null,
+        p.confidential,
       ]
         .map(csvField)
         .join(","),
