@@ -7,8 +7,8 @@ import * as statusWork from "./migrations/2026_12_01_2000_status_work";
 import * as progressMeasure from "./migrations/2026_12_01_2300_progress_measure";
 import * as statusYears from "./migrations/2026_12_02_0900_status_years";
 import * as notificationClaims from "./migrations/2026_12_07_1840_notification_claims";
-import * as confidential from "./migrations/2026_12_07_1900_confidential";
 import * as tokenExpiry from "./migrations/2026_12_07_1900_token_expiry";
+import * as confidential from "./migrations/2026_12_07_1910_confidential";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
@@ -20,7 +20,7 @@ const migrations: Record<string, Migration> = {
   "2026_12_02_0900_status_years": statusYears,
   "2026_12_07_1840_notification_claims": notificationClaims,
   "2026_12_07_1900_token_expiry": tokenExpiry,
-  "2026_12_07_1900_confidential": confidential,
+  "2026_12_07_1910_confidential": confidential,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyObservations } from "../queries/observations";
 import { buildProgram, createTestDb, createTestProgram, createUploadRow } from "../test/factories";
-import { scrubConfidentialCopies } from "./2026_12_07_1900_confidential";
+import { scrubConfidentialCopies } from "./2026_12_07_1910_confidential";
 
 // The migration's scrub of values alerts copied before the permission existed.
 const db = createTestDb();
