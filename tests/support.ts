@@ -54,3 +54,17 @@ export async function signIn(
   await Promise.all([page.waitForURL(`${webUrl}/`), page.click('button[type="submit"]')]);
   return { id: user.id, username: user.username };
 }
+
+/** Waits until the worker has no status work left (the data version then stays put). */
+export async function settleStatusWork(): Promise<void> {
+  for (let quiet = 0, i = 0; quiet < 3 && i < 300; i++) {
+    const pending = await db
+      .selectFrom("status_work")
+      .select("id")
+      .where("done_at", "is", null)
+      .limit(1)
+      .execute();
+    quiet = pending.length === 0 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

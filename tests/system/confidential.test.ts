@@ -6,7 +6,7 @@ import type { Role } from "@spm/db";
 import { buildProgram, createTestDb } from "@spm/db/test/factories";
 import { importProgram } from "@spm/services";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { apiSession, tokenFor } from "../support";
+import { apiSession, settleStatusWork, tokenFor } from "../support";
 
 const web = inject("webUrl");
 const db = createTestDb();
@@ -46,19 +46,6 @@ async function get(cookie: string, path: string, headers: Record<string, string>
     location: res.headers.get("location"),
     body: await res.text(),
   };
-}
-
-async function settle(): Promise<void> {
-  for (let quiet = 0, i = 0; quiet < 3 && i < 300; i++) {
-    const pending = await db
-      .selectFrom("status_work")
-      .select("id")
-      .where("done_at", "is", null)
-      .limit(1)
-      .execute();
-    quiet = pending.length === 0 ? quiet + 1 : 0;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Next's router state tree for a page whose parent layouts are already rendered. */
@@ -114,7 +101,7 @@ beforeAll(async () => {
     if (((await up.json()) as { status: string }).status !== "processing") break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  await settle();
+  await settleStatusWork();
 });
 afterAll(() => db.destroy());
 

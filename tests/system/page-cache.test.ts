@@ -8,7 +8,7 @@ import { createTestDb } from "@spm/db/test/factories";
 import { importProgram } from "@spm/services";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { figureKey, monthlyProgram } from "../figures";
-import { apiSession, tokenFor } from "../support";
+import { apiSession, settleStatusWork, tokenFor } from "../support";
 
 const web = inject("webUrl");
 const db = createTestDb();
@@ -34,25 +34,11 @@ async function pageUntil(cookie: string, until: (body: string) => boolean) {
   throw new Error("the page never showed what was expected");
 }
 
-/** Waits until the worker has no status work left (the data version then stays put). */
-async function settle(): Promise<void> {
-  for (let quiet = 0, i = 0; quiet < 3 && i < 300; i++) {
-    const pending = await db
-      .selectFrom("status_work")
-      .select("id")
-      .where("done_at", "is", null)
-      .limit(1)
-      .execute();
-    quiet = pending.length === 0 ? quiet + 1 : 0;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 beforeAll(async () => {
   await importProgram(db, program, "test");
 });
 // Each test starts with the worker idle: a data version moving under it would be a miss.
-beforeEach(settle);
+beforeEach(settleStatusWork);
 
 afterAll(async () => {
   await db.destroy();
@@ -113,7 +99,7 @@ describe("the dashboard's page cache", () => {
     const shown = await pageUntil(cookie, (body) => body.includes(`777 (${key.period})`));
     expect(shown.cache).toBe("miss");
     // Once the worker is done (alerts may move the version once more), it is kept again.
-    await settle();
+    await settleStatusWork();
     await page(cookie);
     expect((await page(cookie)).cache).toBe("hit");
   });
