@@ -4,6 +4,7 @@ import {
   showEvaluation,
   showFigure,
   showFigureWithRevisions,
+  showRowError,
   showYearStatuses,
   withholdConfidential,
 } from "./confidential";
@@ -173,5 +174,29 @@ describe("showYearStatuses", () => {
     expect(full.find((y) => y.year === 2020)?.status.actual).toBe(SECRET);
     expect(shown.find((y) => y.year === 2020)?.status).toMatchObject({ actual: null, ratio: null });
     expect(shown.find((y) => y.year === 2019)?.status.actual).toBe(85);
+  });
+});
+
+describe("showRowError", () => {
+  const error = {
+    row: 2,
+    field: "value",
+    code: "value_not_a_number",
+    params: { value: "7654x125" },
+    message: "“7654x125” is not a number.",
+  };
+  it("withholds the value a confidential row's error quotes, keeping its code and reason", () => {
+    const shown = showRowError({ ...error, flag: " Confidential " }, false);
+    expect(shown).toMatchObject({ code: "value_not_a_number", withheld: true });
+    expect(JSON.stringify(shown)).not.toContain("7654");
+    expect(shown.message).toBe("“…” is not a number.");
+  });
+  it("keeps it for a permitted reader, and for rows sent without the flag", () => {
+    expect(showRowError({ ...error, flag: "confidential" }, true)).toMatchObject({
+      params: { value: "7654x125" },
+      withheld: false,
+    });
+    expect(showRowError({ ...error, flag: "estimated" }, false).message).toContain("7654");
+    expect(showRowError({ ...error, flag: null }, false).withheld).toBe(false);
   });
 });

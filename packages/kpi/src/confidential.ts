@@ -5,8 +5,10 @@
  */
 import { isConfidentialFlag } from "./confidential-flag";
 import { type IsoDate, yearOfDate } from "./dates";
+import { ROW_ERROR_CODES, type RowErrorCode, type RowErrorParams, type RowField } from "./errors";
 import type { IndicatorEvaluation } from "./evaluate";
 import type { Locale } from "./locales";
+import { formatRowError } from "./row-error-messages";
 import { computeCurrentStatus } from "./status";
 import type { CurrentStatus, IndicatorStatus, ProgramYears, StatusIndicator } from "./status-types";
 
@@ -179,3 +181,36 @@ export const CONFIDENTIAL_TEXT: Record<Locale, { mark: string; withheld: string 
   ru: { mark: "конфиденциально", withheld: "Показатель конфиденциален: его значение скрыто." },
   kk: { mark: "құпия", withheld: "Көрсеткіш құпия: оның мәні жасырылған." },
 };
+
+/** A row error as stored with an upload: the flag is the one its row was sent with. */
+interface StoredRowError {
+  field: string;
+  code: string;
+  params: unknown;
+  message: string;
+  flag?: string | null;
+}
+
+/**
+ * A row error of an upload for one reader: a row sent flagged confidential keeps its code and
+ * field, but the value it quotes (its parameter and the sentence) is withheld from a reader who
+ * may not read confidential figures (its sender may: they typed it).
+ */
+export function showRowError<E extends StoredRowError>(
+  error: E,
+  mayReadConfidential: boolean,
+): E & { withheld: boolean } {
+  const params = (error.params ?? {}) as RowErrorParams;
+  const withheld =
+    !mayReadConfidential && isConfidentialFlag(error.flag?.trim()) && params.value !== undefined;
+  if (!withheld) return { ...error, withheld };
+  const shown = { ...params, value: "…" };
+  const known = (ROW_ERROR_CODES as readonly string[]).includes(error.code);
+  const message = known
+    ? formatRowError(
+        { field: error.field as RowField, code: error.code as RowErrorCode, params: shown },
+        "en",
+      )
+    : CONFIDENTIAL_TEXT.en.withheld;
+  return { ...error, params: shown, message, withheld };
+}

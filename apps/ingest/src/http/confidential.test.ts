@@ -2,6 +2,7 @@ import { applyObservations } from "@spm/db";
 import { buildProgram, createUploadRow } from "@spm/db/test/factories";
 import { importProgram } from "@spm/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { processUpload } from "../ingest/process-upload";
 import { startTestApp, type TestApp, tokenFor } from "../test/harness";
 
 // The indicator endpoints for tokens with and without the confidential permission: the figure
@@ -76,5 +77,37 @@ describe("confidential figures in the indicator endpoints", () => {
   it("give them to a token with the right", async () => {
     const cleared = await tokenFor(app.db, "viewer", undefined, { confidential: true });
     for (const path of PATHS) expect(await read(cleared, path), path).toMatch(LEAK);
+  });
+});
+
+describe("rows sent flagged confidential in an upload's report", () => {
+  it("quote their value to the sender and to readers with the right, to no one else", async () => {
+    const sender = await tokenFor(app.db, "steward");
+    const csv = `indicator,period,region,value,flag\n${code},2020,ZZ,7654x125,confidential\n`;
+    const form = new FormData();
+    form.append("file", new Blob([csv], { type: "text/csv" }), "secret.csv");
+    const posted = await fetch(`${app.url}/api/v1/uploads`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${sender}` },
+      body: form,
+    });
+    expect(posted.status).toBe(202);
+    const { uploadId } = (await posted.json()) as { uploadId: string };
+    // What the worker does with it (this app has none running).
+    await processUpload(app.db, uploadId, { now: () => new Date() });
+    const report = (token: string) => read(token, `/uploads/${uploadId}`);
+    const rejected = (token: string) => read(token, `/uploads/${uploadId}/rejected.csv`);
+    // The sender typed it: their own report quotes it, with the reason.
+    expect(await report(sender)).toMatch(LEAK);
+    expect(await rejected(sender)).toMatch(LEAK);
+    const manager = await tokenFor(app.db, "manager");
+    const withheld = JSON.parse(await report(manager));
+    expect(JSON.stringify(withheld)).not.toMatch(LEAK);
+    expect(withheld.errors).toEqual([
+      expect.objectContaining({ row: 2, field: "value", code: "value_not_a_number" }),
+    ]);
+    expect(await rejected(manager)).not.toMatch(LEAK);
+    const cleared = await tokenFor(app.db, "manager", undefined, { confidential: true });
+    expect(await report(cleared)).toMatch(LEAK);
   });
 });

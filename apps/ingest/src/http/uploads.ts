@@ -17,8 +17,10 @@ import {
   buildDhis2Mapping,
   type Dhis2Mapping,
   indexPrograms,
+  isConfidentialFlag,
   type ProgramDefinition,
   type ProgramIndex,
+  showRowError,
 } from "@spm/kpi";
 import { type Request, type RequestHandler, type Response, Router } from "express";
 import multer from "multer";
@@ -85,12 +87,18 @@ async function uploadCatalog(db: Db): Promise<UploadCatalog> {
 export async function presentUpload(
   db: Db,
   upload: Upload,
+  reader: Principal,
   page: z.infer<typeof detailQuery> = {},
 ) {
-  const errors = await listUploadErrors(db, upload.id, {
+  const seesConfidential = mayReadSent(reader, upload);
+  const stored = await listUploadErrors(db, upload.id, {
     offset: page.errorsOffset,
     limit: page.errorsLimit ?? 1000,
     code: page.code,
+  });
+  const errors = stored.map((e) => {
+    const { flag: _flag, withheld: _withheld, ...shown } = showRowError(e, seesConfidential);
+    return shown;
   });
   return {
     id: upload.id,
@@ -119,6 +127,42 @@ export async function presentUpload(
 
 function mayRead(principal: Principal, upload: Upload): boolean {
   return hasRole(principal, "manager") || upload.created_by === actorOf(principal);
+}
+
+// The values of rows sent flagged confidential: for their sender and readers with the permission.
+function mayReadSent(principal: Principal, upload: Upload): boolean {
+  return principal.confidential || upload.created_by === actorOf(principal);
+}
+
+interface RejectedRow {
+  raw: unknown;
+  field: string | null;
+  code: string | null;
+  message: string | null;
+  params: unknown;
+}
+
+/** Rejected rows for the CSV: a row sent confidential shows no value or note to other readers. */
+function withholdSentConfidential<R extends RejectedRow>(rows: R[], mayRead: boolean): R[] {
+  if (mayRead) return rows;
+  return rows.map((r) => {
+    const raw = (r.raw ?? {}) as Record<string, unknown>;
+    const flag = String(raw.flag ?? "");
+    if (!isConfidentialFlag(flag.trim())) return r;
+    const message = r.code
+      ? showRowError(
+          {
+            field: r.field ?? "row",
+            code: r.code,
+            params: r.params,
+            message: r.message ?? "",
+            flag,
+          },
+          false,
+        ).message
+      : r.message;
+    return { ...r, raw: { ...raw, value: "", note: "" }, message };
+  });
 }
 
 /** Same key and same content: the upload made the first time. Same key, other content: 422. */
@@ -254,7 +298,9 @@ export function uploadsRouter(deps: UploadsDeps): Router {
     const mine = hasRole(principal, "manager") ? undefined : actorOf(principal);
     const uploads = await listUploads(deps.db, { createdBy: mine, limit: q.limit });
     res.json({
-      uploads: await Promise.all(uploads.map((u) => presentUpload(deps.db, u, { errorsLimit: 1 }))),
+      uploads: await Promise.all(
+        uploads.map((u) => presentUpload(deps.db, u, principalOf(req), { errorsLimit: 1 })),
+      ),
     });
   });
 
@@ -263,7 +309,9 @@ export function uploadsRouter(deps: UploadsDeps): Router {
     const found = await findUploadById(deps.db, id);
     if (!found || !mayRead(principalOf(req), found))
       throw new HttpProblem(404, "Not Found", "no such upload");
-    res.json(await presentUpload(deps.db, found, parseQuery(detailQuery, req.query)));
+    res.json(
+      await presentUpload(deps.db, found, principalOf(req), parseQuery(detailQuery, req.query)),
+    );
   });
 
   router.get("/uploads/:id/rejected.csv", requireRole("steward"), async (req, res) => {
@@ -274,7 +322,14 @@ export function uploadsRouter(deps: UploadsDeps): Router {
     res
       .type("text/csv; charset=utf-8")
       .attachment(`rejected-${id}.csv`)
-      .send(buildRejectedCsv(await listRejectedRows(deps.db, id)));
+      .send(
+        buildRejectedCsv(
+          withholdSentConfidential(
+            await listRejectedRows(deps.db, id),
+            mayReadSent(principalOf(req), found),
+          ),
+        ),
+      );
   });
 
   router.post("/uploads/:id/retry", requireRole("steward"), async (req, res) => {

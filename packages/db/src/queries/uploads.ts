@@ -144,14 +144,19 @@ export async function listUploadErrors(
   page: { limit?: number; offset?: number; code?: string } = {},
 ) {
   let q = db
-    .selectFrom("upload_errors")
-    .select(["row_number as row", "field", "code", "message", "params"])
-    .where("upload_id", "=", uploadId)
-    .orderBy("row_number")
-    .orderBy("id")
+    .selectFrom("upload_errors as e")
+    .leftJoin("upload_rows as r", (j) =>
+      j.onRef("r.upload_id", "=", "e.upload_id").onRef("r.row_number", "=", "e.row_number"),
+    )
+    .select(["e.row_number as row", "e.field", "e.code", "e.message", "e.params"])
+    // The flag the row was sent with: a row sent confidential is shown so to other readers.
+    .select(sql<string | null>`r.raw->>'flag'`.as("flag"))
+    .where("e.upload_id", "=", uploadId)
+    .orderBy("e.row_number")
+    .orderBy("e.id")
     .limit(page.limit ?? 1000)
     .offset(page.offset ?? 0);
-  if (page.code) q = q.where("code", "=", page.code);
+  if (page.code) q = q.where("e.code", "=", page.code);
   return q.execute();
 }
 
@@ -327,7 +332,7 @@ export async function listRejectedRows(db: Conn, uploadId: string) {
     .leftJoin("upload_errors as e", (j) =>
       j.onRef("e.upload_id", "=", "r.upload_id").onRef("e.row_number", "=", "r.row_number"),
     )
-    .select(["r.row_number as row", "r.raw", "e.field", "e.code", "e.message"])
+    .select(["r.row_number as row", "r.raw", "e.field", "e.code", "e.message", "e.params"])
     .where("r.upload_id", "=", uploadId)
     .where("r.outcome", "=", "rejected")
     .orderBy("r.row_number")

@@ -1,4 +1,5 @@
 import { findUploadById, listPrograms, listUploadErrors, listUploads, type Upload } from "@spm/db";
+import { showRowError } from "@spm/kpi";
 import { connection } from "next/server";
 import type { UploadReport } from "~/components/uploads/upload-client";
 import { UploadPanel } from "~/components/uploads/upload-panel";
@@ -24,7 +25,10 @@ export default async function UploadsPage(props: { searchParams: Promise<{ uploa
     openId && /^[0-9a-f-]{36}$/.test(openId) ? findUploadById(db(), openId) : undefined,
   ]);
   // A steward reads only their own reports; managers and admins read every one.
-  const report = opened && (!mine || opened.created_by === mine) ? await toReport(opened) : null;
+  // Values of rows sent flagged confidential: for their sender and readers with the permission.
+  const seesSent = user.confidential || opened?.created_by === `user:${user.id}`;
+  const report =
+    opened && (!mine || opened.created_by === mine) ? await toReport(opened, seesSent) : null;
   const n = (v: number) => formatValue(v, locale);
   return (
     <>
@@ -88,8 +92,10 @@ export default async function UploadsPage(props: { searchParams: Promise<{ uploa
 }
 
 /** The report of a stored upload, in the shape the report view reads. */
-async function toReport(u: Upload): Promise<UploadReport> {
-  const errors = await listUploadErrors(db(), u.id, { limit: 5000 });
+async function toReport(u: Upload, seesConfidential: boolean): Promise<UploadReport> {
+  const errors = (await listUploadErrors(db(), u.id, { limit: 5000 })).map((e) =>
+    showRowError(e, seesConfidential),
+  );
   return {
     id: u.id,
     status: u.status,
