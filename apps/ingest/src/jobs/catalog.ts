@@ -116,8 +116,15 @@ export const JOBS = {
     payload: z.object({ indicators: z.array(z.string()).optional() }),
     handle: async (payload, ctx) => {
       const result = await evaluateAlerts(ctx.db, { now: ctx.now(), codes: payload.indicators });
+      for (const rule of result.unreadable) {
+        ctx.logger.warn({ event: "alert_rule_unreadable", ruleId: rule.id, reason: rule.reason });
+      }
       await enqueueDeliveries(ctx.queues, result.deliveries, ctx.notifyAttempts);
-      return { ...result, deliveries: result.deliveries.length };
+      return {
+        ...result,
+        deliveries: result.deliveries.length,
+        unreadable: result.unreadable.length,
+      };
     },
   }),
   "notify.email": deliveryJob("email"),

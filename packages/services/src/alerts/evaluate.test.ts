@@ -112,3 +112,31 @@ describe("evaluateAlerts", () => {
     expect(places.sort()).toEqual(["ZZ-N", "ZZ-S"]);
   });
 });
+
+describe("a stored rule that no longer reads", () => {
+  it("is skipped and reported, and the other rules' alerts are evaluated as before", async () => {
+    const { codes, program } = await setUp();
+    const [red] = codes as [string];
+    const broken = await db
+      .insertInto("alert_rules")
+      .values({
+        program_code: program.code,
+        name: "Written by hand",
+        definition: JSON.stringify({ condition: { kind: "no_such_kind" } }),
+        created_by: "test",
+        updated_at: new Date(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    try {
+      await setFigure(red, 41);
+      const result = await evaluate([red], 0);
+      expect(result).toMatchObject({ evaluated: 1, transitions: 1 });
+      expect(result.unreadable).toContainEqual(
+        expect.objectContaining({ id: broken.id, reason: expect.stringContaining("condition") }),
+      );
+    } finally {
+      await db.deleteFrom("alert_rules").where("id", "=", broken.id).execute();
+    }
+  });
+});

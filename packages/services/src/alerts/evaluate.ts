@@ -20,8 +20,8 @@ import {
   withholdConfidential,
 } from "@spm/kpi";
 import type { Kysely, Transaction } from "kysely";
-import type { StoredAlertRule } from "../rules/compute";
-import { listAlertRules } from "../rules/run";
+import type { StoredAlertRule, UnreadableRule } from "../rules/compute";
+import { listEvaluableAlertRules } from "../rules/run";
 import { type AlertRow, toState } from "./alert-state";
 import { type Notice, noticePayload, writeNotifications } from "./notices";
 import { resolveRecipients } from "./recipients";
@@ -40,6 +40,8 @@ export interface EvaluationResult {
   transitions: number;
   notifications: number;
   deliveries: PendingDelivery[];
+  /** Enabled rules skipped because their stored definition cannot be read. */
+  unreadable: UnreadableRule[];
 }
 
 /**
@@ -51,13 +53,14 @@ export async function evaluateAlerts(
   args: { now: Date; codes?: readonly string[] },
 ): Promise<EvaluationResult> {
   const programs = await loadProgramDefinitions(db);
-  const rules = await listAlertRules(db, { enabledOnly: true });
+  const { rules, unreadable } = await listEvaluableAlertRules(db);
   const result: EvaluationResult = {
     rules: 0,
     evaluated: 0,
     transitions: 0,
     notifications: 0,
     deliveries: [],
+    unreadable,
   };
   for (const stored of rules) {
     const program = programs.find((p) => p.code === stored.programCode);
@@ -84,7 +87,7 @@ async function evaluateRule(
   program: ProgramDefinition,
   indicators: IndicatorDefinition[],
   now: Date,
-): Promise<Omit<EvaluationResult, "rules">> {
+): Promise<Omit<EvaluationResult, "rules" | "unreadable">> {
   await lockRule(trx, stored.id);
   // The rule may have been edited or disabled while this evaluation waited for the lock.
   const current = await findAlertRuleVersion(trx, stored.id);

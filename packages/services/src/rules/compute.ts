@@ -31,6 +31,27 @@ export function toStoredRule({ definition, ...row }: AlertRuleRow): StoredAlertR
   return { ...row, rule: alertRuleSchema.parse(definition) };
 }
 
+/** A stored rule whose definition no longer passes the schema (written by hand or an old version). */
+export interface UnreadableRule {
+  id: string;
+  reason: string;
+}
+
+/** Parses a stored row's definition, or says why it cannot be read. */
+export function readStoredRule(
+  row: AlertRuleRow,
+): { ok: true; stored: StoredAlertRule } | { ok: false; unreadable: UnreadableRule } {
+  const parsed = alertRuleSchema.safeParse(row.definition);
+  if (parsed.success) {
+    const { definition: _definition, ...rest } = row;
+    return { ok: true, stored: { ...rest, rule: parsed.data } };
+  }
+  const reason = parsed.error.issues
+    .map((issue) => `${issue.path.join(".") || "definition"}: ${issue.message}`)
+    .join("; ");
+  return { ok: false, unreadable: { id: row.id, reason } };
+}
+
 /** The rules a programme file ships, by key, with their defaults applied. */
 export function shippedRules(def: ProgramDefinition): { key: string; rule: AlertRule }[] {
   return def.alertRules.map(({ key, ...fields }) => ({ key, rule: alertRuleSchema.parse(fields) }));

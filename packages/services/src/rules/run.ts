@@ -29,9 +29,11 @@ import {
   indicatorsWatched,
   previewRule,
   type RulePreview,
+  readStoredRule,
   type StoredAlertRule,
   shippedRules,
   toStoredRule,
+  type UnreadableRule,
 } from "./compute";
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -43,6 +45,23 @@ export async function listAlertRules(
   filter: { programCode?: string; enabledOnly?: boolean } = {},
 ): Promise<StoredAlertRule[]> {
   return (await listAlertRuleRows(db, filter)).map(toStoredRule);
+}
+
+/**
+ * The enabled rules to evaluate, and those whose stored definition cannot be read: they are
+ * skipped and reported, so that one bad rule does not stop every other rule's alerts.
+ */
+export async function listEvaluableAlertRules(
+  db: Conn,
+): Promise<{ rules: StoredAlertRule[]; unreadable: UnreadableRule[] }> {
+  const rules: StoredAlertRule[] = [];
+  const unreadable: UnreadableRule[] = [];
+  for (const row of await listAlertRuleRows(db, { enabledOnly: true })) {
+    const read = readStoredRule(row);
+    if (read.ok) rules.push(read.stored);
+    else unreadable.push(read.unreadable);
+  }
+  return { rules, unreadable };
 }
 
 /** One rule (not deleted), or undefined. */
