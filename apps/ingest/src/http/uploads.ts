@@ -7,7 +7,6 @@ import {
   findUploadById,
   findUploadByIdempotencyKey,
   listRejectedRows,
-  listUploadErrors,
   listUploads,
   loadProgramDefinitions,
   requeueUpload,
@@ -17,10 +16,8 @@ import {
   buildDhis2Mapping,
   type Dhis2Mapping,
   indexPrograms,
-  isConfidentialFlag,
   type ProgramDefinition,
   type ProgramIndex,
-  showRowError,
 } from "@spm/kpi";
 import { type Request, type RequestHandler, type Response, Router } from "express";
 import multer from "multer";
@@ -33,6 +30,7 @@ import { type IncomingRow, stageUpload } from "../ingest/stage";
 import { buildRejectedCsv, parseUpload, UploadFileError } from "../parsing";
 import type { Queues } from "../queues";
 import { HttpProblem } from "./problem";
+import { detailQuery, mayReadSent, presentUpload, withholdSentConfidential } from "./upload-report";
 import { parseBody, parseQuery } from "./validate";
 
 export interface UploadsDeps {
@@ -50,11 +48,6 @@ const batchBody = z.object({
 const idParam = z.object({ id: z.uuid("not a valid upload id") });
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const uploadQuery = z.object({ dryRun: flag.optional() });
-const detailQuery = z.object({
-  errorsOffset: z.coerce.number().int().min(0).optional(),
-  errorsLimit: z.coerce.number().int().min(1).max(10_000).optional(),
-  code: z.string().max(60).optional(),
-});
 const KEY = z.string().trim().min(1).max(200);
 
 /** The Idempotency-Key header, if sent; one that is empty or over 200 characters is a 400. */
@@ -83,86 +76,8 @@ async function uploadCatalog(db: Db): Promise<UploadCatalog> {
   return { index: built.index, dhis2: buildDhis2Mapping(programs) };
 }
 
-/** The report of an upload as the API shows it. */
-export async function presentUpload(
-  db: Db,
-  upload: Upload,
-  reader: Principal,
-  page: z.infer<typeof detailQuery> = {},
-) {
-  const seesConfidential = mayReadSent(reader, upload);
-  const stored = await listUploadErrors(db, upload.id, {
-    offset: page.errorsOffset,
-    limit: page.errorsLimit ?? 1000,
-    code: page.code,
-  });
-  const errors = stored.map((e) => {
-    const { flag: _flag, withheld: _withheld, ...shown } = showRowError(e, seesConfidential);
-    return shown;
-  });
-  return {
-    id: upload.id,
-    kind: upload.kind,
-    filename: upload.filename,
-    format: upload.format,
-    dryRun: upload.dry_run,
-    status: upload.status,
-    counts: {
-      received: upload.received,
-      inserted: upload.inserted,
-      updated: upload.updated,
-      unchanged: upload.unchanged,
-      rejected: upload.rejected,
-    },
-    progress: { done: upload.progress_done, total: upload.progress_total },
-    errors,
-    statusChanges: upload.status_changes,
-    failureReason: upload.failure_reason,
-    createdBy: upload.created_by,
-    createdAt: upload.created_at,
-    startedAt: upload.started_at,
-    finishedAt: upload.finished_at,
-  };
-}
-
 function mayRead(principal: Principal, upload: Upload): boolean {
   return hasRole(principal, "manager") || upload.created_by === actorOf(principal);
-}
-
-// The values of rows sent flagged confidential: for their sender and readers with the permission.
-function mayReadSent(principal: Principal, upload: Upload): boolean {
-  return principal.confidential || upload.created_by === actorOf(principal);
-}
-
-interface RejectedRow {
-  raw: unknown;
-  field: string | null;
-  code: string | null;
-  message: string | null;
-  params: unknown;
-}
-
-/** Rejected rows for the CSV: a row sent confidential shows no value or note to other readers. */
-function withholdSentConfidential<R extends RejectedRow>(rows: R[], mayRead: boolean): R[] {
-  if (mayRead) return rows;
-  return rows.map((r) => {
-    const raw = (r.raw ?? {}) as Record<string, unknown>;
-    const flag = String(raw.flag ?? "");
-    if (!isConfidentialFlag(flag.trim())) return r;
-    const message = r.code
-      ? showRowError(
-          {
-            field: r.field ?? "row",
-            code: r.code,
-            params: r.params,
-            message: r.message ?? "",
-            flag,
-          },
-          false,
-        ).message
-      : r.message;
-    return { ...r, raw: { ...raw, value: "", note: "" }, message };
-  });
 }
 
 /** Same key and same content: the upload made the first time. Same key, other content: 422. */
