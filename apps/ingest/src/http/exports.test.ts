@@ -2,7 +2,13 @@ import { PassThrough } from "node:stream";
 import { applyObservations } from "@spm/db";
 import { buildProgram, createUploadRow } from "@spm/db/test/factories";
 import { buildDhis2Mapping } from "@spm/kpi";
-import { EXPORT_SHEETS, importProgram, openProgramExport, refreshStatuses } from "@spm/services";
+import {
+  EXPORT_SHEETS,
+  ExportAborted,
+  importProgram,
+  openProgramExport,
+  refreshStatuses,
+} from "@spm/services";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAll } from "../parsing/test-support";
@@ -35,7 +41,10 @@ const FIGURES = [
   { indicator: mapped, region: "ZZ-S", period: "2018", year: 2018, value: 13 },
   { indicator: unmapped, region: "ZZ", period: "2018", year: 2018, value: 99 },
   { indicator: mapped, region: "ZZ", period: "2021", year: 2021, value: 70 },
+  // After the day asked for (2020-06-30): left out like the year after.
+  { indicator: unmapped, region: "ZZ-N", period: "202009", year: 2020, value: 5 },
 ];
+const SHOWN = FIGURES.filter((f) => f.year <= 2020 && f.period !== "202009");
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -86,9 +95,7 @@ describe("GET /export", () => {
     const bytes = await res.arrayBuffer();
     const rows = csvRecords(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes));
     expect(rows.map((r) => `${r.indicator}/${r.place}/${r.period}`).sort()).toEqual(
-      FIGURES.filter((f) => f.year <= 2020)
-        .map((f) => `${f.indicator}/${f.region}/${f.period}`)
-        .sort(),
+      SHOWN.map((f) => `${f.indicator}/${f.region}/${f.period}`).sort(),
     );
     const first = rows.find(
       (r) => r.place === "ZZ" && r.period === "2018" && r.indicator === mapped,
@@ -134,7 +141,7 @@ describe("GET /export", () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(EXPORT_SHEETS);
     expect(EXPORT_SHEETS).toEqual(["Summary", "Indicators", "Figures", "Statuses", "Narratives"]);
     const figures = book.getWorksheet("Figures") as ExcelJS.Worksheet;
-    expect(figures.rowCount).toBe(1 + FIGURES.filter((f) => f.year <= 2020).length);
+    expect(figures.rowCount).toBe(1 + SHOWN.length);
     const cells: ExcelJS.CellValue[] = [];
     figures.eachRow((row) => row.eachCell((c) => cells.push(c.value)));
     expect(cells).toContain(`'${FORMULA}`);
@@ -184,6 +191,22 @@ describe("GET /export", () => {
     out.on("data", (c: Buffer) => chunks.push(c));
     await opened.write(out);
     expect(JSON.parse(Buffer.concat(chunks).toString("utf8"))).toEqual(json);
+  });
+
+  it("stops reading figures once its reader has gone", async () => {
+    for (const format of ["csv", "xlsx", "json", "dhis2-json"] as const) {
+      const opened = await openProgramExport(app.db, format, {
+        program: program.code,
+        asOf: AS_OF,
+        locale: "en",
+        mayReadConfidential: false,
+        pageSize: 1,
+      });
+      const out = new PassThrough();
+      out.on("error", () => {});
+      out.destroy();
+      await expect(opened.write(out), format).rejects.toBeInstanceOf(ExportAborted);
+    }
   });
 
   it("answers a bad format, date or unknown programme with a problem and no file", async () => {

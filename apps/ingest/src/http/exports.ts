@@ -52,8 +52,8 @@ export function exportsRouter(deps: { db: Db; now: () => Date }): Router {
     } catch (error) {
       if (error instanceof ExportAborted) return;
       // Headers and part of the file are out: a cut connection tells the client it is incomplete.
-      res.destroy(error instanceof Error ? error : new Error(String(error)));
-      throw error;
+      req.log?.error({ err: error }, "export failed");
+      res.destroy();
     }
   });
   return router;

@@ -3,6 +3,8 @@ import {
   type IsoDate,
   type Locale,
   type ProgramDefinition,
+  parsePeriod,
+  periodStart,
   showFigure,
   yearOfDate,
 } from "@spm/kpi";
@@ -64,7 +66,7 @@ export async function findExportProgram(db: Db, code: string): Promise<ProgramDe
 }
 
 /**
- * Every figure of the programme up to `asOf`'s year, a page at a time, as its reader may see
+ * Every figure of the programme whose period began by `asOf`, a page at a time, as its reader may see
  * it (showFigure: a confidential figure's value and note are withheld without the permission).
  */
 export async function* exportRows(
@@ -84,9 +86,12 @@ export async function* exportRows(
       limit,
     });
     if (page.length === 0) return;
-    yield page.map((row) => {
+    yield page.flatMap((row) => {
+      // A period that begins after `asOf` was not yet a figure on that day.
+      const period = parsePeriod(row.period);
+      if (period.ok && periodStart(period.period) > req.asOf) return [];
       const shown = showFigure(row, req.mayReadConfidential);
-      return {
+      const exported: ExportRow = {
         indicator: row.indicator_code,
         indicatorName: names.get(row.indicator_code) ?? row.indicator_code,
         unit: row.unit,
@@ -102,6 +107,7 @@ export async function* exportRows(
         narrative: "",
         withheld: shown.withheld,
       };
+      return [exported];
     });
     if (page.length < limit) return;
     const last = page[page.length - 1] as ExportCursor;

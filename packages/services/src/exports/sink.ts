@@ -15,8 +15,9 @@ export async function send(out: Writable, chunk: string): Promise<void> {
   await drained(out);
 }
 
-/** Resolves when `out` drains, rejects with ExportAborted when it closes first. */
+/** Resolves when `out` drains, rejects with ExportAborted when it is closed or closes first. */
 export function drained(out: Writable): Promise<void> {
+  if (out.destroyed) return Promise.reject(new ExportAborted());
   if (!out.writableNeedDrain) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const done = () => {
