@@ -108,6 +108,11 @@ describe("GET /export", () => {
     });
     expect(first?.status).toMatch(/^(green|amber|red)$/);
     expect(first).toMatchObject({ approval: "", narrative: "" });
+    // Names in the reader's language: `lang`, else the dashboard's cookie or Accept-Language.
+    const kk = await fetch(`${app.url}/api/v1/export?program=${program.code}&format=csv`, {
+      headers: { authorization: `Bearer ${viewer}`, "accept-language": "kk" },
+    });
+    expect(await kk.text()).toContain(`${program.indicators[0]?.name.en} (kk)`);
   });
 
   it("withholds a confidential figure's value and note from a viewer without the right, in every format", async () => {
@@ -173,7 +178,7 @@ describe("GET /export", () => {
 
   it("parses JSON, and reads the same figures a page at a time", async () => {
     const viewer = await tokenFor(app.db, "viewer");
-    const json = (await (await download(viewer, "&format=json&region=ZZ")).json()) as {
+    const json = (await (await download(viewer, "&format=json&region=ZZ&lang=en")).json()) as {
       figures: { period: string }[];
     };
     expect(json).toMatchObject({ program: program.code, asOf: AS_OF, region: "ZZ" });

@@ -10,6 +10,7 @@ import {
 import { Router } from "express";
 import { z } from "zod";
 import { principalOf, requireRole } from "../auth/middleware";
+import { localeOf } from "./locale";
 import { HttpProblem } from "./problem";
 import { parseQuery } from "./validate";
 
@@ -34,7 +35,7 @@ export function exportsRouter(deps: { db: Db; now: () => Date }): Router {
       program: q.program,
       asOf,
       region: q.region,
-      locale: q.lang ?? "en",
+      locale: q.lang ?? localeOf(req),
       mayReadConfidential: principalOf(req).confidential,
     }).catch((error: unknown) => {
       if (error instanceof ServiceError && error.code === "not_found")
