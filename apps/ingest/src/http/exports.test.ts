@@ -85,7 +85,7 @@ function csvRecords(text: string): Record<string, string>[] {
 }
 
 describe("GET /export", () => {
-  it("writes every figure up to asOf's year as CSV, its status and target, a formula neutralised", async () => {
+  it("writes every figure whose period began by asOf as CSV, with its status and target, a formula neutralised", async () => {
     const viewer = await tokenFor(app.db, "viewer");
     const res = await download(viewer, "&format=csv");
     expect(res.headers.get("content-type")).toContain("text/csv");
