@@ -10,6 +10,7 @@ import { authenticate, checkOrigin, requireRole } from "./auth/middleware";
 import { adminRouter } from "./http/admin";
 import { alertsRouter } from "./http/alerts";
 import { authRouter } from "./http/auth";
+import { exportsRouter } from "./http/exports";
 import { healthRouter } from "./http/health";
 import { indicatorsRouter } from "./http/indicators";
 import { errorHandler, notFoundHandler } from "./http/problem";
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(adminRouter({ db: deps.db, now, queues: deps.queues }));
   api.use(alertsRouter({ db: deps.db, now }));
   api.use(programsRouter({ db: deps.db }));
+  api.use(exportsRouter({ db: deps.db, now }));
   api.use(
     uploadsRouter({
       db: deps.db,

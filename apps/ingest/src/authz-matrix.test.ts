@@ -107,6 +107,12 @@ const MATRIX: Entry[] = [
   },
   {
     method: "GET",
+    route: "/api/v1/export",
+    path: `/api/v1/export?program=${program.code}&format=csv`,
+    expect: from("viewer", 200),
+  },
+  {
+    method: "GET",
     route: "/api/v1/programs/:code/template.:ext",
     path: `/api/v1/programs/${program.code}/template.csv`,
     expect: from("viewer", 200),

@@ -7,6 +7,7 @@ export * from "./queries/alert-rules";
 export * from "./queries/audit";
 export * from "./queries/catalog";
 export * from "./queries/demo";
+export * from "./queries/exports";
 export * from "./queries/observations";
 export * from "./queries/program-history";
 export * from "./queries/programs";

@@ -17,6 +17,15 @@ export { DEMO_SOURCE } from "./demo/compute";
 export { loadDemoData, removeDemoData } from "./demo/run";
 export { ServiceError, type ServiceErrorCode } from "./errors";
 export { csvField, neutraliseCell } from "./exports/cells";
+export type { ExportRequest, ExportRow } from "./exports/rows";
+export {
+  EXPORT_FORMATS,
+  EXPORT_MEDIA,
+  type ExportFormat,
+  openProgramExport,
+} from "./exports/run";
+export { ExportAborted } from "./exports/sink";
+export { EXPORT_SHEETS } from "./exports/workbook";
 export { isHttpsUrl, servedOverHttps } from "./network/https";
 export { isTrustedProxy, parseTrustedProxies } from "./network/trusted-proxies";
 export {

@@ -3,6 +3,7 @@ import { type Locale, parseIsoDate, toIsoDate } from "@spm/kpi";
 import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { connection } from "next/server";
 import { AutoRefresh } from "~/components/auto-refresh";
+import { ExportForm } from "~/components/export-form";
 import { LevelCounts } from "~/components/level-counts";
 import { type OverviewFilter, OverviewFilters } from "~/components/overview-filters";
 import {
@@ -144,6 +145,13 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
               directions={program.directions}
               locale={locale}
               today={today}
+              t={t}
+            />
+            <ExportForm
+              program={program.code}
+              asOf={asOf}
+              region={filter.region}
+              locale={locale}
               t={t}
             />
             {program.directions.map((direction) => {

@@ -1,0 +1,108 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { Database } from "../database";
+
+type Conn = Kysely<Database> | Transaction<Database>;
+
+/** One figure of a programme as an export writes it, with its target and its year's status. */
+export interface ExportFigureRow {
+  indicator_code: string;
+  region_code: string;
+  period: string;
+  year: number;
+  value: number;
+  flag: string | null;
+  note: string | null;
+  source: string | null;
+  unit: string;
+  target: number | null;
+  /** The year's current level in the read model (status_years), null before it is computed. */
+  status: string | null;
+}
+
+/** Where the previous page ended: the primary key of its last figure. */
+export type ExportCursor = Pick<ExportFigureRow, "indicator_code" | "region_code" | "period">;
+
+/**
+ * One page of a programme's current figures in key order (a keyset walk of the primary key, so
+ * a page costs the same at the millionth figure as at the first); none after `maxYear`.
+ */
+export async function pageProgramFigures(
+  db: Conn,
+  args: {
+    program: string;
+    maxYear: number;
+    region?: string;
+    after: ExportCursor | null;
+    limit: number;
+  },
+): Promise<ExportFigureRow[]> {
+  let q = db
+    .selectFrom("observations as o")
+    .innerJoin("indicators as i", "i.code", "o.indicator_code")
+    .leftJoin("targets as t", (j) =>
+      j.onRef("t.indicator_code", "=", "o.indicator_code").onRef("t.year", "=", "o.year"),
+    )
+    .leftJoin("status_years as s", (j) =>
+      j
+        .onRef("s.indicator_code", "=", "o.indicator_code")
+        .onRef("s.region_code", "=", "o.region_code")
+        .onRef("s.year", "=", "o.year"),
+    )
+    .select([
+      "o.indicator_code",
+      "o.region_code",
+      "o.period",
+      "o.year",
+      "o.value",
+      "o.flag",
+      "o.note",
+      "o.source",
+      "i.unit",
+      "t.value as target",
+      "s.current_level as status",
+    ])
+    .where("i.program_code", "=", args.program)
+    .where("o.year", "<=", args.maxYear);
+  if (args.region) q = q.where("o.region_code", "=", args.region);
+  const after = args.after;
+  if (after) {
+    q = q.where(
+      sql<boolean>`(o.indicator_code, o.region_code, o.period) > (${after.indicator_code}, ${after.region_code}, ${after.period})`,
+    );
+  }
+  return q
+    .orderBy("o.indicator_code")
+    .orderBy("o.region_code")
+    .orderBy("o.period")
+    .limit(args.limit)
+    .execute();
+}
+
+/** The read model's year levels of a programme up to `maxYear` (indicators × places × years). */
+export async function listProgramYearLevels(
+  db: Conn,
+  args: { program: string; maxYear: number; region?: string },
+): Promise<
+  {
+    indicator_code: string;
+    region_code: string;
+    year: number;
+    current_level: string;
+    trajectory_level: string;
+  }[]
+> {
+  let q = db
+    .selectFrom("status_years as s")
+    .innerJoin("indicators as i", "i.code", "s.indicator_code")
+    .select([
+      "s.indicator_code",
+      "s.region_code",
+      "s.year",
+      "s.current_level",
+      "s.trajectory_level",
+    ])
+    .where("i.program_code", "=", args.program)
+    .where("s.year", "<=", args.maxYear);
+  if (args.region) q = q.where("s.region_code", "=", args.region);
+  return q.orderBy("s.indicator_code").orderBy("s.region_code").orderBy("s.year").execute();
+}

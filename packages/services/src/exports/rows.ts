@@ -1,0 +1,120 @@
+import { type Db, type ExportCursor, loadProgramDefinitions, pageProgramFigures } from "@spm/db";
+import {
+  type IsoDate,
+  type Locale,
+  type ProgramDefinition,
+  parsePeriod,
+  periodStart,
+  showFigure,
+  yearOfDate,
+} from "@spm/kpi";
+import { ServiceError } from "../errors";
+
+/** What one export is of, and for whom. */
+export interface ExportRequest {
+  program: string;
+  asOf: IsoDate;
+  region?: string;
+  locale: Locale;
+  /** The reader's `confidential` permission: without it a confidential figure is withheld. */
+  mayReadConfidential: boolean;
+  /** Figures read per query (a keyset page); memory stays bounded by it. */
+  pageSize?: number;
+}
+
+/** One figure as its reader may see it, with the columns every format writes. */
+export interface ExportRow {
+  indicator: string;
+  indicatorName: string;
+  unit: string;
+  period: string;
+  place: string;
+  value: number | null;
+  flag: string | null;
+  note: string | null;
+  source: string | null;
+  target: number | null;
+  status: string | null;
+  /** Approval (issue 15) and narrative (issue 18) do not exist yet: always empty. */
+  approval: string;
+  narrative: string;
+  withheld: boolean;
+}
+
+/** The columns of the CSV and the Figures sheet, in order. */
+export const EXPORT_COLUMNS = [
+  "indicator",
+  "indicatorName",
+  "unit",
+  "period",
+  "place",
+  "value",
+  "flag",
+  "note",
+  "source",
+  "target",
+  "status",
+  "approval",
+  "narrative",
+] as const satisfies readonly (keyof ExportRow)[];
+
+/** The programme an export is of, or `not_found`. */
+export async function findExportProgram(db: Db, code: string): Promise<ProgramDefinition> {
+  const program = (await loadProgramDefinitions(db)).find((p) => p.code === code);
+  if (!program) throw new ServiceError("not_found", `no programme ${code}`);
+  return program;
+}
+
+/**
+ * Every figure of the programme whose period began by `asOf`, a page at a time, as its reader may see
+ * it (showFigure: a confidential figure's value and note are withheld without the permission).
+ */
+export async function* exportRows(
+  db: Db,
+  program: ProgramDefinition,
+  req: ExportRequest,
+): AsyncGenerator<ExportRow[]> {
+  const names = new Map(program.indicators.map((i) => [i.code, i.name[req.locale]]));
+  const limit = req.pageSize ?? 5000;
+  let after: ExportCursor | null = null;
+  for (;;) {
+    const page = await pageProgramFigures(db, {
+      program: program.code,
+      maxYear: yearOfDate(req.asOf),
+      region: req.region,
+      after,
+      limit,
+    });
+    if (page.length === 0) return;
+    yield page.flatMap((row) => {
+      // A period that begins after `asOf` was not yet a figure on that day.
+      const period = parsePeriod(row.period);
+      if (period.ok && periodStart(period.period) > req.asOf) return [];
+      const shown = showFigure(row, req.mayReadConfidential);
+      const exported: ExportRow = {
+        indicator: row.indicator_code,
+        indicatorName: names.get(row.indicator_code) ?? row.indicator_code,
+        unit: row.unit,
+        period: row.period,
+        place: row.region_code,
+        value: shown.value,
+        flag: row.flag,
+        note: shown.note,
+        source: row.source,
+        target: row.target,
+        status: row.status,
+        approval: "",
+        narrative: "",
+        withheld: shown.withheld,
+      };
+      return [exported];
+    });
+    if (page.length < limit) return;
+    const last = page[page.length - 1] as ExportCursor;
+    after = {
+      indicator_code: last.indicator_code,
+      region_code: last.region_code,
+      period: last.period,
+    };
+  }
+}

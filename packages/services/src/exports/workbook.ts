@@ -1,0 +1,92 @@
+import type { Writable } from "node:stream";
+import { type Db, listProgramYearLevels } from "@spm/db";
+import { type ProgramDefinition, yearOfDate } from "@spm/kpi";
+import ExcelJS from "exceljs";
+import { neutraliseCell } from "./cells";
+import { EXPORT_COLUMNS, type ExportRequest, exportRows } from "./rows";
+import { drained } from "./sink";
+
+type Cell = string | number | null;
+
+/** Text cells neutralised (a formula-like note is shown, never run); numbers stay numbers. */
+function addRow(sheet: ExcelJS.Worksheet, cells: readonly Cell[]): void {
+  sheet.addRow(cells.map((c) => (typeof c === "string" ? neutraliseCell(c) : c))).commit();
+}
+
+/** The names of the workbook's sheets, in order. */
+export const EXPORT_SHEETS = ["Summary", "Indicators", "Figures", "Statuses", "Narratives"];
+
+/**
+ * The workbook, written as a stream (exceljs's WorkbookWriter, no shared strings): Summary,
+ * Indicators, Figures (a page of figures at a time), Statuses (the read model's year levels),
+ * Narratives (none yet: a row says so, so the shape stays when issue 18 adds them).
+ */
+export async function writeXlsxExport(
+  db: Db,
+  program: ProgramDefinition,
+  req: ExportRequest,
+  out: Writable,
+): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  const { locale } = req;
+  const summary = book.addWorksheet("Summary");
+  const facts: [string, Cell][] = [
+    ["program", program.code],
+    ["name", program.name[locale]],
+    ["asOf", req.asOf],
+    ["region", req.region ?? "all"],
+    ["generatedAt", new Date().toISOString()],
+    ["confidential", req.mayReadConfidential ? "shown" : "withheld"],
+    ["approval", "no approvals yet"],
+    ["narratives", "no narratives yet"],
+  ];
+  for (const fact of facts) addRow(summary, fact);
+  summary.commit();
+
+  const indicators = book.addWorksheet("Indicators");
+  addRow(indicators, ["indicator", "name", "direction", "unit", "polarity", "frequency"]);
+  for (const i of program.indicators) {
+    addRow(indicators, [i.code, i.name[locale], i.direction, i.unit, i.polarity, i.frequency]);
+  }
+  indicators.commit();
+
+  const figures = book.addWorksheet("Figures");
+  addRow(figures, EXPORT_COLUMNS);
+  for await (const page of exportRows(db, program, req)) {
+    for (const row of page)
+      addRow(
+        figures,
+        EXPORT_COLUMNS.map((c) => row[c]),
+      );
+    await drained(out);
+  }
+  figures.commit();
+
+  const statuses = book.addWorksheet("Statuses");
+  addRow(statuses, ["indicator", "place", "year", "current", "trajectory"]);
+  const levels = await listProgramYearLevels(db, {
+    program: program.code,
+    maxYear: yearOfDate(req.asOf),
+    region: req.region,
+  });
+  for (const l of levels) {
+    addRow(statuses, [
+      l.indicator_code,
+      l.region_code,
+      l.year,
+      l.current_level,
+      l.trajectory_level,
+    ]);
+  }
+  statuses.commit();
+
+  const narratives = book.addWorksheet("Narratives");
+  addRow(narratives, ["indicator", "year", "narrative"]);
+  addRow(narratives, ["", "", "no narratives yet"]);
+  narratives.commit();
+  await book.commit();
+}
