@@ -1,6 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { buildProgram, createTestUser } from "@spm/db/test/factories";
-import { importProgram } from "@spm/services";
+import { CURRENT_LEVELS } from "@spm/kpi";
+import { evaluateAlerts, importProgram, refreshStatuses } from "@spm/services";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, tokenFor } from "../test/harness";
@@ -156,6 +157,41 @@ describe("real answers match the documented schemas", () => {
       headers: auth.steward,
     });
     await call("GET", "/api/v1/uploads", "/api/v1/uploads", { headers: auth.steward });
+  });
+
+  it("an alert fired by a rule, shown, acknowledged; the manager's notification of it", async () => {
+    await call("POST", "/api/v1/alert-rules", "/api/v1/alert-rules", {
+      headers: auth.manager,
+      body: {
+        program: program.code,
+        name: "Low values",
+        // Whatever the figures say, every status fires it.
+        scope: { indicators: "all", regions: "national" },
+        condition: { kind: "status_is", levels: CURRENT_LEVELS },
+        channels: ["in_app"],
+        recipients: { roles: ["manager"] },
+      },
+    });
+    const codes = program.indicators.map((i) => i.code);
+    await refreshStatuses(app.db, { asOf: new Date().toISOString().slice(0, 10), codes });
+    await evaluateAlerts(app.db, { now: new Date(), codes });
+    const listed = await call("GET", "/api/v1/alerts", `/api/v1/alerts?program=${program.code}`, {
+      headers: auth.manager,
+    });
+    const [first] = ((await listed.json()) as { alerts: { id: string }[] }).alerts;
+    if (!first) throw new Error("the rule fired no alert");
+    await call("GET", "/api/v1/alerts/:id", `/api/v1/alerts/${first.id}`, {
+      headers: auth.manager,
+    });
+    await call("POST", "/api/v1/alerts/:id/ack", `/api/v1/alerts/${first.id}/ack`, {
+      headers: auth.manager,
+      body: { comment: "seen" },
+    });
+    const inbox = await call("GET", "/api/v1/notifications", "/api/v1/notifications", {
+      headers: session,
+    });
+    const { notifications } = (await inbox.json()) as { notifications: unknown[] };
+    expect(notifications.length).toBeGreaterThan(0);
   });
 
   it("alerts, rules, deliveries, outbox, users, tokens, audit, health", async () => {

@@ -33,6 +33,7 @@ import { type IncomingRow, stageUpload } from "../ingest/stage";
 import { buildRejectedCsv, parseUpload, UploadFileError } from "../parsing";
 import type { Queues } from "../queues";
 import { HttpProblem } from "./problem";
+import { batchBody, detailQuery, idParam, uploadQuery } from "./upload-schemas";
 import { parseBody, parseQuery } from "./validate";
 
 export interface UploadsDeps {
@@ -42,19 +43,6 @@ export interface UploadsDeps {
   maxUploadBytes: number;
 }
 
-const MAX_JSON_ROWS = 50_000;
-export const batchBody = z.object({
-  observations: z.array(z.unknown()).min(1).max(MAX_JSON_ROWS),
-  dryRun: z.boolean().optional(),
-});
-const idParam = z.object({ id: z.uuid("not a valid upload id") });
-const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-export const uploadQuery = z.object({ dryRun: flag.optional() });
-export const detailQuery = z.object({
-  errorsOffset: z.coerce.number().int().min(0).optional(),
-  errorsLimit: z.coerce.number().int().min(1).max(10_000).optional(),
-  code: z.string().max(60).optional(),
-});
 const KEY = z.string().trim().min(1).max(200);
 
 /** The Idempotency-Key header, if sent; one that is empty or over 200 characters is a 400. */

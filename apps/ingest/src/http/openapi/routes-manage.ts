@@ -25,7 +25,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     role: "manager",
     tag: "alerts",
     summary: "One alert with its history",
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.oneAlert },
   },
   {
     method: "POST",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { loginBody } from "../auth";
 import { observationQuery, statusQuery } from "../indicators";
 import { QUEUE_BOARD_PATH } from "../queue-board";
-import { batchBody, detailQuery, uploadQuery } from "../uploads";
+import { batchBody, detailQuery, uploadQuery } from "../upload-schemas";
 import { MANAGE_ROUTES } from "./routes-manage";
 import * as out from "./schemas";
 

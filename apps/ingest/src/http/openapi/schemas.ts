@@ -1,4 +1,4 @@
-import { LOCALES } from "@spm/kpi";
+import { ALERT_STATUSES, LOCALES } from "@spm/kpi";
 import { z } from "zod";
 
 // The shapes the API answers with, for its OpenAPI document (the routers build them; the
@@ -130,11 +130,27 @@ export const programs = z.looseObject({
   programs: z.array(z.looseObject({ code: z.string(), name: translated })),
 });
 
-export const alertList = z.looseObject({
-  alerts: z.array(
-    z.looseObject({ id: z.string(), state: z.string(), indicatorCode: z.string().optional() }),
-  ),
+/** An alert as listed and shown: its rule, where it fires, since when, who acknowledged it. */
+export const alert = z.looseObject({
+  id: z.string(),
+  rule: z.looseObject({ id: z.string(), name: z.string(), deleted: z.boolean() }),
+  programCode: z.string(),
+  indicator: z.string(),
+  region: z.string(),
+  status: z.enum(ALERT_STATUSES),
+  since: when,
+  firedAt: nullableWhen,
+  lastNotifiedAt: nullableWhen,
+  value: figure,
+  level: z.string().nullable(),
+  evaluatedAt: when,
+  acknowledged: z.looseObject({ by: z.string(), comment: z.string(), at: z.string() }).nullable(),
+  silencedUntil: nullableWhen,
+  retired: z.boolean(),
 });
+
+export const alertList = z.looseObject({ alerts: z.array(alert) });
+export const oneAlert = z.looseObject({ alert });
 
 export const notifications = z.looseObject({
   notifications: z.array(
