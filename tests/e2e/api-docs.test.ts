@@ -2,7 +2,7 @@
 // /api forwarder, and /api-docs listing its operations in the reader's language, on a phone.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../browser";
+import { launchBrowser, saveScreenshot } from "../browser";
 
 const web = inject("webUrl");
 let browser: Browser;
@@ -43,6 +43,7 @@ describe("the API's description", () => {
       .locator("script[src]")
       .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
     for (const src of sources) expect(new URL(src).origin).toBe(new URL(web).origin);
+    await saveScreenshot(page, "api-docs-kk-390");
     await page.close();
   });
 });

@@ -200,6 +200,10 @@ describe("real answers match the documented schemas", () => {
     await call("GET", "/api/v1/deliveries", "/api/v1/deliveries", { headers: auth.manager });
     await call("GET", "/api/v1/outbox", "/api/v1/outbox", { headers: auth.admin });
     await call("GET", "/api/v1/users", "/api/v1/users", { headers: auth.admin });
+    await call("POST", "/api/v1/tokens", "/api/v1/tokens", {
+      headers: auth.admin,
+      body: { name: "ministry feed", role: "steward" },
+    });
     await call("GET", "/api/v1/tokens", "/api/v1/tokens", { headers: auth.admin });
     await call("GET", "/api/v1/audit", "/api/v1/audit", { headers: auth.admin });
     await call("GET", "/healthz", "/healthz");

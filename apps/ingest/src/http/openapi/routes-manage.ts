@@ -157,7 +157,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "admin",
     summary: "Create a user",
     body: admin.newUser,
-    ok: { status: 201, schema: out.anyObject },
+    ok: { status: 201, schema: out.oneUser },
   },
   {
     method: "PATCH",
@@ -166,7 +166,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "admin",
     summary: "Change a user",
     body: admin.userChanges,
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.oneUser },
   },
   {
     method: "GET",
@@ -174,7 +174,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     role: "admin",
     tag: "admin",
     summary: "API tokens",
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.tokens },
   },
   {
     method: "POST",
@@ -183,7 +183,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "admin",
     summary: "Create an API token (its secret is shown once)",
     body: admin.newToken,
-    ok: { status: 201, schema: out.anyObject },
+    ok: { status: 201, schema: out.createdToken },
   },
   {
     method: "PATCH",
@@ -209,6 +209,6 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "admin",
     summary: "The audit log",
     query: admin.auditQuery,
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.audit },
   },
 ];

@@ -79,7 +79,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "auth",
     summary: "Sign in: sets the session cookie",
     body: loginBody,
-    ok: { status: 200, schema: out.signedIn },
+    ok: { status: 200, schema: out.oneUser },
   },
   {
     method: "POST",

@@ -196,7 +196,7 @@ export const me = z.union([
   }),
 ]);
 
-export const signedIn = z.object({ user: publicUser });
+export const oneUser = z.object({ user: publicUser });
 export const users = z.looseObject({ users: z.array(publicUser) });
 
 /** Any JSON object: answers the document lists without a schema of its own yet. */
@@ -204,3 +204,37 @@ export const anyObject = z.looseObject({});
 
 /** An upload taken: its report is at `Location` (`/api/v1/uploads/{id}`). */
 export const accepted = z.looseObject({ uploadId: z.string(), status: z.string() });
+
+const tokenInfo = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(["viewer", "steward", "manager", "admin"]),
+  regions: z.array(z.string()).nullable(),
+  confidential: z.boolean(),
+  createdBy: z.string().nullable(),
+  createdAt: when,
+  expiresAt: nullableWhen,
+  revokedAt: nullableWhen,
+  lastUsedAt: nullableWhen,
+});
+export const tokens = z.looseObject({ tokens: z.array(tokenInfo) });
+/** A token created: its secret, shown this once, and what it is. */
+export const createdToken = z.looseObject({ token: z.string(), info: tokenInfo });
+
+/** The audit log, newest first: who did what to which entity, before and after. */
+export const audit = z.looseObject({
+  entries: z.array(
+    z.looseObject({
+      id: z.string(),
+      at: when,
+      actor: z.string(),
+      action: z.string(),
+      entity_type: z.string(),
+      entity_id: z.string(),
+      before: z.unknown(),
+      after: z.unknown(),
+      request_id: z.string().nullable(),
+      ip: z.string().nullable(),
+    }),
+  ),
+});
