@@ -15,6 +15,7 @@ type Doc = {
   components: { schemas: Record<string, object> };
 };
 type Answer = { content?: Record<string, { schema?: object }> };
+type Operation = { requestBody?: Answer };
 
 const program = buildProgram({
   indicators: [
@@ -61,6 +62,11 @@ async function call(
 ): Promise<Response> {
   const documented = API_ROUTES.find((r) => r.method === method && r.path === route);
   if (!documented) throw new Error(`${method} ${route} is not in the route table`);
+  // What is sent is what the document says may be sent.
+  const operation = doc?.paths[openApiPath(route)]?.[method.toLowerCase()] as Operation | undefined;
+  const request = operation?.requestBody?.content?.["application/json"]?.schema;
+  if (request && init.body !== undefined)
+    expect(ajv.validate(request, init.body), `${method} ${path} request`).toBe(true);
   const res = await fetch(app.url + path, {
     method,
     headers: {
@@ -97,6 +103,22 @@ describe("GET /api/v1/openapi.json", () => {
       headers: { authorization: "Bearer spm_not_a_token" },
     });
     expect(stale.status).toBe(200);
+  });
+
+  it("has response schemas that Ajv compiles in strict mode, every one", () => {
+    let compiled = 0;
+    for (const byMethod of Object.values(doc.paths))
+      for (const op of Object.values(byMethod))
+        for (const answer of Object.values(op.responses)) {
+          const schema = answer.content?.["application/json"]?.schema;
+          if (schema && !("$ref" in schema)) compiled += ajv.compile(schema) ? 1 : 0;
+        }
+    // And the request bodies (as the routers' zod schemas read them).
+    for (const byMethod of Object.values(doc.paths))
+      for (const op of Object.values(byMethod) as Operation[])
+        for (const media of Object.values(op.requestBody?.content ?? {}))
+          if (media.schema) compiled += ajv.compile(media.schema) ? 1 : 0;
+    expect(compiled).toBeGreaterThan(45);
   });
 
   it("names the lowest role of each operation and answers errors as problem+json", () => {
