@@ -31,7 +31,10 @@ describe("the API's description", () => {
     await expect(page.locator("h2").allTextContents()).resolves.toEqual(
       expect.arrayContaining(["Көрсеткіштер", "Әкімшілік"]),
     );
+    // Every operation's summary is in the reader's language (none left in the document's English).
+    await expect(page.locator("[data-untranslated]").count()).resolves.toBe(0);
     const users = page.locator("li", { hasText: "/api/v1/users/{id}" });
+    await expect(users.locator("p").nth(1).textContent()).resolves.toBe("Пайдаланушыны өзгерту");
     await expect(users.locator(".api-method").textContent()).resolves.toBe("PATCH");
     await expect(users.locator("dd").first().textContent()).resolves.toBe("әкімші");
     await expect(page.locator('a[href="/api/v1/openapi.json"]').count()).resolves.toBe(1);

@@ -167,7 +167,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/api/v1/uploads",
     role: "steward",
     tag: "uploads",
-    summary: "Send a file of figures (CSV, Excel, JSON, SDMX) in the field `file`",
+    summary: "Send a file of figures (CSV, Excel or DHIS2 data values) in the field `file`",
     query: uploadQuery,
     body: z.object({ file: z.string().describe("the file") }),
     bodyType: "multipart/form-data",

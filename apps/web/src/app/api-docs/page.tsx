@@ -12,6 +12,7 @@ interface Parameter {
   required?: boolean;
 }
 interface Operation {
+  operationId?: string;
   summary?: string;
   tags?: string[];
   "x-min-role"?: string;
@@ -43,6 +44,12 @@ export default async function ApiDocsPage() {
   );
   const tags = [...new Set(operations.map((o) => o.op.tags?.[0] ?? "operations"))];
   const tagName = (tag: string) => (d.tags as Record<string, string>)[tag] ?? tag;
+  const summaries = d.operations as Record<string, string>;
+  // The document's English summary, marked, where the catalogue has no text for an operation.
+  const summaryOf = (op: Operation) => {
+    const text = op.operationId ? summaries[op.operationId] : undefined;
+    return text ? <p>{text}</p> : <p data-untranslated="">{op.summary}</p>;
+  };
   const roleName = (role: string | undefined) =>
     role && role in t.role ? t.role[role as keyof typeof t.role] : d.public;
   return (
@@ -66,7 +73,7 @@ export default async function ApiDocsPage() {
                     <p className="api-route">
                       <span className="api-method">{method}</span> <code>{path}</code>
                     </p>
-                    <p>{op.summary}</p>
+                    {summaryOf(op)}
                     <dl>
                       <dt>{d.role}</dt>
                       <dd>{roleName(op["x-min-role"])}</dd>
