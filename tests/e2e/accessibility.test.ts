@@ -87,6 +87,7 @@ type Arranged = typeof arranged;
 // Every main page, as the least role that may open it; the seed's, then the arranged programme's.
 const PAGES: { name: string; role: Role | null; path: (a: Arranged) => string }[] = [
   { name: "/login", role: null, path: () => "/login" },
+  { name: "/api-docs", role: null, path: () => "/api-docs" },
   { name: "/", role: "viewer", path: () => "/" },
   { name: "/ (every level)", role: "viewer", path: (a) => `/?program=${a.program}` },
   { name: "/indicators/HQ_READINESS", role: "viewer", path: () => "/indicators/HQ_READINESS" },

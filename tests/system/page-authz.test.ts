@@ -15,6 +15,7 @@ const RANK: Role[] = ["viewer", "steward", "manager", "admin"];
 
 /** Every page and route handler of apps/web/src/app, with the least role that may see it. */
 const PAGES: { path: string; min: Role | null }[] = [
+  { path: "/api-docs", min: null },
   { path: "/", min: "viewer" },
   { path: "/regions", min: "viewer" },
   { path: "/indicators/NO_SUCH_CODE", min: "viewer" },

@@ -13,6 +13,7 @@ import { authRouter } from "./http/auth";
 import { exportsRouter } from "./http/exports";
 import { healthRouter } from "./http/health";
 import { indicatorsRouter } from "./http/indicators";
+import { openApiRouter } from "./http/openapi";
 import { errorHandler, notFoundHandler } from "./http/problem";
 import { programsRouter } from "./http/programs";
 import { QUEUE_BOARD_PATH, queueBoardHeaders, queueBoardRouter } from "./http/queue-board";
@@ -91,6 +92,8 @@ export function createApp(deps: AppDeps): express.Express {
       type: ["application/yaml", "text/yaml", "application/x-yaml"],
     }),
   );
+  // Public, and answered before credentials are read: a stale token does not hide it.
+  api.use(openApiRouter());
   api.use(authenticate({ db: deps.db, policy: deps.policy, now }));
   api.use(checkOrigin(deps.allowedOrigins));
   api.use(

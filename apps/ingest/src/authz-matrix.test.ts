@@ -3,6 +3,7 @@ import { buildProgram, createTestUser } from "@spm/db/test/factories";
 import { importProgram } from "@spm/services";
 import type { Express } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_ROUTES } from "./http/openapi/routes";
 import { QUEUE_BOARD_PATH } from "./http/queue-board";
 import { startTestApp, type TestApp, tokenFor } from "./test/harness";
 
@@ -47,6 +48,12 @@ const MATRIX: Entry[] = [
   { method: "GET", route: "/healthz", path: "/healthz", expect: everyone(200) },
   { method: "USE", route: QUEUE_BOARD_PATH, path: QUEUE_BOARD_PATH, expect: from("admin", 200) },
   { method: "GET", route: "/readyz", path: "/readyz", expect: everyone(200) },
+  {
+    method: "GET",
+    route: "/api/v1/openapi.json",
+    path: "/api/v1/openapi.json",
+    expect: everyone(200),
+  },
   { method: "GET", route: "/metrics", path: "/metrics", expect: everyone(200) },
   {
     method: "POST",
@@ -361,6 +368,18 @@ describe("authorisation matrix", () => {
     const served = [...new Set(listRoutes(stack))].sort();
     const listed = MATRIX.map((e) => `${e.method} ${e.route}`).sort();
     expect(served).toEqual(listed);
+  });
+
+  it("is the OpenAPI document's route table: each route, with the lowest role it answers", () => {
+    const roles = ["viewer", "steward", "manager", "admin"] as const;
+    const minRole = (e: Expect) =>
+      e.anon !== 401 ? "public" : roles.find((r) => e[r] !== 403 && e[r] !== 401);
+    // The queue board is one mounted unit: its page is documented as GET.
+    const matrix = MATRIX.map(
+      (e) => `${e.method === "USE" ? "GET" : e.method} ${e.route} ${minRole(e.expect)}`,
+    ).sort();
+    const documented = API_ROUTES.map((r) => `${r.method} ${r.path} ${r.role}`).sort();
+    expect(documented).toEqual(matrix);
   });
 
   for (const entry of ORDERED) {

@@ -80,7 +80,13 @@ describe("the arrows between packages", () => {
 // DESIGN.md: every page and route handler checks its own authorisation (a layout's check does not
 // run when Next renders a segment alone on navigation). Public by design: sign-in and the 403 page;
 // the /api forwarder leaves the check to the API it forwards to.
-const PUBLIC_ROUTES = ["login/page.tsx", "forbidden/page.tsx", "api/[...path]/route.ts"];
+// The API's description is public like the document it lists (GET /api/v1/openapi.json).
+const PUBLIC_ROUTES = [
+  "login/page.tsx",
+  "forbidden/page.tsx",
+  "api/[...path]/route.ts",
+  "api-docs/page.tsx",
+];
 
 describe("authorisation of pages", () => {
   it("every page and route handler under apps/web/src/app authorises itself", () => {

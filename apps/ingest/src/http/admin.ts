@@ -38,7 +38,7 @@ const REGIONS = z.array(z.string().regex(PLACE_CODE, "a region code such as KZ-A
 const PASSWORD = z.string();
 const idParam = z.object({ id: z.uuid("not a valid id") });
 
-const newUser = z.object({
+export const newUser = z.object({
   username: z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, "3–64 letters, digits or . _ @ -"),
   password: PASSWORD,
   role: ROLE,
@@ -48,19 +48,19 @@ const newUser = z.object({
   regions: REGIONS.nullable().optional(),
   confidential: z.boolean().optional(),
 });
-const userChanges = newUser
+export const userChanges = newUser
   .omit({ username: true })
   .partial()
   .extend({ disabled: z.boolean().optional() });
-const newToken = z.object({
+export const newToken = z.object({
   name: z.string().trim().min(1).max(100),
   role: ROLE,
   regions: REGIONS.nullable().optional(),
   confidential: z.boolean().optional(),
   expiresAt: z.coerce.date().optional(),
 });
-const tokenChanges = z.object({ confidential: z.boolean() });
-const auditQuery = z.object({
+export const tokenChanges = z.object({ confidential: z.boolean() });
+export const auditQuery = z.object({
   entityType: z.string().max(50).optional(),
   entityId: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),

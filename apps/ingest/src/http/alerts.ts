@@ -26,27 +26,27 @@ import { parseBody, parseQuery } from "./validate";
 
 const idParam = z.object({ id: z.uuid("not a valid id") });
 const programField = z.object({ program: z.string().min(1).max(100) });
-const listQuery = z.object({
+export const listQuery = z.object({
   state: z.enum(["active", "firing", "pending", "resolved"]).optional(),
   program: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
-const ackBody = z.object({ comment: z.string().trim().min(1, "say why").max(2000) });
+export const ackBody = z.object({ comment: z.string().trim().min(1, "say why").max(2000) });
 const MAX_SILENCE_DAYS = 366;
-const silenceBody = z.object({
+export const silenceBody = z.object({
   // null lifts the silence.
   until: z.iso.datetime({ offset: true }).nullable(),
   comment: z.string().trim().max(2000).optional(),
 });
-const readBody = z.union([
+export const readBody = z.union([
   z.object({ ids: z.array(z.uuid()).min(1).max(1000) }),
   z.object({ all: z.literal(true) }),
 ]);
-const inboxQuery = z.object({
+export const inboxQuery = z.object({
   unread: z.enum(["0", "1", "true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
-const deliveriesQuery = z.object({
+export const deliveriesQuery = z.object({
   channel: z.enum(["email", "webhook"]).optional(),
   status: z.enum(["pending", "sent", "outbox", "failed"]).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),

@@ -18,7 +18,7 @@ import { requireRole, SESSION_COOKIE } from "../auth/middleware";
 import { HttpProblem } from "./problem";
 import { parseBody } from "./validate";
 
-const loginBody = z.object({
+export const loginBody = z.object({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(1000),
 });

@@ -14,7 +14,7 @@ import { localeOf } from "./locale";
 import { HttpProblem } from "./problem";
 import { parseQuery } from "./validate";
 
-const exportQuery = z.object({
+export const exportQuery = z.object({
   program: z.string().regex(/^[A-Z][A-Z0-9-]{1,63}$/, "a programme code such as HEALTH-2030"),
   format: z.enum(EXPORT_FORMATS),
   asOf: z.string().refine(isIsoDate, "a calendar date YYYY-MM-DD").optional(),

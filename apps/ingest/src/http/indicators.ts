@@ -8,12 +8,12 @@ import { HttpProblem } from "./problem";
 import { parseQuery } from "./validate";
 
 const REGION = PLACE_CODE;
-const statusQuery = z.object({
+export const statusQuery = z.object({
   lang: z.enum(LOCALES).optional(),
   region: z.string().regex(REGION, "a region code such as KZ-ALA").optional(),
   asOf: z.string().refine(isIsoDate, "a calendar date YYYY-MM-DD").optional(),
 });
-const observationQuery = z.object({
+export const observationQuery = z.object({
   region: z.string().regex(REGION, "a region code such as KZ-ALA").optional(),
   from: z.coerce.number().int().min(1900).max(2100).optional(),
   to: z.coerce.number().int().min(1900).max(2100).optional(),

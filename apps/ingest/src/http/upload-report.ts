@@ -3,14 +3,9 @@
 // with the permission (the rejected-rows CSV likewise).
 import { type Db, listUploadErrors, type Upload } from "@spm/db";
 import { isConfidentialFlag, showRowError } from "@spm/kpi";
-import { z } from "zod";
+import type { z } from "zod";
 import { actorOf, type Principal } from "../auth/principal";
-
-export const detailQuery = z.object({
-  errorsOffset: z.coerce.number().int().min(0).optional(),
-  errorsLimit: z.coerce.number().int().min(1).max(10_000).optional(),
-  code: z.string().max(60).optional(),
-});
+import type { detailQuery } from "./upload-schemas";
 
 /** The report of an upload as the API shows it. */
 export async function presentUpload(

@@ -30,7 +30,8 @@ import { type IncomingRow, stageUpload } from "../ingest/stage";
 import { buildRejectedCsv, parseUpload, UploadFileError } from "../parsing";
 import type { Queues } from "../queues";
 import { HttpProblem } from "./problem";
-import { detailQuery, mayReadSent, presentUpload, withholdSentConfidential } from "./upload-report";
+import { mayReadSent, presentUpload, withholdSentConfidential } from "./upload-report";
+import { batchBody, detailQuery, idParam, uploadQuery } from "./upload-schemas";
 import { parseBody, parseQuery } from "./validate";
 
 export interface UploadsDeps {
@@ -40,14 +41,6 @@ export interface UploadsDeps {
   maxUploadBytes: number;
 }
 
-const MAX_JSON_ROWS = 50_000;
-const batchBody = z.object({
-  observations: z.array(z.unknown()).min(1).max(MAX_JSON_ROWS),
-  dryRun: z.boolean().optional(),
-});
-const idParam = z.object({ id: z.uuid("not a valid upload id") });
-const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-const uploadQuery = z.object({ dryRun: flag.optional() });
 const KEY = z.string().trim().min(1).max(200);
 
 /** The Idempotency-Key header, if sent; one that is empty or over 200 characters is a 400. */

@@ -38,6 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <a href="/alerts">{t.nav.alerts}</a>
             )}
             {user?.role === "admin" && <a href="/admin">{t.nav.admin}</a>}
+            <a href="/api-docs">{t.nav.api}</a>
           </nav>
           {user && (
             <ReaderBar

@@ -2,6 +2,7 @@ import { LOCALES } from "@spm/kpi";
 import { describe, expect, it } from "vitest";
 import { getAdminMessages } from "./admin";
 import { getAlertsMessages } from "./alerts";
+import { getApiDocsMessages } from "./api-docs";
 import { CATALOGUES, format, resolveLocale } from "./index";
 import { getIndicatorMessages } from "./indicator";
 import { getUploadsMessages } from "./uploads";
@@ -22,6 +23,7 @@ const SETS = {
   main: (l: (typeof LOCALES)[number]) => CATALOGUES[l],
   admin: getAdminMessages,
   alerts: getAlertsMessages,
+  apiDocs: getApiDocsMessages,
   indicator: getIndicatorMessages,
   uploads: getUploadsMessages,
 };

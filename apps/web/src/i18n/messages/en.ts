@@ -7,6 +7,7 @@ export const en = {
     uploads: "Uploads",
     alerts: "Alerts",
     admin: "Administration",
+    api: "API",
   },
   lang: { label: "Language", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {

@@ -8,6 +8,7 @@ export const kk: Messages = {
     uploads: "Жүктеулер",
     alerts: "Хабарламалар",
     admin: "Әкімшілік",
+    api: "API",
   },
   lang: { label: "Тіл", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {

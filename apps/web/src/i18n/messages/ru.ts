@@ -8,6 +8,7 @@ export const ru: Messages = {
     uploads: "Загрузки",
     alerts: "Оповещения",
     admin: "Администрирование",
+    api: "API",
   },
   lang: { label: "Язык", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {

@@ -1,0 +1,249 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { buildProgram, createTestUser } from "@spm/db/test/factories";
+import { CURRENT_LEVELS } from "@spm/kpi";
+import { evaluateAlerts, importProgram, refreshStatuses } from "@spm/services";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, tokenFor } from "../test/harness";
+import { openApiPath } from "./openapi/document";
+import { API_ROUTES } from "./openapi/routes";
+
+// The OpenAPI document as served, checked as OpenAPI 3.1, and real answers of the running API
+// checked against the schemas it documents (2020-12, as OpenAPI 3.1 reads them).
+type Doc = {
+  paths: Record<string, Record<string, { responses: Record<string, Answer> }>>;
+  components: { schemas: Record<string, object> };
+};
+type Answer = { content?: Record<string, { schema?: object }> };
+type Operation = { requestBody?: Answer };
+
+const program = buildProgram({
+  indicators: [
+    { history: [{ period: "2019", value: 12, source: "test" }] },
+    { history: [{ period: "2020", value: 3, source: "test" }] },
+  ],
+});
+const code = program.indicators[0]?.code ?? "";
+let app: TestApp;
+let doc: Doc;
+let auth: Record<"viewer" | "steward" | "manager" | "admin", Record<string, string>>;
+let session: Record<string, string>;
+const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await importProgram(app.db, program, "test");
+  const bearer = async (role: "viewer" | "steward" | "manager" | "admin") => ({
+    authorization: `Bearer ${await tokenFor(app.db, role)}`,
+  });
+  auth = {
+    viewer: await bearer("viewer"),
+    steward: await bearer("steward"),
+    manager: await bearer("manager"),
+    admin: await bearer("admin"),
+  };
+  const user = await createTestUser(app.db, { role: "manager" });
+  const login = await call("POST", "/api/v1/auth/login", "/api/v1/auth/login", {
+    body: { username: user.username, password: user.password },
+  });
+  session = {
+    cookie: (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "",
+    origin: app.url,
+  };
+});
+afterAll(() => app?.close());
+
+/** Calls a documented route and checks the answer's status and body against the document. */
+async function call(
+  method: string,
+  route: string,
+  path: string,
+  init: { headers?: Record<string, string>; body?: unknown } = {},
+): Promise<Response> {
+  const documented = API_ROUTES.find((r) => r.method === method && r.path === route);
+  if (!documented) throw new Error(`${method} ${route} is not in the route table`);
+  // What is sent is what the document says may be sent.
+  const operation = doc?.paths[openApiPath(route)]?.[method.toLowerCase()] as Operation | undefined;
+  const request = operation?.requestBody?.content?.["application/json"]?.schema;
+  if (request && init.body !== undefined)
+    expect(ajv.validate(request, init.body), `${method} ${path} request`).toBe(true);
+  const res = await fetch(app.url + path, {
+    method,
+    headers: {
+      ...init.headers,
+      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+    },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  });
+  expect(res.status, `${method} ${path}`).toBe(documented.ok.status);
+  const text = await res.clone().text();
+  const answer = doc?.paths[openApiPath(route)]?.[method.toLowerCase()]?.responses[res.status];
+  const schema = answer?.content?.["application/json"]?.schema;
+  if (schema) {
+    const validate = ajv.compile(schema);
+    const valid = validate(JSON.parse(text));
+    expect(validate.errors ?? [], `${method} ${path}: ${text.slice(0, 500)}`).toEqual([]);
+    expect(valid).toBe(true);
+  }
+  return res;
+}
+
+describe("GET /api/v1/openapi.json", () => {
+  beforeAll(async () => {
+    const res = await fetch(`${app.url}/api/v1/openapi.json`);
+    expect(res.status).toBe(200);
+    doc = (await res.json()) as Doc;
+  });
+
+  it("answers without credentials, and even with a bad token, a valid OpenAPI 3.1 document", async () => {
+    const validator = new Validator();
+    expect(await validator.validate(doc as never)).toEqual({ valid: true });
+    expect(validator.version).toBe("3.1");
+    const stale = await fetch(`${app.url}/api/v1/openapi.json`, {
+      headers: { authorization: "Bearer spm_not_a_token" },
+    });
+    expect(stale.status).toBe(200);
+  });
+
+  it("has response schemas that Ajv compiles in strict mode, every one", () => {
+    let compiled = 0;
+    for (const byMethod of Object.values(doc.paths))
+      for (const op of Object.values(byMethod))
+        for (const answer of Object.values(op.responses)) {
+          const schema = answer.content?.["application/json"]?.schema;
+          if (schema && !("$ref" in schema)) compiled += ajv.compile(schema) ? 1 : 0;
+        }
+    // And the request bodies (as the routers' zod schemas read them).
+    for (const byMethod of Object.values(doc.paths))
+      for (const op of Object.values(byMethod) as Operation[])
+        for (const media of Object.values(op.requestBody?.content ?? {}))
+          if (media.schema) compiled += ajv.compile(media.schema) ? 1 : 0;
+    expect(compiled).toBeGreaterThan(45);
+  });
+
+  it("names the lowest role of each operation and answers errors as problem+json", () => {
+    const users = doc.paths["/api/v1/users/{id}"]?.patch as unknown as Record<string, unknown>;
+    expect(users["x-min-role"]).toBe("admin");
+    expect(Object.keys(users.responses as object)).toEqual(
+      expect.arrayContaining(["200", "400", "401", "403", "404"]),
+    );
+  });
+});
+
+describe("real answers match the documented schemas", () => {
+  it("indicators: the list, one with its status, its observations", async () => {
+    const list = await call("GET", "/api/v1/indicators", "/api/v1/indicators?lang=ru", {
+      headers: auth.viewer,
+    });
+    const body = (await list.json()) as { indicators: { code: string }[] };
+    expect(body.indicators.map((i) => i.code)).toContain(code);
+    // The schema bites: an indicator without its status does not pass.
+    const schema = doc.paths["/api/v1/indicators"]?.get?.responses["200"]?.content?.[
+      "application/json"
+    ]?.schema as object;
+    const { status: _status, ...statusless } = body.indicators[0] as Record<string, unknown>;
+    expect(ajv.validate(schema, { ...body, indicators: [statusless] })).toBe(false);
+    await call("GET", "/api/v1/indicators/:code", `/api/v1/indicators/${code}`, {
+      headers: auth.viewer,
+    });
+    const obs = await call(
+      "GET",
+      "/api/v1/indicators/:code/observations",
+      `/api/v1/indicators/${code}/observations`,
+      { headers: auth.viewer },
+    );
+    expect(((await obs.json()) as { observations: unknown[] }).observations.length).toBe(1);
+  });
+
+  it("programmes, the caller (user and token), notifications", async () => {
+    await call("GET", "/api/v1/programs", "/api/v1/programs", { headers: auth.viewer });
+    await call("GET", "/api/v1/auth/me", "/api/v1/auth/me", { headers: auth.viewer });
+    await call("GET", "/api/v1/auth/me", "/api/v1/auth/me", { headers: session });
+    await call("GET", "/api/v1/notifications", "/api/v1/notifications", { headers: session });
+    await call("GET", "/api/v1/notifications/unread-count", "/api/v1/notifications/unread-count", {
+      headers: session,
+    });
+    await call("POST", "/api/v1/notifications/read", "/api/v1/notifications/read", {
+      headers: session,
+      body: { all: true },
+    });
+  });
+
+  it("a batch of figures sent, its report, the list of uploads", async () => {
+    const sent = await call("POST", "/api/v1/observations", "/api/v1/observations", {
+      headers: auth.steward,
+      body: { observations: [{ indicator: code, period: "2021", value: 5, source: "test" }] },
+    });
+    const { uploadId } = (await sent.json()) as { uploadId: string };
+    await call("GET", "/api/v1/uploads/:id", `/api/v1/uploads/${uploadId}`, {
+      headers: auth.steward,
+    });
+    await call("GET", "/api/v1/uploads", "/api/v1/uploads", { headers: auth.steward });
+  });
+
+  it("an alert fired by a rule, shown, acknowledged; the manager's notification of it", async () => {
+    await call("POST", "/api/v1/alert-rules", "/api/v1/alert-rules", {
+      headers: auth.manager,
+      body: {
+        program: program.code,
+        name: "Low values",
+        // Whatever the figures say, every status fires it.
+        scope: { indicators: "all", regions: "national" },
+        condition: { kind: "status_is", levels: CURRENT_LEVELS },
+        channels: ["in_app"],
+        recipients: { roles: ["manager"] },
+      },
+    });
+    const codes = program.indicators.map((i) => i.code);
+    await refreshStatuses(app.db, { asOf: new Date().toISOString().slice(0, 10), codes });
+    await evaluateAlerts(app.db, { now: new Date(), codes });
+    const listed = await call("GET", "/api/v1/alerts", `/api/v1/alerts?program=${program.code}`, {
+      headers: auth.manager,
+    });
+    const [first] = ((await listed.json()) as { alerts: { id: string }[] }).alerts;
+    if (!first) throw new Error("the rule fired no alert");
+    await call("GET", "/api/v1/alerts/:id", `/api/v1/alerts/${first.id}`, {
+      headers: auth.manager,
+    });
+    await call("POST", "/api/v1/alerts/:id/ack", `/api/v1/alerts/${first.id}/ack`, {
+      headers: auth.manager,
+      body: { comment: "seen" },
+    });
+    const inbox = await call("GET", "/api/v1/notifications", "/api/v1/notifications", {
+      headers: session,
+    });
+    const { notifications } = (await inbox.json()) as { notifications: unknown[] };
+    expect(notifications.length).toBeGreaterThan(0);
+  });
+
+  it("alerts, rules, deliveries, outbox, users, tokens, audit, health", async () => {
+    await call("GET", "/api/v1/alerts", "/api/v1/alerts", { headers: auth.manager });
+    await call("GET", "/api/v1/alert-rules", "/api/v1/alert-rules", { headers: auth.manager });
+    await call("GET", "/api/v1/deliveries", "/api/v1/deliveries", { headers: auth.manager });
+    await call("GET", "/api/v1/outbox", "/api/v1/outbox", { headers: auth.admin });
+    await call("GET", "/api/v1/users", "/api/v1/users", { headers: auth.admin });
+    await call("POST", "/api/v1/tokens", "/api/v1/tokens", {
+      headers: auth.admin,
+      body: { name: "ministry feed", role: "steward" },
+    });
+    await call("GET", "/api/v1/tokens", "/api/v1/tokens", { headers: auth.admin });
+    await call("GET", "/api/v1/audit", "/api/v1/audit", { headers: auth.admin });
+    await call("GET", "/healthz", "/healthz");
+    await call("GET", "/readyz", "/readyz");
+  });
+
+  it("errors: bad input and an unknown thing are problem+json of the documented shape", async () => {
+    const problem = ajv.compile(doc.components.schemas.Problem ?? {});
+    for (const [path, status] of [
+      ["/api/v1/indicators?asOf=someday", 400],
+      ["/api/v1/indicators/NOPE", 404],
+      ["/api/v1/alerts/not-an-id", 400],
+    ] as const) {
+      const res = await fetch(app.url + path, { headers: auth.manager });
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      const body = await res.json();
+      expect(problem(body), JSON.stringify(problem.errors)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,221 @@
+import { z } from "zod";
+import { loginBody } from "../auth";
+import { exportQuery } from "../exports";
+import { observationQuery, statusQuery } from "../indicators";
+import { QUEUE_BOARD_PATH } from "../queue-board";
+import { batchBody, detailQuery, uploadQuery } from "../upload-schemas";
+import { MANAGE_ROUTES } from "./routes-manage";
+import * as out from "./schemas";
+
+/** Who may call a route: anyone, or a signed-in caller from this role up. */
+export type MinRole = "public" | "viewer" | "steward" | "manager" | "admin";
+
+export interface ApiRoute {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** The Express path, `:name` for a path parameter. */
+  path: string;
+  role: MinRole;
+  tag: string;
+  summary: string;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** How the body is sent, when it is not JSON. */
+  bodyType?: string;
+  /** The success answer: its status, and a JSON schema or another media type. */
+  ok: { status: number; schema?: z.ZodType; type?: string };
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const limit = (max: number) =>
+  z.object({ limit: z.coerce.number().int().min(1).max(max).optional() });
+
+/** Every route of the API: the OpenAPI document is built from this table. */
+export const API_ROUTES: ApiRoute[] = [
+  // Operations
+  {
+    method: "GET",
+    path: "/healthz",
+    role: "public",
+    tag: "operations",
+    summary: "Liveness",
+    ok: { status: 200, schema: out.anyObject },
+  },
+  {
+    method: "GET",
+    path: "/readyz",
+    role: "public",
+    tag: "operations",
+    summary: "Readiness (database and Redis)",
+    ok: { status: 200, schema: out.anyObject },
+  },
+  {
+    method: "GET",
+    path: "/metrics",
+    role: "public",
+    tag: "operations",
+    summary: "Prometheus metrics",
+    ok: { status: 200, type: "text/plain" },
+  },
+  {
+    method: "GET",
+    path: QUEUE_BOARD_PATH,
+    role: "admin",
+    tag: "operations",
+    summary: "The job queues' board (a web page)",
+    ok: { status: 200, type: "text/html" },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/openapi.json",
+    role: "public",
+    tag: "operations",
+    summary: "This description of the API (OpenAPI 3.1)",
+    ok: { status: 200, schema: out.anyObject },
+  },
+  // Signing in
+  {
+    method: "POST",
+    path: "/api/v1/auth/login",
+    role: "public",
+    tag: "auth",
+    summary: "Sign in: sets the session cookie",
+    body: loginBody,
+    ok: { status: 200, schema: out.oneUser },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/auth/logout",
+    role: "public",
+    tag: "auth",
+    summary: "Sign out: ends the session",
+    ok: { status: 204 },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/auth/me",
+    role: "viewer",
+    tag: "auth",
+    summary: "The caller: a user or an API token",
+    ok: { status: 200, schema: out.me },
+  },
+  // Figures and indicators
+  {
+    method: "GET",
+    path: "/api/v1/indicators",
+    role: "viewer",
+    tag: "indicators",
+    summary: "Every indicator with its latest figure and status",
+    query: statusQuery,
+    ok: { status: 200, schema: out.indicatorList },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/indicators/:code",
+    role: "viewer",
+    tag: "indicators",
+    summary: "One indicator: definition, yearly series and status",
+    query: statusQuery,
+    ok: { status: 200, schema: out.indicator },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/indicators/:code/observations",
+    role: "viewer",
+    tag: "indicators",
+    summary: "The current figures of one indicator",
+    query: observationQuery,
+    ok: { status: 200, schema: out.observations },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/programs",
+    role: "viewer",
+    tag: "programs",
+    summary: "The programmes loaded",
+    ok: { status: 200, schema: out.programs },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/programs/:code/template.:ext",
+    role: "viewer",
+    tag: "programs",
+    summary: "A programme's upload template (ext: csv or xlsx)",
+    ok: { status: 200, type: `text/csv, ${XLSX}` },
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/programs/:code",
+    role: "admin",
+    tag: "programs",
+    summary: "Load or change a programme's definition (YAML or JSON)",
+    body: out.anyObject,
+    bodyType: "application/yaml",
+    ok: { status: 200, schema: out.anyObject },
+  },
+  // Sending figures
+  {
+    method: "POST",
+    path: "/api/v1/observations",
+    role: "steward",
+    tag: "uploads",
+    summary: "Send a batch of figures as JSON",
+    query: uploadQuery,
+    body: batchBody,
+    ok: { status: 202, schema: out.accepted },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/uploads",
+    role: "steward",
+    tag: "uploads",
+    summary: "Send a file of figures (CSV, Excel or DHIS2 data values) in the field `file`",
+    query: uploadQuery,
+    body: z.object({ file: z.string().describe("the file") }),
+    bodyType: "multipart/form-data",
+    ok: { status: 202, schema: out.accepted },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/uploads",
+    role: "steward",
+    tag: "uploads",
+    summary: "Recent uploads (one's own; every one from manager up)",
+    query: limit(200),
+    ok: { status: 200, schema: out.uploadList },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/uploads/:id",
+    role: "steward",
+    tag: "uploads",
+    summary: "An upload's report with its rejected rows",
+    query: detailQuery,
+    ok: { status: 200, schema: out.upload },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/export",
+    role: "viewer",
+    tag: "programs",
+    summary: "Every figure of a programme as CSV, a workbook, JSON or a DHIS2 data value set",
+    query: exportQuery,
+    ok: { status: 200, type: "text/csv" },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/uploads/:id/rejected.csv",
+    role: "steward",
+    tag: "uploads",
+    summary: "An upload's rejected rows as CSV",
+    ok: { status: 200, type: "text/csv" },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/uploads/:id/retry",
+    role: "steward",
+    tag: "uploads",
+    summary: "Process a failed upload again",
+    ok: { status: 202, schema: out.accepted },
+  },
+  ...MANAGE_ROUTES,
+];
