@@ -4,6 +4,7 @@
 // through pg in the same run. Progress on standard error; one JSON line at the end.
 import { createApiToken, createDb, migrateAsOwner } from "@spm/db";
 import { importProgram } from "@spm/services";
+import { sql } from "kysely";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { databaseUrls, freePort, startIngest, waitForUrl } from "../processes";
@@ -56,6 +57,8 @@ async function main() {
   await importProgram(db, program, "bench");
   const owner = createDb(urls.owner, { max: 2 });
   const figures = await loadBenchFigures(owner, program);
+  // Statistics of the new figures, as a live database has them (only the owner may analyze).
+  await sql`analyze observations`.execute(owner);
   await owner.destroy();
   note(`${figures} figures loaded (${INDICATORS} indicators × ${regions} regions × 60 months)`);
   const token = (await createApiToken(db, { name: "bench", role: "viewer" }, "bench")).token;
