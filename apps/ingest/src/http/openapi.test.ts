@@ -195,12 +195,18 @@ describe("real answers match the documented schemas", () => {
       },
     });
     const codes = program.indicators.map((i) => i.code);
-    await refreshStatuses(app.db, { asOf: new Date().toISOString().slice(0, 10), codes });
-    await evaluateAlerts(app.db, { now: new Date(), codes });
-    const listed = await call("GET", "/api/v1/alerts", `/api/v1/alerts?program=${program.code}`, {
-      headers: auth.manager,
-    });
-    const [first] = ((await listed.json()) as { alerts: { id: string }[] }).alerts;
+    // Statuses and an evaluation, until the rule's alert is listed (a worker of another suite
+    // may be evaluating the same rule at the same moment).
+    let first: { id: string } | undefined;
+    for (let i = 0; i < 20 && !first; i++) {
+      await refreshStatuses(app.db, { asOf: new Date().toISOString().slice(0, 10), codes });
+      await evaluateAlerts(app.db, { now: new Date(), codes });
+      const listed = await call("GET", "/api/v1/alerts", `/api/v1/alerts?program=${program.code}`, {
+        headers: auth.manager,
+      });
+      [first] = ((await listed.json()) as { alerts: { id: string }[] }).alerts;
+      if (!first) await new Promise((r) => setTimeout(r, 250));
+    }
     if (!first) throw new Error("the rule fired no alert");
     await call("GET", "/api/v1/alerts/:id", `/api/v1/alerts/${first.id}`, {
       headers: auth.manager,
