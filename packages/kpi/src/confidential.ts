@@ -182,6 +182,17 @@ export const CONFIDENTIAL_TEXT: Record<Locale, { mark: string; withheld: string 
   kk: { mark: "құпия", withheld: "Көрсеткіш құпия: оның мәні жасырылған." },
 };
 
+/**
+ * Whether a reader sees the values of an upload's rows that were sent flagged confidential: the
+ * sender typed them; anyone else needs the permission. Actors are written `user:<id>`/`token:<id>`.
+ */
+export function readsSentConfidential(
+  reader: { actor: string; confidential: boolean },
+  sender: string | null,
+): boolean {
+  return reader.confidential || sender === reader.actor;
+}
+
 /** A row error as stored with an upload: the flag is the one its row was sent with. */
 interface StoredRowError {
   field: string;

@@ -2,7 +2,7 @@
 // changes; rows sent flagged confidential quote their value only to their sender and to readers
 // with the permission (the rejected-rows CSV likewise).
 import { type Db, listUploadErrors, type Upload } from "@spm/db";
-import { isConfidentialFlag, showRowError } from "@spm/kpi";
+import { isConfidentialFlag, readsSentConfidential, showRowError } from "@spm/kpi";
 import type { z } from "zod";
 import { actorOf, type Principal } from "../auth/principal";
 import type { detailQuery } from "./upload-schemas";
@@ -51,7 +51,8 @@ export async function presentUpload(
 
 // The values of rows sent flagged confidential: for their sender and readers with the permission.
 export function mayReadSent(principal: Principal, upload: Upload): boolean {
-  return principal.confidential || upload.created_by === actorOf(principal);
+  const reader = { actor: actorOf(principal), confidential: principal.confidential };
+  return readsSentConfidential(reader, upload.created_by);
 }
 
 interface RejectedRow {

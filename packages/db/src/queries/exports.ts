@@ -1,23 +1,18 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { Database } from "../database";
+import type { Database, Observation } from "../database";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
 /** One figure of a programme as an export writes it, with its target and its year's status. */
-export interface ExportFigureRow {
-  indicator_code: string;
-  region_code: string;
-  period: string;
-  year: number;
-  value: number;
-  flag: string | null;
-  note: string | null;
-  source: string | null;
+export type ExportFigureRow = Pick<
+  Observation,
+  "indicator_code" | "region_code" | "period" | "year" | "value" | "flag" | "note" | "source"
+> & {
   unit: string;
   target: number | null;
   /** The year's current level in the read model (status_years), null before it is computed. */
   status: string | null;
-}
+};
 
 /** Where the previous page ended: the primary key of its last figure. */
 export type ExportCursor = Pick<ExportFigureRow, "indicator_code" | "region_code" | "period">;

@@ -1,5 +1,5 @@
 import { findUploadById, listPrograms, listUploadErrors, listUploads, type Upload } from "@spm/db";
-import { showRowError } from "@spm/kpi";
+import { readsSentConfidential, showRowError } from "@spm/kpi";
 import { connection } from "next/server";
 import type { UploadReport } from "~/components/uploads/upload-client";
 import { UploadPanel } from "~/components/uploads/upload-panel";
@@ -26,7 +26,8 @@ export default async function UploadsPage(props: { searchParams: Promise<{ uploa
   ]);
   // A steward reads only their own reports; managers and admins read every one.
   // Values of rows sent flagged confidential: for their sender and readers with the permission.
-  const seesSent = user.confidential || opened?.created_by === `user:${user.id}`;
+  const reader = { actor: `user:${user.id}`, confidential: user.confidential };
+  const seesSent = readsSentConfidential(reader, opened?.created_by ?? null);
   const report =
     opened && (!mine || opened.created_by === mine) ? await toReport(opened, seesSent) : null;
   const n = (v: number) => formatValue(v, locale);
