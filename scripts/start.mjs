@@ -2,6 +2,7 @@
 // dashboard, the ingest API and one worker until Ctrl-C, which stops everything it started.
 // A process that crashes is restarted (lib/supervise.mjs); `--no-build` serves the last build.
 import path from "node:path";
+import { withApiHeap } from "./lib/heap.mjs";
 import {
   appEnv,
   BIN,
@@ -44,7 +45,7 @@ const giveUp = () => shutdown(1);
 const supervised = [
   supervise(
     "api",
-    () => startChild("api", tsx, [path.join(ROOT, "apps/ingest/src/server.ts")], env),
+    () => startChild("api", tsx, [path.join(ROOT, "apps/ingest/src/server.ts")], withApiHeap(env)),
     {
       onGiveUp: giveUp,
     },

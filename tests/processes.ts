@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { withApiHeap } from "../scripts/lib/heap.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const BIN = path.join(ROOT, "node_modules/.bin");
@@ -71,12 +72,13 @@ export function startProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv
   return { child, output, signal, stop };
 }
 
-/** Starts the ingest API or a worker with tsx. */
+/** Starts the ingest API or a worker with tsx (the API within its heap budget). */
 export function startIngest(kind: "server" | "worker", env: NodeJS.ProcessEnv): Proc {
   return startProcess(
     path.join(BIN, "tsx"),
     [path.join(ROOT, `apps/ingest/src/${kind}.ts`)],
-    appOnly(env),
+    // The API runs on the memory budget it has in production (scripts/lib/heap.mjs).
+    kind === "server" ? withApiHeap(appOnly(env)) : appOnly(env),
   );
 }
 

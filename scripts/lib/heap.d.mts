@@ -1,0 +1,3 @@
+export const API_HEAP_MB: number;
+
+export function withApiHeap(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
