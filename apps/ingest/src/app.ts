@@ -12,6 +12,7 @@ import { alertsRouter } from "./http/alerts";
 import { authRouter } from "./http/auth";
 import { exportsRouter } from "./http/exports";
 import { healthRouter } from "./http/health";
+import { indicatorEditsRouter } from "./http/indicator-edits";
 import { indicatorsRouter } from "./http/indicators";
 import { openApiRouter } from "./http/openapi";
 import { errorHandler, notFoundHandler } from "./http/problem";
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   api.use("/indicators", requireRole("viewer"));
+  api.use(indicatorEditsRouter({ db: deps.db, queues: deps.queues }));
   api.use(indicatorsRouter({ db: deps.db, now }));
   app.use("/api/v1", api);
   app.use(notFoundHandler);

@@ -181,6 +181,25 @@ const MATRIX: Entry[] = [
     expect: from("viewer", 200),
   },
   {
+    method: "PATCH",
+    route: "/api/v1/indicators/:code",
+    path: `/api/v1/indicators/${code}`,
+    body: { reason: "authorisation matrix", dueDays: 45 },
+    expect: from("manager", 200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/indicators/:code/history",
+    path: `/api/v1/indicators/${code}/history`,
+    expect: from("viewer", 200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/programs/:code/definition.yaml",
+    path: `/api/v1/programs/${program.code}/definition.yaml`,
+    expect: from("admin", 200),
+  },
+  {
     method: "GET",
     route: "/api/v1/indicators/:code/observations",
     path: `/api/v1/indicators/${code}/observations`,

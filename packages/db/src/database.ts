@@ -18,6 +18,8 @@ export interface ProgramsTable {
   nation_code: string;
   definition: Json<unknown>;
   definition_hash: string;
+  /** The definition of the last imported file: the base of the next import's merge. */
+  imported_definition: Json<unknown> | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
 }
@@ -63,6 +65,8 @@ export interface IndicatorsTable {
   trajectory: string;
   due_days: number;
   owner: string | null;
+  /** Counts the definition's changes: `If-Match` of an edit names it. */
+  version: Generated<number>;
   retired_at: Timestamp | null;
   updated_at: Timestamp;
 }
@@ -74,6 +78,8 @@ export interface TargetsTable {
   min: number | null;
   max: number | null;
   source: string;
+  /** The document that sets the year's target (a decree's number and date). */
+  document: string | null;
   updated_at: Timestamp;
 }
 
@@ -331,6 +337,18 @@ export interface NotificationsTable {
   claimed_by: string | null;
 }
 
+/** One change of an indicator's definition: a manager's edit or an import that changed it. */
+export interface IndicatorChangesTable {
+  id: Generated<string>;
+  indicator_code: string;
+  version: number;
+  kind: "edit" | "import";
+  actor: string;
+  reason: string | null;
+  changes: Json<{ field: string; before?: unknown; after?: unknown }[]>;
+  changed_at: Generated<Date>;
+}
+
 /** The typed schema of the whole database, as the migrations build it. */
 export interface Database {
   programs: ProgramsTable;
@@ -338,6 +356,7 @@ export interface Database {
   regions: RegionsTable;
   program_regions: ProgramRegionsTable;
   indicators: IndicatorsTable;
+  indicator_changes: IndicatorChangesTable;
   targets: TargetsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -11,6 +11,7 @@ export * from "./errors";
 export * from "./evaluate";
 export * from "./explain";
 export * from "./figure-key";
+export * from "./indicator-edit";
 export { DEFAULT_LOCALE, resolveLocale } from "./locales";
 export * from "./password-messages";
 export * from "./periods";

@@ -42,7 +42,7 @@ const year = z.number().int().min(1900).max(2100);
 /** The largest row or column of a region's tile on the regions map. */
 export const MAX_TILE = 40;
 
-const localizedTextSchema = z.strictObject({
+export const localizedTextSchema = z.strictObject({
   en: z.string().trim().min(1),
   ru: z.string().trim().min(1),
   kk: z.string().trim().min(1),
@@ -68,10 +68,26 @@ const tileSchema = z.strictObject({
   col: z.number().int().min(1).max(MAX_TILE),
 });
 
-const targetValueSchema = z.union([
+export const targetValueSchema = z.union([
   z.number().finite(),
   z.tuple([z.number().finite(), z.number().finite()]),
 ]);
+
+/** A year as the key of a programme file's map (targets, target sources). */
+export const YEAR_KEY = z.string().regex(/^\d{4}$/, "keys are years such as 2021");
+
+/** Whether a year's target is an official commitment or an illustration, and its document. */
+export const targetSourceSchema = z.strictObject({
+  kind: z.enum(TARGET_SOURCES),
+  /** The document that sets it, e.g. a decree's number and date. */
+  document: z.string().trim().min(1).max(500).optional(),
+});
+export type TargetSourceOfYear = z.infer<typeof targetSourceSchema>;
+
+/** Progress-ratio cut-offs of the status levels. */
+export const thresholdsSchema = z
+  .strictObject({ green: z.number().gt(0).max(1), amber: z.number().min(0).max(1) })
+  .refine((t) => t.amber <= t.green, { message: "amber must not exceed green" });
 
 const indicatorSchema = z.strictObject({
   code: z.string().regex(CODE, "must be upper-case letters, digits and _ (e.g. HQ_READINESS)"),
@@ -85,12 +101,11 @@ const indicatorSchema = z.strictObject({
   aggregation: z.enum(AGGREGATIONS).default("last"),
   disaggregation: z.enum(DISAGGREGATIONS).default("national"),
   baseline: sourcedValueSchema,
-  targets: z.record(z.string().regex(/^\d{4}$/, "target keys are years"), targetValueSchema),
+  targets: z.record(YEAR_KEY, targetValueSchema),
   targetsSource: z.enum(TARGET_SOURCES).default("official"),
-  thresholds: z
-    .strictObject({ green: z.number().gt(0).max(1), amber: z.number().min(0).max(1) })
-    .refine((t) => t.amber <= t.green, { message: "amber must not exceed green" })
-    .default({ ...DEFAULT_THRESHOLDS }),
+  /** Years whose target has another standing than `targetsSource`, or names its document. */
+  targetSources: z.record(YEAR_KEY, targetSourceSchema).optional(),
+  thresholds: thresholdsSchema.default({ ...DEFAULT_THRESHOLDS }),
   trajectory: z.enum(TRAJECTORY_METHODS).default("linear"),
   /** A monitor indicator's trend by the progress measure without a target (DESIGN.md `statcan`). */
   trend: z
@@ -218,6 +233,9 @@ export const programDefinitionSchema = programBaseSchema.superRefine((p, ctx) =>
       } else if (isRange && target[0] > target[1]) {
         issue(at("targets", key), "min must not exceed max");
       }
+    }
+    for (const key of Object.keys(ind.targetSources ?? {})) {
+      if (!(key in ind.targets)) issue(at("targetSources", key), `no target for ${key}`);
     }
     if (ind.trend && ind.polarity !== "monitor") {
       issue(at("trend"), "only monitor indicators have a trend; others use trajectory");

@@ -4,7 +4,9 @@ export type ServiceErrorCode =
   | "dhis2_id_taken"
   | "not_found"
   | "conflict"
-  | "invalid_rule";
+  | "invalid_rule"
+  | "invalid_definition"
+  | "stale_version";
 
 export class ServiceError extends Error {
   constructor(

@@ -34,7 +34,18 @@ export {
   type LoadResult,
   parseProgramDefinition,
 } from "./programs/compute";
-export { type ImportResult, importProgram, loadProgramFile } from "./programs/run";
+export {
+  type EditResult,
+  editIndicator,
+  findEditableIndicator,
+  indicatorHistory,
+} from "./programs/edit";
+export {
+  type ImportResult,
+  importProgram,
+  loadProgramFile,
+  programDefinitionYaml,
+} from "./programs/run";
 export type { RulePreview, RulePreviewRow, StoredAlertRule } from "./rules/compute";
 export {
   createAlertRule,

@@ -7,7 +7,12 @@ import {
 } from "@spm/services";
 
 /** Imports one programme file and reports what changed; exits non-zero on a bad file. */
-export async function importProgramFile(db: Db, file: string, actor: string): Promise<boolean> {
+export async function importProgramFile(
+  db: Db,
+  file: string,
+  actor: string,
+  options: { force?: boolean } = {},
+): Promise<boolean> {
   const loaded = await loadProgramFile(file);
   if (!loaded.ok) {
     process.stderr.write(
@@ -16,13 +21,22 @@ export async function importProgramFile(db: Db, file: string, actor: string): Pr
     return false;
   }
   try {
-    const result = await importProgram(db, loaded.definition, actor);
+    const result = await importProgram(db, loaded.definition, actor, options);
     const h = result.history;
     process.stderr.write(
       `${result.code}: ${result.status} (${result.indicators} indicators` +
         `${result.retired.length ? `, retired ${result.retired.join(", ")}` : ""}; ` +
         `history: ${h.inserted} inserted, ${h.updated} updated, ${h.unchanged} unchanged)\n`,
     );
+    for (const c of result.conflicts) {
+      const what = result.forced ? "overwritten with the file's" : "kept (managers changed it)";
+      process.stderr.write(
+        `  ${c.indicator}.${c.field}: ${what}: file ${JSON.stringify(c.fileValue) ?? "(none)"}, ` +
+          `current ${JSON.stringify(c.currentValue) ?? "(none)"}\n`,
+      );
+    }
+    if (result.conflicts.length > 0 && !result.forced)
+      process.stderr.write("  import with --force to take the file's values\n");
     return true;
   } catch (error) {
     if (error instanceof ServiceError) {
@@ -34,8 +48,10 @@ export async function importProgramFile(db: Db, file: string, actor: string): Pr
 }
 
 export async function runProgramImport(db: Db, args: string[]): Promise<void> {
-  if (args.length === 0) throw new Error("usage: spm program import FILE [FILE...]");
-  for (const file of args) {
-    if (!(await importProgramFile(db, file, "cli"))) process.exitCode = 1;
+  const force = args.includes("--force");
+  const files = args.filter((a) => a !== "--force");
+  if (files.length === 0) throw new Error("usage: spm program import FILE [FILE...] [--force]");
+  for (const file of files) {
+    if (!(await importProgramFile(db, file, "cli", { force }))) process.exitCode = 1;
   }
 }

@@ -20,6 +20,7 @@ import {
   formatDefinitionIssues,
   importProgram,
   parseProgramDefinition,
+  programDefinitionYaml,
   ServiceError,
 } from "@spm/services";
 import { Router } from "express";
@@ -194,8 +195,11 @@ export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): 
         `the file defines ${loaded.definition.code}, not ${req.params.code}`,
       );
     }
+    const { force } = parseQuery(importQuery, req.query);
     try {
-      const result = await importProgram(deps.db, loaded.definition, auditActor(req));
+      const result = await importProgram(deps.db, loaded.definition, auditActor(req), {
+        force: force === "true",
+      });
       // The import wrote its status work; ask for it now (the reconciler does if Redis is away).
       if (result.status !== "unchanged") {
         await enqueueStatusWork(deps.queues).catch((err: Error) =>
@@ -204,12 +208,33 @@ export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): 
       }
       res.status(result.status === "created" ? 201 : 200).json(result);
     } catch (error) {
+      if (error instanceof ServiceError && error.code === "invalid_definition") {
+        throw new HttpProblem(422, "Unprocessable Content", error.message, {
+          invalid: error.details.map((d) => ({ field: d.path, message: d.message })),
+        });
+      }
       if (error instanceof ServiceError) throw new HttpProblem(409, "Conflict", error.message);
       throw error;
     }
   });
+
+  // The current definition, managers' edits included: importing it back changes nothing.
+  router.get("/programs/:code/definition.yaml", requireRole("admin"), async (req, res) => {
+    const yaml = await programDefinitionYaml(deps.db, String(req.params.code));
+    if (yaml === undefined)
+      throw new HttpProblem(404, "Not Found", `no programme ${req.params.code}`);
+    res
+      .type("application/yaml; charset=utf-8")
+      .attachment(`${req.params.code}.yaml`)
+      .set("cache-control", "no-store")
+      .send(yaml);
+  });
   return router;
 }
+
+export const importQuery = z.object({
+  force: z.enum(["true", "false"]).optional(),
+});
 
 /** A token never holds a permission its creator lacks (403, naming the field). */
 function assertMayGrantConfidential(principal: Principal, confidential: boolean | undefined): void {

@@ -47,15 +47,23 @@ export async function storeProgramDefinition(
   trx: Trx,
   def: ProgramDefinition,
   hash: string,
+  /** The file as imported (the base of the next import's merge); absent for an edit. */
+  imported?: ProgramDefinition,
 ): Promise<string[]> {
-  await upsertProgramRow(trx, def, hash);
+  await upsertProgramRow(trx, def, hash, imported);
   await upsertRegions(trx, def);
   await upsertDirections(trx, def);
   return upsertIndicators(trx, def);
 }
 
-async function upsertProgramRow(trx: Trx, def: ProgramDefinition, hash: string): Promise<void> {
+async function upsertProgramRow(
+  trx: Trx,
+  def: ProgramDefinition,
+  hash: string,
+  imported: ProgramDefinition | undefined,
+): Promise<void> {
   const row = {
+    ...(imported ? { imported_definition: JSON.stringify(imported) } : {}),
     code: def.code,
     name: JSON.stringify(def.name),
     description: def.description ? JSON.stringify(def.description) : null,
@@ -179,7 +187,8 @@ async function replaceTargets(trx: Trx, ind: IndicatorDefinition): Promise<void>
     value: Array.isArray(t) ? null : t,
     min: Array.isArray(t) ? t[0] : null,
     max: Array.isArray(t) ? t[1] : null,
-    source: ind.targetsSource,
+    source: ind.targetSources?.[year]?.kind ?? ind.targetsSource,
+    document: ind.targetSources?.[year]?.document ?? null,
     updated_at: new Date(),
   }));
   if (rows.length > 0) await trx.insertInto("targets").values(rows).execute();

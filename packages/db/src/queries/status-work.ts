@@ -7,6 +7,7 @@ type Conn = Kysely<Database> | Transaction<Database>;
 export type StatusWorkReason =
   | "upload"
   | "import"
+  | "edit"
   | "demo"
   | "date"
   | "worker_start"

@@ -9,16 +9,28 @@ import {
   actorFields,
   addStatusWork,
   advanceDataVersion,
+  type Database,
   type Db,
+  findImportedDefinition,
   findProgramHash,
   listIndicatorCodesOfOthers,
   loadProgramDefinitions,
   lockProgram,
   recordAudit,
+  storeIndicatorChange,
   storeProgramDefinition,
   storeProgramHistory,
 } from "@spm/db";
-import { findDhis2Clashes, type ProgramDefinition } from "@spm/kpi";
+import {
+  diffIndicator,
+  findDhis2Clashes,
+  type ImportConflict,
+  mergeIndicator,
+  type ProgramDefinition,
+  programDefinitionSchema,
+} from "@spm/kpi";
+import type { Transaction } from "kysely";
+import { stringify as stringifyYaml } from "yaml";
 import { ServiceError } from "../errors";
 import { createShippedAlertRules } from "../rules/run";
 import { hashDefinition, historyInputs, type LoadResult, parseProgramDefinition } from "./compute";
@@ -29,6 +41,18 @@ export interface ImportResult {
   indicators: number;
   retired: string[];
   history: { inserted: number; updated: number; unchanged: number };
+  /**
+   * Fields managers changed since the last import that this file would set otherwise: kept as
+   * they are, unless the import was forced (then the file's values were written).
+   */
+  conflicts: ImportConflict[];
+  forced: boolean;
+}
+
+/** A programme's current definition (managers' edits included) as YAML, or undefined. */
+export async function programDefinitionYaml(db: Db, code: string): Promise<string | undefined> {
+  const program = (await loadProgramDefinitions(db)).find((p) => p.code === code);
+  return program ? stringifyYaml(program, { lineWidth: 0 }) : undefined;
 }
 
 /** Reads and validates a programme definition file (YAML or JSON by extension). */
@@ -48,16 +72,29 @@ export async function loadProgramFile(file: string): Promise<LoadResult> {
  */
 export async function importProgram(
   db: Db,
-  def: ProgramDefinition,
+  file: ProgramDefinition,
   actor: Actor,
+  options: { force?: boolean } = {},
 ): Promise<ImportResult> {
-  const hash = hashDefinition(def);
-  const codes = def.indicators.map((i) => i.code);
+  const codes = file.indicators.map((i) => i.code);
+  const forced = options.force === true;
   return db.transaction().execute(async (trx) => {
-    await lockProgram(trx, def.code);
-    const existing = await findProgramHash(trx, def.code);
-    const base = { code: def.code, indicators: def.indicators.length, retired: [] as string[] };
+    await lockProgram(trx, file.code);
+    const existing = await findProgramHash(trx, file.code);
+    const { def, conflicts } = existing
+      ? await mergeWithEdits(trx, file, forced)
+      : { def: file, conflicts: [] };
+    const hash = hashDefinition(def);
+    const base = {
+      code: def.code,
+      indicators: def.indicators.length,
+      retired: [] as string[],
+      conflicts,
+      forced,
+    };
     if (existing?.definitionHash === hash) {
+      // Nothing changes; the file is still the base of the next merge.
+      await storeImportedBase(trx, file);
       return { ...base, status: "unchanged", history: { inserted: 0, updated: 0, unchanged: 0 } };
     }
     const taken = await listIndicatorCodesOfOthers(trx, def.code, codes);
@@ -79,7 +116,15 @@ export async function importProgram(
         clashes,
       );
     }
-    const retired = await storeProgramDefinition(trx, def, hash);
+    const before = existing ? await loadProgramDefinitions(trx) : [];
+    const retired = await storeProgramDefinition(trx, def, hash, file);
+    await recordImportChanges(
+      trx,
+      before.find((p) => p.code === def.code),
+      def,
+      actor,
+      forced,
+    );
     const history = await storeProgramHistory(
       trx,
       `program ${def.code}`,
@@ -97,8 +142,79 @@ export async function importProgram(
       entityType: "program",
       entityId: def.code,
       before: existing ? { hash: existing.definitionHash } : undefined,
-      after: { hash, indicators: codes, retired },
+      after: { hash, indicators: codes, retired, forced, conflicts },
     });
     return { ...base, retired, status: existing ? "updated" : "created", history };
   });
+}
+
+/**
+ * The file merged with managers' edits since the last import (kpi mergeIndicator, per
+ * indicator): edited fields the file differs on are conflicts, kept unless `force`.
+ */
+async function mergeWithEdits(
+  trx: Transaction<Database>,
+  file: ProgramDefinition,
+  force: boolean,
+): Promise<{ def: ProgramDefinition; conflicts: ImportConflict[] }> {
+  const stored = (await findImportedDefinition(trx, file.code)) as ProgramDefinition | undefined;
+  const current = (await loadProgramDefinitions(trx)).find((p) => p.code === file.code);
+  const conflicts: ImportConflict[] = [];
+  const indicators = file.indicators.map((incoming) => {
+    const merged = mergeIndicator(
+      stored?.indicators.find((i) => i.code === incoming.code),
+      current?.indicators.find((i) => i.code === incoming.code),
+      incoming,
+      force,
+    );
+    conflicts.push(...merged.conflicts);
+    return merged.merged;
+  });
+  if (conflicts.length === 0 || force) return { def: { ...file, indicators }, conflicts };
+  // Kept edits must still fit the file (a polarity changed to range needs range targets).
+  const parsed = programDefinitionSchema.safeParse({ ...file, indicators });
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({
+      path: i.path.map(String).join("."),
+      message: i.message,
+    }));
+    throw new ServiceError(
+      "invalid_definition",
+      `managers' edits kept by this import no longer fit the file (import with force to take the file's values): ${details.map((d) => `${d.path}: ${d.message}`).join("; ")}`,
+      details,
+    );
+  }
+  return { def: parsed.data, conflicts };
+}
+
+/** Keeps `file` as the base of the next import's merge. */
+async function storeImportedBase(trx: Transaction<Database>, file: ProgramDefinition) {
+  await trx
+    .updateTable("programs")
+    .set({ imported_definition: JSON.stringify(file) })
+    .where("code", "=", file.code)
+    .execute();
+}
+
+/** Each existing indicator the import changed gets a history entry (and a new version). */
+async function recordImportChanges(
+  trx: Transaction<Database>,
+  before: ProgramDefinition | undefined,
+  after: ProgramDefinition,
+  actor: Actor,
+  forced: boolean,
+): Promise<void> {
+  if (!before) return;
+  for (const ind of after.indicators) {
+    const old = before.indicators.find((i) => i.code === ind.code);
+    const changes = old ? diffIndicator(old, ind) : [];
+    if (changes.length === 0) continue;
+    await storeIndicatorChange(trx, {
+      indicator: ind.code,
+      kind: "import",
+      actor: actorFields(actor).actor,
+      reason: forced ? "programme file imported with force" : "programme file imported",
+      changes,
+    });
+  }
 }

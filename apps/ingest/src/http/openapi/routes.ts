@@ -1,6 +1,9 @@
+import { indicatorPatchSchema } from "@spm/kpi";
 import { z } from "zod";
+import { importQuery } from "../admin";
 import { loginBody } from "../auth";
 import { exportQuery } from "../exports";
+import { historyQuery } from "../indicator-edits";
 import { observationQuery, statusQuery } from "../indicators";
 import { QUEUE_BOARD_PATH } from "../queue-board";
 import { batchBody, detailQuery, uploadQuery } from "../upload-schemas";
@@ -127,6 +130,25 @@ export const API_ROUTES: ApiRoute[] = [
     ok: { status: 200, schema: out.observations },
   },
   {
+    method: "PATCH",
+    path: "/api/v1/indicators/:code",
+    role: "manager",
+    tag: "indicators",
+    summary:
+      "Change an indicator's definition with a reason (If-Match: its version; managers of every region)",
+    body: indicatorPatchSchema,
+    ok: { status: 200, schema: out.indicatorEdit },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/indicators/:code/history",
+    role: "viewer",
+    tag: "indicators",
+    summary: "Every change of an indicator's definition: who, when, what and why",
+    query: historyQuery,
+    ok: { status: 200, schema: out.indicatorHistory },
+  },
+  {
     method: "GET",
     path: "/api/v1/programs",
     role: "viewer",
@@ -148,9 +170,18 @@ export const API_ROUTES: ApiRoute[] = [
     role: "admin",
     tag: "programs",
     summary: "Load or change a programme's definition (YAML or JSON)",
+    query: importQuery,
     body: out.anyObject,
     bodyType: "application/yaml",
     ok: { status: 200, schema: out.anyObject },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/programs/:code/definition.yaml",
+    role: "admin",
+    tag: "programs",
+    summary: "A programme's current definition, managers' edits included",
+    ok: { status: 200, type: "application/yaml" },
   },
   // Sending figures
   {

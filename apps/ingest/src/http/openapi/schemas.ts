@@ -238,3 +238,33 @@ export const audit = z.looseObject({
     }),
   ),
 });
+
+const fieldChange = z.object({
+  field: z.string().describe("`targets.2021`, `thresholds`, ..."),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+
+/** The answer to an edit of an indicator's definition. */
+export const indicatorEdit = z.looseObject({
+  code: z.string(),
+  program: z.string(),
+  version: z.number().int(),
+  changes: z.array(fieldChange),
+});
+
+/** An indicator's definition history, newest first. */
+export const indicatorHistory = z.looseObject({
+  code: z.string(),
+  version: z.number().int(),
+  changes: z.array(
+    z.looseObject({
+      version: z.number().int(),
+      kind: z.enum(["edit", "import"]),
+      actor: z.string(),
+      reason: z.string().nullable(),
+      changes: z.array(fieldChange),
+      changedAt: when,
+    }),
+  ),
+});

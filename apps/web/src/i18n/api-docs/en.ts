@@ -34,6 +34,12 @@ export const apiDocsEn = {
     getApiV1AuthMe: "The caller: a user or an API token",
     getApiV1Indicators: "Every indicator with its latest figure and status",
     getApiV1IndicatorsCode: "One indicator: definition, yearly series and status",
+    patchApiV1IndicatorsCode:
+      "Change an indicator's definition with a reason (If-Match: its version; managers of every region)",
+    getApiV1IndicatorsCodeHistory:
+      "Every change of an indicator's definition: who, when, what and why",
+    getApiV1ProgramsCodeDefinitionYaml:
+      "A programme's current definition, managers' edits included",
     getApiV1IndicatorsCodeObservations: "The current figures of one indicator",
     getApiV1Programs: "The programmes loaded",
     getApiV1ProgramsCodeTemplateExt: "A programme's upload template (ext: csv or xlsx)",

@@ -35,6 +35,12 @@ export const apiDocsKk: ApiDocsMessages = {
     getApiV1AuthMe: "Сұраушы: пайдаланушы немесе API токені",
     getApiV1Indicators: "Барлық көрсеткіштер соңғы мәні және мәртебесімен",
     getApiV1IndicatorsCode: "Бір көрсеткіш: анықтамасы, жылдық қатары және мәртебесі",
+    patchApiV1IndicatorsCode:
+      "Көрсеткіш сипаттамасын себебін көрсетіп өзгерту (If-Match: оның нұсқасы; барлық өңірлердің менеджерлері)",
+    getApiV1IndicatorsCodeHistory:
+      "Көрсеткіш сипаттамасының барлық өзгерістері: кім, қашан, не және неге",
+    getApiV1ProgramsCodeDefinitionYaml:
+      "Менеджерлердің түзетулерімен бағдарламаның ағымдағы сипаттамасы",
     getApiV1IndicatorsCodeObservations: "Бір көрсеткіштің ағымдағы мәндері",
     getApiV1Programs: "Жүктелген бағдарламалар",
     getApiV1ProgramsCodeTemplateExt: "Бағдарламаның жүктеу үлгісі (ext: csv немесе xlsx)",

@@ -35,6 +35,10 @@ export const apiDocsRu: ApiDocsMessages = {
     getApiV1AuthMe: "Кто обращается: пользователь или токен API",
     getApiV1Indicators: "Все показатели с последним значением и статусом",
     getApiV1IndicatorsCode: "Один показатель: описание, ряд по годам и статус",
+    patchApiV1IndicatorsCode:
+      "Изменить описание показателя с указанием причины (If-Match: его версия; менеджеры всех регионов)",
+    getApiV1IndicatorsCodeHistory: "Все изменения описания показателя: кто, когда, что и почему",
+    getApiV1ProgramsCodeDefinitionYaml: "Текущее описание программы с правками менеджеров",
     getApiV1IndicatorsCodeObservations: "Текущие значения одного показателя",
     getApiV1Programs: "Загруженные программы",
     getApiV1ProgramsCodeTemplateExt: "Шаблон загрузки программы (ext: csv или xlsx)",
