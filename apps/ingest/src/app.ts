@@ -14,6 +14,7 @@ import { exportsRouter } from "./http/exports";
 import { healthRouter } from "./http/health";
 import { indicatorEditsRouter } from "./http/indicator-edits";
 import { indicatorsRouter } from "./http/indicators";
+import { narrativesRouter } from "./http/narratives";
 import { openApiRouter } from "./http/openapi";
 import { errorHandler, notFoundHandler } from "./http/problem";
 import { programsRouter } from "./http/programs";
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   api.use("/indicators", requireRole("viewer"));
   api.use(indicatorEditsRouter({ db: deps.db, queues: deps.queues }));
+  api.use(narrativesRouter({ db: deps.db }));
   api.use(indicatorsRouter({ db: deps.db, now }));
   app.use("/api/v1", api);
   app.use(notFoundHandler);

@@ -194,6 +194,26 @@ const MATRIX: Entry[] = [
     expect: from("viewer", 200),
   },
   {
+    method: "PUT",
+    route: "/api/v1/indicators/:code/narratives/:year",
+    path: `/api/v1/indicators/${code}/narratives/2020`,
+    body: { explanation: { ru: "Проверка матрицы доступа" } },
+    // A steward limited to regions writes its own places only, not the nation's.
+    expect: { ...from("steward", 200), regionSteward: 403 },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/indicators/:code/narratives/:year",
+    path: `/api/v1/indicators/${code}/narratives/2020`,
+    expect: from("viewer", 200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/narratives/missing",
+    path: `/api/v1/narratives/missing?program=${program.code}`,
+    expect: from("manager", 200),
+  },
+  {
     method: "GET",
     route: "/api/v1/programs/:code/definition.yaml",
     path: `/api/v1/programs/${program.code}/definition.yaml`,

@@ -349,6 +349,18 @@ export interface IndicatorChangesTable {
   changed_at: Generated<Date>;
 }
 
+/** One version of a narrative (the latest version of a key is the current text). */
+export interface NarrativesTable {
+  indicator_code: string;
+  region_code: string;
+  year: number;
+  version: number;
+  explanation: Json<Partial<LocalizedJson>>;
+  measures: Json<Partial<LocalizedJson>> | null;
+  author: string;
+  written_at: Generated<Date>;
+}
+
 /** The typed schema of the whole database, as the migrations build it. */
 export interface Database {
   programs: ProgramsTable;
@@ -357,6 +369,7 @@ export interface Database {
   program_regions: ProgramRegionsTable;
   indicators: IndicatorsTable;
   indicator_changes: IndicatorChangesTable;
+  narratives: NarrativesTable;
   targets: TargetsTable;
   users: UsersTable;
   sessions: SessionsTable;

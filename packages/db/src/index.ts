@@ -9,6 +9,7 @@ export * from "./queries/catalog";
 export * from "./queries/demo";
 export * from "./queries/exports";
 export * from "./queries/indicator-changes";
+export * from "./queries/narratives";
 export * from "./queries/observations";
 export * from "./queries/program-history";
 export * from "./queries/programs";

@@ -13,6 +13,7 @@ export * from "./explain";
 export * from "./figure-key";
 export * from "./indicator-edit";
 export { DEFAULT_LOCALE, resolveLocale } from "./locales";
+export * from "./narratives";
 export * from "./password-messages";
 export * from "./periods";
 export * from "./program";

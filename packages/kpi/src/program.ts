@@ -151,6 +151,11 @@ const programBaseSchema = z.strictObject({
    * their key (so managers' later edits are kept).
    */
   alertRules: z.array(programAlertRuleSchema).default([]),
+  /**
+   * The year levels whose figure needs a narrative (why, and what is done about it); absent:
+   * red. An empty list asks for none.
+   */
+  narrativeRequiredFor: z.array(z.enum(["red", "overdue", "amber", "grey"])).optional(),
 });
 
 /** Schema of a programme definition file (YAML or JSON), with every cross-reference checked. */

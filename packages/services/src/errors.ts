@@ -6,7 +6,9 @@ export type ServiceErrorCode =
   | "conflict"
   | "invalid_rule"
   | "invalid_definition"
-  | "stale_version";
+  | "stale_version"
+  | "invalid_input"
+  | "forbidden";
 
 export class ServiceError extends Error {
   constructor(

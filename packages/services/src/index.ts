@@ -26,6 +26,12 @@ export {
 } from "./exports/run";
 export { ExportAborted } from "./exports/sink";
 export { EXPORT_SHEETS } from "./exports/workbook";
+export {
+  missingNarratives,
+  programNarratives,
+  readNarrative,
+  writeNarrative,
+} from "./narratives/run";
 export { isHttpsUrl, servedOverHttps } from "./network/https";
 export { isTrustedProxy, parseTrustedProxies } from "./network/trusted-proxies";
 export {

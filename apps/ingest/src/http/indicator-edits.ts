@@ -14,7 +14,7 @@ export const historyQuery = z.object({
 });
 
 /** `If-Match: "3"` (or W/"3", or 3): the version the editor saw; absent = no check. */
-function versionOf(header: string | undefined): number | undefined {
+export function versionOf(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!match) {

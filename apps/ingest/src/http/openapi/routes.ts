@@ -1,10 +1,11 @@
-import { indicatorPatchSchema } from "@spm/kpi";
+import { indicatorPatchSchema, narrativeBodySchema } from "@spm/kpi";
 import { z } from "zod";
 import { importQuery } from "../admin";
 import { loginBody } from "../auth";
 import { exportQuery } from "../exports";
 import { historyQuery } from "../indicator-edits";
 import { observationQuery, statusQuery } from "../indicators";
+import { missingQuery, narrativeQuery } from "../narratives";
 import { QUEUE_BOARD_PATH } from "../queue-board";
 import { batchBody, detailQuery, uploadQuery } from "../upload-schemas";
 import { MANAGE_ROUTES } from "./routes-manage";
@@ -147,6 +148,35 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Every change of an indicator's definition: who, when, what and why",
     query: historyQuery,
     ok: { status: 200, schema: out.indicatorHistory },
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/indicators/:code/narratives/:year",
+    role: "steward",
+    tag: "indicators",
+    summary:
+      "Write a year's narrative at a place (region absent: the nation; stewards for their places)",
+    query: narrativeQuery,
+    body: narrativeBodySchema,
+    ok: { status: 200, schema: out.narrativeVersion },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/indicators/:code/narratives/:year",
+    role: "viewer",
+    tag: "indicators",
+    summary: "A year's narrative at a place, with every earlier version",
+    query: narrativeQuery,
+    ok: { status: 200, schema: out.narrative },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/narratives/missing",
+    role: "manager",
+    tag: "indicators",
+    summary: "The years whose level needs a narrative and that have none",
+    query: missingQuery,
+    ok: { status: 200, schema: out.missingNarratives },
   },
   {
     method: "GET",

@@ -268,3 +268,40 @@ export const indicatorHistory = z.looseObject({
     }),
   ),
 });
+
+const someLanguages = z.partialRecord(z.enum(LOCALES), z.string());
+
+/** One version of a narrative. */
+export const narrativeVersion = z.looseObject({
+  indicator: z.string(),
+  region: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  explanation: someLanguages,
+  measures: someLanguages.nullable(),
+  author: z.string(),
+  writtenAt: when,
+});
+
+/** A narrative: the current version (null: none yet) and every version, newest first. */
+export const narrative = z.looseObject({
+  indicator: z.string(),
+  region: z.string(),
+  year: z.number().int(),
+  current: narrativeVersion.nullable(),
+  history: z.array(narrativeVersion),
+});
+
+/** The years whose level needs a narrative and that have none. */
+export const missingNarratives = z.looseObject({
+  program: z.string(),
+  levels: z.array(z.string()),
+  missing: z.array(
+    z.object({
+      indicator: z.string(),
+      region: z.string(),
+      year: z.number().int(),
+      level: z.string(),
+    }),
+  ),
+});

@@ -40,6 +40,11 @@ export const apiDocsEn = {
       "Every change of an indicator's definition: who, when, what and why",
     getApiV1ProgramsCodeDefinitionYaml:
       "A programme's current definition, managers' edits included",
+    putApiV1IndicatorsCodeNarrativesYear:
+      "Write a year's narrative at a place (region absent: the nation; stewards for their places)",
+    getApiV1IndicatorsCodeNarrativesYear:
+      "A year's narrative at a place, with every earlier version",
+    getApiV1NarrativesMissing: "The years whose level needs a narrative and that have none",
     getApiV1IndicatorsCodeObservations: "The current figures of one indicator",
     getApiV1Programs: "The programmes loaded",
     getApiV1ProgramsCodeTemplateExt: "A programme's upload template (ext: csv or xlsx)",

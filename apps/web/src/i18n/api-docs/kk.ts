@@ -41,6 +41,11 @@ export const apiDocsKk: ApiDocsMessages = {
       "Көрсеткіш сипаттамасының барлық өзгерістері: кім, қашан, не және неге",
     getApiV1ProgramsCodeDefinitionYaml:
       "Менеджерлердің түзетулерімен бағдарламаның ағымдағы сипаттамасы",
+    putApiV1IndicatorsCodeNarrativesYear:
+      "Жылға орын бойынша түсіндірме жазу (region жоқ болса — ел бойынша; деректер жауаптылары — өз орындары бойынша)",
+    getApiV1IndicatorsCodeNarrativesYear:
+      "Жылдың орын бойынша түсіндірмесі, барлық бұрынғы нұсқаларымен",
+    getApiV1NarrativesMissing: "Деңгейі түсіндірмені талап ететін, бірақ ол жоқ жылдар",
     getApiV1IndicatorsCodeObservations: "Бір көрсеткіштің ағымдағы мәндері",
     getApiV1Programs: "Жүктелген бағдарламалар",
     getApiV1ProgramsCodeTemplateExt: "Бағдарламаның жүктеу үлгісі (ext: csv немесе xlsx)",

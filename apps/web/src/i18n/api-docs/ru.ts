@@ -39,6 +39,10 @@ export const apiDocsRu: ApiDocsMessages = {
       "Изменить описание показателя с указанием причины (If-Match: его версия; менеджеры всех регионов)",
     getApiV1IndicatorsCodeHistory: "Все изменения описания показателя: кто, когда, что и почему",
     getApiV1ProgramsCodeDefinitionYaml: "Текущее описание программы с правками менеджеров",
+    putApiV1IndicatorsCodeNarrativesYear:
+      "Написать пояснение к году по месту (без region — по стране; ответственные за данные — по своим местам)",
+    getApiV1IndicatorsCodeNarrativesYear: "Пояснение к году по месту со всеми прежними версиями",
+    getApiV1NarrativesMissing: "Годы, уровень которых требует пояснения, а его нет",
     getApiV1IndicatorsCodeObservations: "Текущие значения одного показателя",
     getApiV1Programs: "Загруженные программы",
     getApiV1ProgramsCodeTemplateExt: "Шаблон загрузки программы (ext: csv или xlsx)",
