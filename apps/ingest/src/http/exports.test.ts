@@ -8,6 +8,7 @@ import {
   importProgram,
   openProgramExport,
   refreshStatuses,
+  writeNarrative,
 } from "@spm/services";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +57,13 @@ beforeAll(async () => {
       applyObservations(trx, FIGURES, { uploadId: upload.id, uploadSeq: upload.seq, author: "t" }),
     );
   await refreshStatuses(app.db, { asOf: "2020-06-30", codes: [mapped, unmapped] });
+  await writeNarrative(app.db, {
+    code: mapped,
+    year: 2018,
+    body: { explanation: { ru: "Рост замедлился", en: "=SUM(A1)" } },
+    places: null,
+    actor: "test",
+  });
 });
 afterAll(() => app?.close());
 
@@ -107,7 +115,18 @@ describe("GET /export", () => {
       note: `'${FORMULA}`,
     });
     expect(first?.status).toMatch(/^(green|amber|red)$/);
-    expect(first).toMatchObject({ approval: "", narrative: "" });
+    expect(first?.approval).toBe("");
+    // The year's narrative at the figure's place, in the reader's language, neutralised.
+    const narrativeOf = async (lang: string) => {
+      const csv = await (await download(viewer, `&format=csv&lang=${lang}`)).arrayBuffer();
+      const all = csvRecords(new TextDecoder("utf-8", { ignoreBOM: true }).decode(csv));
+      const at = (period: string) =>
+        all.find((r) => r.place === "ZZ" && r.period === period && r.indicator === mapped);
+      return [at("2018")?.narrative, at("2019")?.narrative];
+    };
+    expect(await narrativeOf("ru")).toEqual(["Рост замедлился", ""]);
+    expect(await narrativeOf("en")).toEqual(["'=SUM(A1)", ""]);
+    expect(await narrativeOf("kk")).toEqual(["Рост замедлился", ""]);
     // Names in the reader's language: `lang`, else the dashboard's cookie or Accept-Language.
     const kk = await fetch(`${app.url}/api/v1/export?program=${program.code}&format=csv`, {
       headers: { authorization: `Bearer ${viewer}`, "accept-language": "kk" },
@@ -153,9 +172,15 @@ describe("GET /export", () => {
     expect(cells.some((c) => typeof c === "object" && c !== null && "formula" in c)).toBe(false);
     const statuses = book.getWorksheet("Statuses") as ExcelJS.Worksheet;
     expect(statuses.rowCount).toBeGreaterThan(1);
-    expect(await workbookText(Buffer.from(await book.xlsx.writeBuffer()))).toContain(
-      "no narratives yet",
+    const narratives: ExcelJS.CellValue[][] = [];
+    (book.getWorksheet("Narratives") as ExcelJS.Worksheet).eachRow((row) =>
+      narratives.push((row.values as ExcelJS.CellValue[]).slice(1, 6)),
     );
+    expect(narratives).toEqual([
+      ["indicator", "place", "year", "language", "explanation"],
+      [mapped, "ZZ", 2018, "en", "'=SUM(A1)"],
+      [mapped, "ZZ", 2018, "ru", "Рост замедлился"],
+    ]);
   });
 
   it("writes a DHIS2 data value set that the upload parser reads back to the same values", async () => {

@@ -6,9 +6,11 @@ import {
   parsePeriod,
   periodStart,
   showFigure,
+  textFor,
   yearOfDate,
 } from "@spm/kpi";
 import { ServiceError } from "../errors";
+import { programNarratives } from "../narratives/run";
 
 /** What one export is of, and for whom. */
 export interface ExportRequest {
@@ -35,8 +37,9 @@ export interface ExportRow {
   source: string | null;
   target: number | null;
   status: string | null;
-  /** Approval (issue 15) and narrative (issue 18) do not exist yet: always empty. */
+  /** Approval (issue 18) does not exist yet: always empty. */
   approval: string;
+  /** The year's narrative at the figure's place, in the reader's language when written in it. */
   narrative: string;
   withheld: boolean;
 }
@@ -75,6 +78,7 @@ export async function* exportRows(
   req: ExportRequest,
 ): AsyncGenerator<ExportRow[]> {
   const names = new Map(program.indicators.map((i) => [i.code, i.name[req.locale]]));
+  const narratives = await narrativeTexts(db, program, req);
   const limit = req.pageSize ?? 5000;
   let after: ExportCursor | null = null;
   for (;;) {
@@ -104,7 +108,7 @@ export async function* exportRows(
         target: row.target,
         status: row.status,
         approval: "",
-        narrative: "",
+        narrative: narratives.get(`${row.indicator_code}|${row.region_code}|${row.year}`) ?? "",
         withheld: shown.withheld,
       };
       return [exported];
@@ -117,4 +121,22 @@ export async function* exportRows(
       period: last.period,
     };
   }
+}
+
+/** The current narratives' explanations by `indicator|place|year`, in the reader's language. */
+async function narrativeTexts(
+  db: Db,
+  program: ProgramDefinition,
+  req: ExportRequest,
+): Promise<Map<string, string>> {
+  const all = await programNarratives(db, program, {
+    region: req.region,
+    maxYear: yearOfDate(req.asOf),
+  });
+  const texts = new Map<string, string>();
+  for (const n of all) {
+    const text = textFor(n.explanation, req.locale);
+    if (text) texts.set(`${n.indicator}|${n.region}|${n.year}`, text.text);
+  }
+  return texts;
 }

@@ -1,7 +1,8 @@
 import type { Writable } from "node:stream";
 import { type Db, listProgramYearLevels } from "@spm/db";
-import { type ProgramDefinition, yearOfDate } from "@spm/kpi";
+import { LOCALES, type ProgramDefinition, yearOfDate } from "@spm/kpi";
 import ExcelJS from "exceljs";
+import { programNarratives } from "../narratives/run";
 import { neutraliseCell } from "./cells";
 import { EXPORT_COLUMNS, type ExportRequest, exportRows } from "./rows";
 import { drained } from "./sink";
@@ -13,13 +14,25 @@ function addRow(sheet: ExcelJS.Worksheet, cells: readonly Cell[]): void {
   sheet.addRow(cells.map((c) => (typeof c === "string" ? neutraliseCell(c) : c))).commit();
 }
 
+/** The columns of the Narratives sheet: a row per narrative and language written. */
+export const NARRATIVE_COLUMNS = [
+  "indicator",
+  "place",
+  "year",
+  "language",
+  "explanation",
+  "measures",
+  "author",
+  "writtenAt",
+];
+
 /** The names of the workbook's sheets, in order. */
 export const EXPORT_SHEETS = ["Summary", "Indicators", "Figures", "Statuses", "Narratives"];
 
 /**
  * The workbook, written as a stream (exceljs's WorkbookWriter, no shared strings): Summary,
  * Indicators, Figures (a page of figures at a time), Statuses (the read model's year levels),
- * Narratives (none yet: a row says so, so the shape stays when issue 18 adds them).
+ * Narratives (a row per narrative and language).
  */
 export async function writeXlsxExport(
   db: Db,
@@ -42,7 +55,6 @@ export async function writeXlsxExport(
     ["generatedAt", new Date().toISOString()],
     ["confidential", req.mayReadConfidential ? "shown" : "withheld"],
     ["approval", "no approvals yet"],
-    ["narratives", "no narratives yet"],
   ];
   for (const fact of facts) addRow(summary, fact);
   summary.commit();
@@ -85,8 +97,29 @@ export async function writeXlsxExport(
   statuses.commit();
 
   const narratives = book.addWorksheet("Narratives");
-  addRow(narratives, ["indicator", "year", "narrative"]);
-  addRow(narratives, ["", "", "no narratives yet"]);
+  addRow(narratives, NARRATIVE_COLUMNS);
+  const written = await programNarratives(db, program, {
+    region: req.region,
+    maxYear: yearOfDate(req.asOf),
+  });
+  for (const n of written) {
+    for (const lang of LOCALES) {
+      const explanation = n.explanation[lang];
+      const measures = n.measures?.[lang];
+      if (explanation === undefined && measures === undefined) continue;
+      addRow(narratives, [
+        n.indicator,
+        n.region,
+        n.year,
+        lang,
+        explanation ?? "",
+        measures ?? "",
+        n.author,
+        n.writtenAt.toISOString(),
+      ]);
+    }
+  }
+  if (written.length === 0) addRow(narratives, ["", "", "", "", "no narratives yet"]);
   narratives.commit();
   await book.commit();
 }
