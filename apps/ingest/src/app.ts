@@ -120,7 +120,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   api.use("/indicators", requireRole("viewer"));
-  api.use(indicatorEditsRouter({ db: deps.db, queues: deps.queues }));
+  api.use(indicatorEditsRouter({ db: deps.db, queues: deps.queues, now }));
   api.use(narrativesRouter({ db: deps.db }));
   api.use(indicatorsRouter({ db: deps.db, now }));
   app.use("/api/v1", api);

@@ -188,6 +188,13 @@ const MATRIX: Entry[] = [
     expect: from("manager", 200),
   },
   {
+    method: "POST",
+    route: "/api/v1/indicators/:code/preview",
+    path: `/api/v1/indicators/${code}/preview`,
+    body: { targets: { "2020": 75 } },
+    expect: from("manager", 200),
+  },
+  {
     method: "GET",
     route: "/api/v1/indicators/:code/history",
     path: `/api/v1/indicators/${code}/history`,

@@ -5,6 +5,7 @@
  * last imported. Pure: the use cases validate the result with the programme schema.
  */
 import { z } from "zod";
+import { PLACE_CODE } from "./place-code";
 import {
   type IndicatorDefinition,
   localizedTextSchema,
@@ -35,33 +36,46 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 /** Fields kept per year: a change of one year's target is a change of its own. */
 const PER_YEAR = new Set<EditableField>(["targets", "targetSources"]);
 
+/** The fields of a patch: in `targets` and `targetSources` only the years given change. */
+const patchFields = {
+  name: localizedTextSchema.optional(),
+  description: localizedTextSchema.nullable().optional(),
+  polarityReason: z.string().trim().min(1).max(2000).nullable().optional(),
+  targets: z.record(YEAR_KEY, targetValueSchema.nullable()).optional(),
+  targetsSource: z.enum(TARGET_SOURCES).optional(),
+  targetSources: z.record(YEAR_KEY, targetSourceSchema.nullable()).optional(),
+  thresholds: thresholdsSchema.optional(),
+  trajectory: z.enum(TRAJECTORY_METHODS).optional(),
+  dueDays: z.number().int().min(0).max(730).optional(),
+  owner: z.string().trim().min(1).max(200).nullable().optional(),
+};
+const changesSomething = {
+  message: `change at least one of: ${EDITABLE_FIELDS.join(", ")}`,
+};
+type PatchFields = { [K in EditableField]?: unknown };
+
 /**
- * The body of `PATCH /indicators/:code`: a reason and at least one field. In `targets` and
- * `targetSources` only the years given change; `null` removes a year (or an optional field).
+ * The body of `PATCH /indicators/:code`: a reason and at least one field; `null` removes a year
+ * (or an optional field).
  */
 export const indicatorPatchSchema = z
   .strictObject({
     reason: z.string().trim().min(3, "say why, in a few words").max(2000),
-    name: localizedTextSchema.optional(),
-    description: localizedTextSchema.nullable().optional(),
-    polarityReason: z.string().trim().min(1).max(2000).nullable().optional(),
-    targets: z.record(YEAR_KEY, targetValueSchema.nullable()).optional(),
-    targetsSource: z.enum(TARGET_SOURCES).optional(),
-    targetSources: z.record(YEAR_KEY, targetSourceSchema.nullable()).optional(),
-    thresholds: thresholdsSchema.optional(),
-    trajectory: z.enum(TRAJECTORY_METHODS).optional(),
-    dueDays: z.number().int().min(0).max(730).optional(),
-    owner: z.string().trim().min(1).max(200).nullable().optional(),
+    ...patchFields,
   })
-  .refine((p) => EDITABLE_FIELDS.some((f) => p[f] !== undefined), {
-    message: `change at least one of: ${EDITABLE_FIELDS.join(", ")}`,
-  });
+  .refine((p: PatchFields) => EDITABLE_FIELDS.some((f) => p[f] !== undefined), changesSomething);
 export type IndicatorPatch = z.infer<typeof indicatorPatchSchema>;
+
+/** The body of `POST /indicators/:code/preview`: a patch without its reason, for one place. */
+export const indicatorPreviewSchema = z
+  .strictObject({ ...patchFields, region: z.string().regex(PLACE_CODE).optional() })
+  .refine((p: PatchFields) => EDITABLE_FIELDS.some((f) => p[f] !== undefined), changesSomething);
+export type IndicatorPreview = z.infer<typeof indicatorPreviewSchema>;
 
 /** The definition with the patch applied (not yet validated against its programme). */
 export function applyIndicatorPatch(
   ind: IndicatorDefinition,
-  patch: IndicatorPatch,
+  patch: Omit<IndicatorPatch, "reason"> & { reason?: string },
 ): IndicatorDefinition {
   const next: IndicatorDefinition = { ...ind };
   for (const field of EDITABLE_FIELDS) {

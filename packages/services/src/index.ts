@@ -46,6 +46,7 @@ export {
   findEditableIndicator,
   indicatorHistory,
 } from "./programs/edit";
+export { type PreviewYear, previewIndicatorEdit } from "./programs/preview";
 export {
   type ImportResult,
   importProgram,

@@ -168,6 +168,57 @@ describe("PATCH /indicators/:code", () => {
   });
 });
 
+describe("POST /indicators/:code/preview", () => {
+  it("shows each year's status before and after, saving nothing; a confidential year's 'after' is withheld without the right", async () => {
+    const { code } = await loaded();
+    const body = { targets: { "2019": 55 } };
+    const res = await call("POST", `/indicators/${code}/preview`, manager, body);
+    expect(res.status).toBe(200);
+    const preview = (await res.json()) as {
+      region: string;
+      years: {
+        year: number;
+        before: { level: string };
+        after: { level: string; target: number };
+      }[];
+    };
+    expect(preview.region).toBe("ZZ");
+    const y2019 = preview.years.find((y) => y.year === 2019);
+    expect(y2019?.before.level).not.toBe("green");
+    expect(y2019?.after).toEqual({ level: "green", target: 55 });
+    expect(preview.years.map((y) => y.year)).toEqual([2018, 2019, 2020, 2021, 2022]);
+    const h = (await (await call("GET", `/indicators/${code}/history`, viewer)).json()) as {
+      version: number;
+    };
+    expect(h.version).toBe(1);
+    const bad = await call("POST", `/indicators/${code}/preview`, manager, {
+      targets: { "2030": 1 },
+    });
+    expect(bad.status).toBe(422);
+    expect((await call("POST", `/indicators/${code}/preview`, viewer, body)).status).toBe(403);
+
+    // The 2019 figure flagged confidential: a manager without the right cannot probe it.
+    await app.db
+      .updateTable("observations")
+      .set({ flag: "confidential" })
+      .where("indicator_code", "=", code)
+      .execute();
+    const probe = (await (
+      await call("POST", `/indicators/${code}/preview`, manager, body)
+    ).json()) as {
+      years: { year: number; after: { level: string | null } }[];
+    };
+    expect(probe.years.find((y) => y.year === 2019)?.after.level).toBeNull();
+    const cleared = await tokenFor(app.db, "manager", undefined, { confidential: true });
+    const allowed = (await (
+      await call("POST", `/indicators/${code}/preview`, cleared, body)
+    ).json()) as {
+      years: { year: number; after: { level: string | null } }[];
+    };
+    expect(allowed.years.find((y) => y.year === 2019)?.after.level).toBe("green");
+  });
+});
+
 describe("programme files and managers' edits", () => {
   it("keeps an edit on re-import and names the conflict; force restores the file; the downloaded definition re-imports unchanged", async () => {
     const { program, code } = await loaded();

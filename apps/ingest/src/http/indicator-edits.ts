@@ -1,6 +1,6 @@
 import type { Db } from "@spm/db";
-import { indicatorPatchSchema } from "@spm/kpi";
-import { editIndicator, indicatorHistory, ServiceError } from "@spm/services";
+import { indicatorPatchSchema, indicatorPreviewSchema, toIsoDate } from "@spm/kpi";
+import { editIndicator, indicatorHistory, previewIndicatorEdit, ServiceError } from "@spm/services";
 import { Router } from "express";
 import { z } from "zod";
 import { auditActor, principalOf, requireRole } from "../auth/middleware";
@@ -31,7 +31,7 @@ export function versionOf(header: string | undefined): number | undefined {
 }
 
 /** Managers change an indicator's definition with a reason; everyone reads its history. */
-export function indicatorEditsRouter(deps: { db: Db; queues: Queues }): Router {
+export function indicatorEditsRouter(deps: { db: Db; queues: Queues; now: () => Date }): Router {
   const router = Router();
   router.patch("/indicators/:code", requireRole("manager"), async (req, res) => {
     // A definition is the whole programme's: a manager limited to regions may not change it.
@@ -67,6 +67,23 @@ export function indicatorEditsRouter(deps: { db: Db; queues: Queues }): Router {
     }
   });
 
+  // What the edit would do to each year's status, nothing saved (the form shows it first).
+  router.post("/indicators/:code/preview", requireRole("manager"), async (req, res) => {
+    const patch = parseBody(indicatorPreviewSchema, req.body);
+    try {
+      res.json(
+        await previewIndicatorEdit(deps.db, {
+          code: String(req.params.code),
+          patch,
+          asOf: toIsoDate(deps.now()),
+          mayReadConfidential: principalOf(req).confidential,
+        }),
+      );
+    } catch (error) {
+      throw problemOf(error);
+    }
+  });
+
   router.get("/indicators/:code/history", async (req, res) => {
     const q = parseQuery(historyQuery, req.query);
     try {
@@ -86,6 +103,7 @@ function problemOf(error: unknown): unknown {
       return new HttpProblem(404, "Not Found", error.message);
     case "stale_version":
       return new HttpProblem(412, "Precondition Failed", error.message, { code: error.code });
+    case "invalid_input":
     case "invalid_definition":
       return new HttpProblem(422, "Unprocessable Content", error.message, {
         invalid: error.details.map((d) => ({ field: d.path, message: d.message })),

@@ -77,28 +77,11 @@ export async function editIndicator(
     const program = (await loadProgramDefinitions(trx)).find((p) => p.code === row.program_code);
     const before = program?.indicators.find((i) => i.code === code);
     if (!program || !before) throw new ServiceError("not_found", `no indicator ${code}`);
-    const position = program.indicators.indexOf(before);
-    const patched = applyIndicatorPatch(before, patch);
-    const parsed = programDefinitionSchema.safeParse({
-      ...program,
-      indicators: program.indicators.map((i) => (i === before ? patched : i)),
-    });
-    if (!parsed.success) {
-      const details = parsed.error.issues.map((issue) => ({
-        path: fieldOf(issue.path, position),
-        message: issue.message,
-      }));
-      throw new ServiceError(
-        "invalid_definition",
-        details.map((d) => `${d.path}: ${d.message}`).join("; "),
-        details,
-      );
-    }
-    const after = parsed.data.indicators[position] as IndicatorDefinition;
+    const { program: parsed, indicator: after } = patchedProgram(program, before, patch);
     const changes = diffIndicator(before, after);
     if (changes.length === 0)
       return { code, program: program.code, version, changes, indicator: before };
-    await storeProgramDefinition(trx, parsed.data, hashDefinition(parsed.data));
+    await storeProgramDefinition(trx, parsed, hashDefinition(parsed));
     const { actor } = actorFields(input.actor);
     const next = await storeIndicatorChange(trx, {
       indicator: code,
@@ -124,6 +107,38 @@ export async function editIndicator(
     });
     return { code, program: program.code, version: next, changes, indicator: after };
   });
+}
+
+/**
+ * The programme with one indicator patched, validated whole; `invalid_definition` names each
+ * issue by its field on the indicator (`targets.2030`).
+ */
+export function patchedProgram(
+  program: ProgramDefinition,
+  before: IndicatorDefinition,
+  patch: Omit<IndicatorPatch, "reason">,
+): { program: ProgramDefinition; indicator: IndicatorDefinition } {
+  const position = program.indicators.indexOf(before);
+  const patched = applyIndicatorPatch(before, patch);
+  const parsed = programDefinitionSchema.safeParse({
+    ...program,
+    indicators: program.indicators.map((i) => (i === before ? patched : i)),
+  });
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => ({
+      path: fieldOf(issue.path, position),
+      message: issue.message,
+    }));
+    throw new ServiceError(
+      "invalid_definition",
+      details.map((d) => `${d.path}: ${d.message}`).join("; "),
+      details,
+    );
+  }
+  return {
+    program: parsed.data,
+    indicator: parsed.data.indicators[position] as IndicatorDefinition,
+  };
 }
 
 /** The field of an issue on the patched indicator (`targets.2030`), or the programme's path. */

@@ -1,4 +1,4 @@
-import { indicatorPatchSchema, narrativeBodySchema } from "@spm/kpi";
+import { indicatorPatchSchema, indicatorPreviewSchema, narrativeBodySchema } from "@spm/kpi";
 import { z } from "zod";
 import { importQuery } from "../admin";
 import { loginBody } from "../auth";
@@ -139,6 +139,15 @@ export const API_ROUTES: ApiRoute[] = [
       "Change an indicator's definition with a reason (If-Match: its version; managers of every region)",
     body: indicatorPatchSchema,
     ok: { status: 200, schema: out.indicatorEdit },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/indicators/:code/preview",
+    role: "manager",
+    tag: "indicators",
+    summary: "Each year's status before and after a change of the definition, nothing saved",
+    body: indicatorPreviewSchema,
+    ok: { status: 200, schema: out.indicatorPreview },
   },
   {
     method: "GET",

@@ -305,3 +305,19 @@ export const missingNarratives = z.looseObject({
     }),
   ),
 });
+
+const previewSide = z.object({ level: z.string().nullable(), target });
+
+/** Each programme year's status before and after a change of an indicator's definition. */
+export const indicatorPreview = z.looseObject({
+  code: z.string(),
+  region: z.string(),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      asOf: z.string(),
+      before: previewSide,
+      after: previewSide.describe("level null: withheld (a confidential figure)"),
+    }),
+  ),
+});

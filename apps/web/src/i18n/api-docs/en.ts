@@ -45,6 +45,8 @@ export const apiDocsEn = {
     getApiV1IndicatorsCodeNarrativesYear:
       "A year's narrative at a place, with every earlier version",
     getApiV1NarrativesMissing: "The years whose level needs a narrative and that have none",
+    postApiV1IndicatorsCodePreview:
+      "Each year's status before and after a change of the definition, nothing saved",
     getApiV1IndicatorsCodeObservations: "The current figures of one indicator",
     getApiV1Programs: "The programmes loaded",
     getApiV1ProgramsCodeTemplateExt: "A programme's upload template (ext: csv or xlsx)",

@@ -46,6 +46,8 @@ export const apiDocsKk: ApiDocsMessages = {
     getApiV1IndicatorsCodeNarrativesYear:
       "Жылдың орын бойынша түсіндірмесі, барлық бұрынғы нұсқаларымен",
     getApiV1NarrativesMissing: "Деңгейі түсіндірмені талап ететін, бірақ ол жоқ жылдар",
+    postApiV1IndicatorsCodePreview:
+      "Сипаттама өзгергенге дейінгі және кейінгі әр жылдың мәртебесі, сақталмайды",
     getApiV1IndicatorsCodeObservations: "Бір көрсеткіштің ағымдағы мәндері",
     getApiV1Programs: "Жүктелген бағдарламалар",
     getApiV1ProgramsCodeTemplateExt: "Бағдарламаның жүктеу үлгісі (ext: csv немесе xlsx)",

@@ -43,6 +43,8 @@ export const apiDocsRu: ApiDocsMessages = {
       "Написать пояснение к году по месту (без region — по стране; ответственные за данные — по своим местам)",
     getApiV1IndicatorsCodeNarrativesYear: "Пояснение к году по месту со всеми прежними версиями",
     getApiV1NarrativesMissing: "Годы, уровень которых требует пояснения, а его нет",
+    postApiV1IndicatorsCodePreview:
+      "Статус каждого года до и после изменения описания, без сохранения",
     getApiV1IndicatorsCodeObservations: "Текущие значения одного показателя",
     getApiV1Programs: "Загруженные программы",
     getApiV1ProgramsCodeTemplateExt: "Шаблон загрузки программы (ext: csv или xlsx)",
