@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { SourcesTable } from "./sources-table";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -122,7 +123,7 @@ export interface ApiTokensTable {
 export interface UploadsTable {
   id: Generated<string>;
   seq: Generated<string>;
-  kind: "file" | "api" | "seed" | "demo";
+  kind: "file" | "api" | "seed" | "demo" | "source";
   filename: string | null;
   format: string | null;
   content_hash: string | null;
@@ -147,6 +148,8 @@ export interface UploadsTable {
   request_hash: string | null;
   job_id: string | null;
   retries: Generated<number>;
+  /** The source whose pull made it (kind `source`). */
+  source_id: Generated<string | null>;
 }
 
 export interface UploadRowsTable {
@@ -356,6 +359,7 @@ export interface Database {
   alerts: AlertsTable;
   alert_events: AlertEventsTable;
   notifications: NotificationsTable;
+  sources: SourcesTable;
 }
 
 export type User = Selectable<UsersTable>;

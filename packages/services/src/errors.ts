@@ -4,7 +4,12 @@ export type ServiceErrorCode =
   | "dhis2_id_taken"
   | "not_found"
   | "conflict"
-  | "invalid_rule";
+  | "invalid_rule"
+  | "address_not_public"
+  | "address_unresolved"
+  | "secrets_key_unset"
+  | "name_taken"
+  | "invalid_source";
 
 export class ServiceError extends Error {
   constructor(
