@@ -80,16 +80,23 @@ function download(request: FetchRequest, file: string): Promise<Downloaded> {
       timeout: request.timeoutMs,
       ...(request.allowPrivate ? {} : { lookup: publicLookup(() => new NotPublic()) }),
     });
-    const deadline = setTimeout(() => req.destroy(new Error("timeout")), request.timeoutMs);
-    const settle =
-      <T>(fn: (v: T) => void) =>
-      (v: T) => {
-        clearTimeout(deadline);
-        fn(v);
-      };
-    const done = settle(resolve);
-    const fail = settle(reject);
-    req.on("timeout", () => req.destroy(new Error("timeout")));
+    let settled = false;
+    const finish = () => {
+      if (settled) return false;
+      settled = true;
+      clearTimeout(deadline);
+      return true;
+    };
+    const done = (value: Downloaded) => {
+      if (finish()) resolve(value);
+    };
+    const fail = (error: Error) => {
+      if (!finish()) return;
+      req.destroy();
+      reject(error);
+    };
+    const deadline = setTimeout(() => fail(new Error("timeout")), request.timeoutMs);
+    req.on("timeout", () => fail(new Error("timeout")));
     req.on("error", (error) => fail(error));
     req.on("response", (res) => {
       const status = res.statusCode ?? 0;
@@ -102,8 +109,9 @@ function download(request: FetchRequest, file: string): Promise<Downloaded> {
       let bytes = 0;
       res.on("data", (chunk: Buffer) => {
         bytes += chunk.length;
-        if (bytes > request.maxBytes) return req.destroy(new Error("too_large"));
-        hash.update(chunk);
+        if (bytes <= request.maxBytes) return void hash.update(chunk);
+        out.destroy();
+        fail(new Error("too_large"));
       });
       res.on("error", (error) => {
         out.destroy();
