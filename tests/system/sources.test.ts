@@ -48,7 +48,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 });
-afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())));
+afterAll(async () => {
+  // Not pulled again once the test is over (the stack's worker keeps running).
+  await db.deleteFrom("sources").where("program_code", "=", program.code).execute();
+  await new Promise<void>((resolve) => server?.close(() => resolve()));
+});
 
 async function get(path: string) {
   const res = await fetch(`${web}/api/v1${path}`, {

@@ -82,6 +82,8 @@ const dhis2Source = (extra: Record<string, unknown> = {}) => ({
   dhis2: { dataSets: [DS], orgUnits: [OU_ZZ], children: true, periods: ["2019", "2020"] },
   auth: { kind: "token", token: PAT },
   everyMinutes: 60,
+  // Pulled here only: a worker of the system tests shares this database.
+  enabled: false,
   ...extra,
 });
 
@@ -173,6 +175,7 @@ describe("a CSV address with Basic credentials", () => {
       kind: "url",
       url: `${dhis2.url}/api/dataValueSets.csv?${query}`,
       auth: { kind: "basic", username: "etl", password: "district-pw" },
+      enabled: false,
     });
     expect(created.status).toBe(201);
     expect(created.body.source).toMatchObject({
