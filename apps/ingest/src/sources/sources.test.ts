@@ -239,3 +239,58 @@ describe("a failing pull", () => {
     expect(audit.map((a) => a.action)).toEqual(["source.create", "source.pull", "source.pull"]);
   });
 });
+
+describe("changing a source", () => {
+  it("replaces or removes its credential, refuses a bad field by name, and is audited", async () => {
+    const id = (await call("POST", "/sources", dhis2Source())).body.source.id;
+    const sealed = async () =>
+      (
+        await app.db
+          .selectFrom("sources")
+          .select("secret_sealed")
+          .where("id", "=", id)
+          .executeTakeFirst()
+      )?.secret_sealed;
+    const first = await sealed();
+    // Fields left out stay; a credential given replaces the one kept.
+    const renamed = await call("PATCH", `/sources/${id}`, { everyMinutes: 10080, enabled: false });
+    expect(renamed.body.source).toMatchObject({
+      everyMinutes: 10080,
+      enabled: true,
+      hasSecret: true,
+    });
+    expect(await sealed()).toBe(first);
+    await call("PATCH", `/sources/${id}`, { auth: { kind: "token", token: "d2pat_other" } });
+    expect(await sealed()).not.toBe(first);
+    const none = await call("PATCH", `/sources/${id}`, { auth: { kind: "none" } });
+    expect(none.body.source).toMatchObject({ authKind: "none", hasSecret: false });
+    expect(await sealed()).toBeNull();
+
+    const bad = await call("PATCH", `/sources/${id}`, { everyMinutes: 5, url: "ftp://x" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.invalid.map((i: { field: string }) => i.field).sort()).toEqual([
+      "everyMinutes",
+      "url",
+    ]);
+    const taken = (await call("GET", "/sources")).body.sources[0].name;
+    const clash = await call("PATCH", `/sources/${id}`, { name: taken });
+    expect([clash.status, clash.body.code]).toEqual([409, "source_name_taken"]);
+
+    expect((await call("DELETE", `/sources/${id}`)).status).toBe(204);
+    expect((await call("GET", `/sources/${id}`)).status).toBe(404);
+    const audit = await app.db
+      .selectFrom("audit_log")
+      .select(["action", "actor"])
+      .where("entity_id", "=", id)
+      .orderBy("id")
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      "source.create",
+      "source.update",
+      "source.update",
+      "source.update",
+      "source.delete",
+    ]);
+    expect(audit.every((a) => a.actor.startsWith("token:"))).toBe(true);
+  });
+});
