@@ -256,7 +256,7 @@ describe("changing a source", () => {
     const renamed = await call("PATCH", `/sources/${id}`, { everyMinutes: 10080, enabled: false });
     expect(renamed.body.source).toMatchObject({
       everyMinutes: 10080,
-      enabled: true,
+      enabled: false,
       hasSecret: true,
     });
     expect(await sealed()).toBe(first);
