@@ -79,6 +79,11 @@ describe("the sources page in Chromium", () => {
     await page.reload();
     expect(await page.content()).not.toContain(PAT);
 
+    // Its schedule turned off from the page.
+    await row.getByRole("button", { name: "Disable" }).click();
+    await row.getByRole("button", { name: "Enable" }).waitFor();
+    await expect(row.textContent()).resolves.toContain("disabled");
+
     await Promise.all([page.waitForURL(/\/uploads\?upload=/), report.click()]);
     await page.locator("#opened-report").waitFor();
     expect(errors).toEqual([]);

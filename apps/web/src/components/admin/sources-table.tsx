@@ -3,6 +3,7 @@ import type { SourceView } from "@spm/services";
 import { formatWhen } from "~/components/alerts/describe";
 import { format } from "~/i18n";
 import { describeSourceError, type SourcesMessages } from "~/i18n/sources";
+import { SourceActions } from "./source-actions";
 import { SourcePull } from "./source-pull";
 
 function LastPull(props: { source: SourceView; t: SourcesMessages; locale: Locale }) {
@@ -75,6 +76,7 @@ export function SourcesTable(props: { sources: SourceView[]; t: SourcesMessages;
             </td>
             <td>
               <SourcePull sourceId={s.id} labels={t} />
+              <SourceActions source={s} labels={t} />
             </td>
           </tr>
         ))}
