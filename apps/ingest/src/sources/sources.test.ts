@@ -124,6 +124,7 @@ describe("a DHIS2 source", () => {
     expect(report).toMatchObject({
       id: uploadId,
       kind: "source",
+      sourceId: id,
       status: "completed",
       counts: { received: 4, inserted: 3, updated: 0, unchanged: 0, rejected: 1 },
     });
