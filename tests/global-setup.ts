@@ -20,6 +20,9 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: "warn",
     // Low enough that tests can send a file over it (system/large-uploads.test.ts).
     MAX_UPLOAD_MB: "60",
+    // Sources pulled from a fake DHIS2 on loopback, soon after they are due (system/sources.test.ts).
+    SOURCES_ALLOW_PRIVATE: "true",
+    SOURCES_CHECK_EVERY_MS: "1000",
   };
   const api = startIngest("server", env);
   const worker = startIngest("worker", env);

@@ -124,6 +124,7 @@ export function appEnv(services, extra = {}) {
     REDIS_URL: services.REDIS_URL,
     SESSION_SECRET: process.env.SESSION_SECRET ?? secret("session-secret"),
     WEBHOOK_SECRET: process.env.WEBHOOK_SECRET ?? secret("webhook-secret"),
+    SECRETS_KEY: process.env.SECRETS_KEY ?? secret("secrets-key"),
     SPM_DATA_DIR: DATA_DIR,
     ...extra,
   };

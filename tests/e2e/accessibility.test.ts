@@ -99,6 +99,7 @@ const PAGES: { name: string; role: Role | null; path: (a: Arranged) => string }[
   { name: "/admin/tokens", role: "admin", path: () => "/admin/tokens" },
   { name: "/admin/audit", role: "admin", path: () => "/admin/audit" },
   { name: "/admin/outbox", role: "admin", path: () => "/admin/outbox" },
+  { name: "/admin/sources", role: "admin", path: () => "/admin/sources" },
   { name: "/alerts", role: "manager", path: () => "/alerts" },
   { name: "/alerts/rules/new", role: "manager", path: () => "/alerts/rules/new" },
   { name: "/notifications", role: "viewer", path: () => "/notifications" },

@@ -32,6 +32,7 @@ const PAGES: { path: string; min: Role | null }[] = [
   { path: "/admin/tokens", min: "admin" },
   { path: "/admin/audit", min: "admin" },
   { path: "/admin/outbox", min: "admin" },
+  { path: "/admin/sources", min: "admin" },
 ];
 
 interface Identity {

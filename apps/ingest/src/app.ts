@@ -19,6 +19,7 @@ import { openApiRouter } from "./http/openapi";
 import { errorHandler, notFoundHandler } from "./http/problem";
 import { programsRouter } from "./http/programs";
 import { QUEUE_BOARD_PATH, queueBoardHeaders, queueBoardRouter } from "./http/queue-board";
+import { type SourcesConfig, sourcesRouter } from "./http/sources";
 import { uploadsRouter } from "./http/uploads";
 import type { Queues } from "./queues";
 
@@ -36,6 +37,8 @@ export interface AppDeps {
   trustedProxies?: readonly string[];
   /** The dashboard's address (APP_URL): https there makes session cookies Secure. */
   appUrl?: string;
+  /** How sources are pulled (SECRETS_KEY, SOURCES_ALLOW_PRIVATE, SOURCE_TIMEOUT_MS). */
+  sources?: SourcesConfig;
   now?: () => Date;
 }
 
@@ -109,6 +112,16 @@ export function createApp(deps: AppDeps): express.Express {
   );
   api.use(adminRouter({ db: deps.db, now, queues: deps.queues }));
   api.use(alertsRouter({ db: deps.db, now }));
+  api.use(
+    sourcesRouter({
+      db: deps.db,
+      queues: deps.queues,
+      logger: deps.logger,
+      maxUploadBytes: deps.maxUploadBytes,
+      now,
+      config: deps.sources ?? { key: null, allowPrivate: false, timeoutMs: 60_000 },
+    }),
+  );
   api.use(programsRouter({ db: deps.db }));
   api.use(exportsRouter({ db: deps.db, now }));
   api.use(

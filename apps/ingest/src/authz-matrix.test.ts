@@ -5,6 +5,7 @@ import type { Express } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES } from "./http/openapi/routes";
 import { QUEUE_BOARD_PATH } from "./http/queue-board";
+import { sourcesMatrix } from "./test/authz-sources";
 import { startTestApp, type TestApp, tokenFor } from "./test/harness";
 
 // Every route of the API, called by every kind of caller, each with a session cookie and with an
@@ -106,6 +107,7 @@ const MATRIX: Entry[] = [
     expect: from("admin", 404),
   },
   { method: "GET", route: "/api/v1/audit", path: "/api/v1/audit", expect: from("admin", 200) },
+  ...sourcesMatrix(from, NO_SUCH_ID),
   {
     method: "GET",
     route: "/api/v1/programs",

@@ -1,4 +1,4 @@
-import { parseTrustedProxies } from "@spm/services";
+import { parseSecretsKey, parseTrustedProxies } from "@spm/services";
 import { z } from "zod";
 
 const schema = z.object({
@@ -31,6 +31,27 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  // Seals the credentials of sources (AES-256-GCM): 32 bytes as 64 hex digits or base64. Unset,
+  // sources without a credential still work and one with a credential cannot be saved.
+  SECRETS_KEY: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return null;
+      const key = parseSecretsKey(text);
+      if (key) return key;
+      ctx.addIssue({ code: "custom", message: "32 bytes as 64 hex digits or base64" });
+      return z.NEVER;
+    }),
+  // Lets sources reach loopback and private addresses (a DHIS2 on the same network, tests).
+  SOURCES_ALLOW_PRIVATE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  // The deadline of one pull, from connecting to the last byte.
+  SOURCE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  // How often the worker looks for sources whose pull is due.
+  SOURCES_CHECK_EVERY_MS: z.coerce.number().int().min(500).default(60_000),
   // How often every alert rule is evaluated with no upload (repeats, silences, `overdue`).
   ALERT_EVALUATE_EVERY_MS: z.coerce.number().int().min(500).default(300_000),
   // Tries of an e-mail or webhook delivery before it is marked failed.

@@ -31,6 +31,11 @@ const app = createApp({
   appUrl: env.APP_URL,
   queues,
   maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+  sources: {
+    key: env.SECRETS_KEY,
+    allowPrivate: env.SOURCES_ALLOW_PRIVATE,
+    timeoutMs: env.SOURCE_TIMEOUT_MS,
+  },
 });
 const server = app.listen(env.API_PORT, env.API_HOST, () => {
   logger.info({ port: env.API_PORT, host: env.API_HOST }, "ingest API listening");

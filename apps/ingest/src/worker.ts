@@ -58,6 +58,12 @@ async function processJob(job: Job): Promise<unknown> {
       reconcileGraceMs: env.RECONCILE_GRACE_MS,
       notifier,
       notifyAttempts: env.NOTIFY_ATTEMPTS,
+      sources: {
+        key: env.SECRETS_KEY,
+        allowPrivate: env.SOURCES_ALLOW_PRIVATE,
+        timeoutMs: env.SOURCE_TIMEOUT_MS,
+        maxBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+      },
     });
     log.info({ ms: Math.round(stop({ result: "ok" }) * 1000) }, "job done");
     return result;
@@ -139,6 +145,11 @@ async function upsertSchedulers(): Promise<void> {
     "reminders-daily",
     { pattern: "0 9 * * *", tz: env.SCHEDULE_TZ },
     { name: "reminders.plan", data: {} },
+  );
+  await queues.uploads.upsertJobScheduler(
+    "sources-due",
+    { every: env.SOURCES_CHECK_EVERY_MS },
+    { name: "sources.due", data: {} },
   );
   await queues.uploads.upsertJobScheduler(
     "uploads-reconcile",

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { SourcesTable } from "./sources-table";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -128,7 +129,7 @@ export interface ApiTokensTable {
 export interface UploadsTable {
   id: Generated<string>;
   seq: Generated<string>;
-  kind: "file" | "api" | "seed" | "demo";
+  kind: "file" | "api" | "seed" | "demo" | "source";
   filename: string | null;
   format: string | null;
   content_hash: string | null;
@@ -153,6 +154,8 @@ export interface UploadsTable {
   request_hash: string | null;
   job_id: string | null;
   retries: Generated<number>;
+  /** The source whose pull made it (kind `source`). */
+  source_id: Generated<string | null>;
 }
 
 export interface UploadRowsTable {
@@ -388,6 +391,7 @@ export interface Database {
   alerts: AlertsTable;
   alert_events: AlertEventsTable;
   notifications: NotificationsTable;
+  sources: SourcesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -11,6 +11,7 @@ import * as tokenExpiry from "./migrations/2026_12_07_1900_token_expiry";
 import * as confidential from "./migrations/2026_12_07_1910_confidential";
 import * as indicatorEdits from "./migrations/2026_12_08_0200_indicator_edits";
 import * as narratives from "./migrations/2026_12_08_0210_narratives";
+import * as sources from "./migrations/2026_12_08_0220_sources";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "2026_12_07_1910_confidential": confidential,
   "2026_12_08_0200_indicator_edits": indicatorEdits,
   "2026_12_08_0210_narratives": narratives,
+  "2026_12_08_0220_sources": sources,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */

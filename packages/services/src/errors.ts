@@ -8,7 +8,12 @@ export type ServiceErrorCode =
   | "invalid_definition"
   | "stale_version"
   | "invalid_input"
-  | "forbidden";
+  | "forbidden"
+  | "address_not_public"
+  | "address_unresolved"
+  | "secrets_key_unset"
+  | "name_taken"
+  | "invalid_source";
 
 export class ServiceError extends Error {
   constructor(

@@ -33,6 +33,12 @@ export {
   writeNarrative,
 } from "./narratives/run";
 export { isHttpsUrl, servedOverHttps } from "./network/https";
+export {
+  addressLiteralOf,
+  checkPublicHost,
+  isPublicAddress,
+  publicLookup,
+} from "./network/public-address";
 export { isTrustedProxy, parseTrustedProxies } from "./network/trusted-proxies";
 export {
   type DefinitionIssue,
@@ -63,6 +69,29 @@ export {
   previewAlertRule,
   updateAlertRule,
 } from "./rules/run";
+export {
+  type NewSource,
+  newSourceSchema,
+  pullRequestOf,
+  SOURCE_MAX_MINUTES,
+  SOURCE_MIN_MINUTES,
+  type SourceChanges,
+  type SourceView,
+  sourceChangesSchema,
+  toSourceView,
+} from "./sources/compute";
+export {
+  createSource,
+  deleteSource,
+  findSource,
+  listSourcePulls,
+  listSources,
+  openSourceSecret,
+  type SourceContext,
+  type SourceSecretResult,
+  updateSource,
+} from "./sources/run";
+export { parseSecretsKey, type SecretsKey } from "./sources/secret-box";
 export { computeStatusChanges, type StatusChange } from "./status/changes";
 export { evaluatePlaces, type FigureOverlay, indicatorsOf } from "./status/compute";
 export {

@@ -1,8 +1,8 @@
 import type { Role } from "@spm/db";
 
-/** Who is calling: a signed-in user (cookie) or a script (Bearer token). */
+/** Who is calling: a signed-in user (cookie), a script (Bearer token), or a source's pull. */
 export interface Principal {
-  kind: "user" | "token";
+  kind: "user" | "token" | "source";
   id: string;
   name: string;
   role: Role;
@@ -22,7 +22,7 @@ export function hasRole(principal: Principal, min: Role): boolean {
   return ROLES.indexOf(principal.role) >= ROLES.indexOf(min);
 }
 
-/** How the principal appears in the audit log and uploads (`user:<id>` or `token:<id>`). */
+/** How the principal appears in the audit log and uploads (`user:<id>`, `token:<id>`, `source:<id>`). */
 export function actorOf(principal: Principal): string {
   return `${principal.kind}:${principal.id}`;
 }

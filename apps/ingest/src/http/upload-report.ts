@@ -27,6 +27,8 @@ export async function presentUpload(
   return {
     id: upload.id,
     kind: upload.kind,
+    // The source whose pull made it (kind `source`; null once the source is deleted).
+    sourceId: upload.source_id,
     filename: upload.filename,
     format: upload.format,
     dryRun: upload.dry_run,

@@ -8,17 +8,9 @@ import {
   findUploadByIdempotencyKey,
   listRejectedRows,
   listUploads,
-  loadProgramDefinitions,
   requeueUpload,
   type Upload,
 } from "@spm/db";
-import {
-  buildDhis2Mapping,
-  type Dhis2Mapping,
-  indexPrograms,
-  type ProgramDefinition,
-  type ProgramIndex,
-} from "@spm/kpi";
 import { type Request, type RequestHandler, type Response, Router } from "express";
 import multer from "multer";
 import type pino from "pino";
@@ -26,7 +18,8 @@ import { z } from "zod";
 import { principalOf, requireRole } from "../auth/middleware";
 import { actorOf, hasRole, type Principal } from "../auth/principal";
 import { enqueueUpload } from "../ingest/enqueue";
-import { type IncomingRow, stageUpload } from "../ingest/stage";
+import { stageAndEnqueue, uploadCatalog } from "../ingest/receive";
+import type { IncomingRow } from "../ingest/stage";
 import { buildRejectedCsv, parseUpload, UploadFileError } from "../parsing";
 import type { Queues } from "../queues";
 import { HttpProblem } from "./problem";
@@ -55,20 +48,6 @@ function idempotencyKey(req: Request): string | undefined {
   });
 }
 
-/** The programmes as an upload reads them: their index and their DHIS2 ids (one read). */
-interface UploadCatalog {
-  index: ProgramIndex;
-  dhis2: Dhis2Mapping;
-}
-
-async function uploadCatalog(db: Db): Promise<UploadCatalog> {
-  const programs: ProgramDefinition[] = await loadProgramDefinitions(db);
-  const built = indexPrograms(programs);
-  if (!built.ok)
-    throw new HttpProblem(500, "Internal Server Error", "programmes share an indicator code");
-  return { index: built.index, dhis2: buildDhis2Mapping(programs) };
-}
-
 function mayRead(principal: Principal, upload: Upload): boolean {
   return hasRole(principal, "manager") || upload.created_by === actorOf(principal);
 }
@@ -92,30 +71,6 @@ function accepted(res: Response, upload: { id: string }, status = 202) {
     .status(status)
     .location(`/api/v1/uploads/${upload.id}`)
     .json({ uploadId: upload.id, status: "queued" });
-}
-
-async function stageAndEnqueue(
-  deps: UploadsDeps,
-  input: Parameters<typeof stageUpload>[2],
-  catalog?: UploadCatalog,
-) {
-  try {
-    const { index } = catalog ?? (await uploadCatalog(deps.db));
-    const staged = await stageUpload(deps.db, index, input);
-    await enqueueUpload(deps.queues.uploads, { id: staged.id, retries: 0 }, deps.logger);
-    return staged;
-  } catch (error) {
-    if ((error as { code?: string }).code === "23505" && input.idempotencyKey) {
-      // The same key raced in from a parallel request: answer with the upload that won.
-      const winner = await findUploadByIdempotencyKey(
-        deps.db,
-        actorOf(input.principal),
-        input.idempotencyKey,
-      );
-      if (winner && winner.request_hash === input.requestHash) return winner;
-    }
-    throw error;
-  }
 }
 
 /** Uploads of figures (JSON batches and files), their reports, and retries. */

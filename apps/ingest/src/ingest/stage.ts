@@ -23,7 +23,9 @@ export type IncomingRow =
     };
 
 export interface StageInput {
-  kind: "file" | "api";
+  kind: "file" | "api" | "source";
+  /** The source whose pull this is (kind `source`). */
+  sourceId?: string | null;
   filename?: string | null;
   format?: string | null;
   contentHash?: string | null;
@@ -52,6 +54,7 @@ export async function stageUpload(db: Db, index: ProgramIndex, input: StageInput
       createdBy: actorOf(input.principal),
       dryRun: input.dryRun,
       regionsScope: input.principal.regions,
+      sourceId: input.sourceId,
     });
     let rows: StagedRow[] = [];
     let errors: UploadErrorInput[] = [];

@@ -1,4 +1,10 @@
-import { addStatusWork, countStalledStatusWork, type Db, pruneStatusWork } from "@spm/db";
+import {
+  addStatusWork,
+  claimDueSources,
+  countStalledStatusWork,
+  type Db,
+  pruneStatusWork,
+} from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
 import {
   deliverNotification,
@@ -6,8 +12,9 @@ import {
   listStalledDeliveries,
   planReminders,
   processStatusWork,
+  type SecretsKey,
 } from "@spm/services";
-import type { Job } from "bullmq";
+import { type Job, UnrecoverableError } from "bullmq";
 import type pino from "pino";
 import { z } from "zod";
 import { processUpload } from "../ingest/process-upload";
@@ -20,6 +27,7 @@ import {
   type QueueName,
   type Queues,
 } from "../queues";
+import { pullSource } from "../sources/pull-source";
 
 export interface JobContext {
   db: Db;
@@ -30,6 +38,7 @@ export interface JobContext {
   reconcileGraceMs: number;
   notifier: Notifier;
   notifyAttempts: number;
+  sources: { key: SecretsKey | null; allowPrivate: boolean; timeoutMs: number; maxBytes: number };
 }
 
 interface JobDefinition<S extends z.ZodType> {
@@ -137,6 +146,42 @@ export const JOBS = {
       const stalled = await listStalledDeliveries(ctx.db, ctx.now(), ctx.reconcileGraceMs);
       await enqueueDeliveries(ctx.queues, stalled, ctx.notifyAttempts);
       return { stalled: stalled.length };
+    },
+  }),
+  "sources.due": define({
+    queue: "uploads",
+    // Postgres says which pulls are due (claimed once across workers); each gets its own job.
+    payload: z.object({}),
+    handle: async (_payload, ctx) => {
+      const now = ctx.now();
+      const due = await claimDueSources(ctx.db, now);
+      await ctx.queues.uploads.addBulk(
+        due.map((sourceId) => ({
+          name: "source.pull",
+          data: { sourceId },
+          opts: {
+            jobId: `source-${sourceId}-${now.getTime()}`,
+            attempts: 4,
+            backoff: { type: "exponential", delay: 30_000, jitter: 0.3 },
+          },
+        })),
+      );
+      return { due: due.length };
+    },
+  }),
+  "source.pull": define({
+    queue: "uploads",
+    payload: z.object({ sourceId: z.uuid() }),
+    handle: async (payload, ctx) => {
+      const result = await pullSource(
+        { db: ctx.db, queues: ctx.queues, logger: ctx.logger, now: ctx.now, ...ctx.sources },
+        payload.sourceId,
+        "scheduler",
+      );
+      // Recorded on the source either way; only what may pass (network, 5xx) is tried again.
+      if (result.outcome === "failed")
+        throw result.transient ? new Error(result.code) : new UnrecoverableError(result.code);
+      return result;
     },
   }),
   "reminders.plan": define({

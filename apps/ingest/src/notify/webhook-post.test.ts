@@ -3,11 +3,12 @@
 import type { LookupAddress } from "node:dns";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isPublicAddress } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNotifier } from "./deliver";
 import { reminderRow } from "./test-rows";
-import { isPublicAddress, postWebhook } from "./webhook-post";
+import { postWebhook } from "./webhook-post";
 
 let server: Server;
 let port = 0;

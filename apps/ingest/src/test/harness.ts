@@ -6,12 +6,15 @@ import type { Express } from "express";
 import client from "prom-client";
 import { createApp } from "../app";
 import { createLoginLimiter } from "../auth/login-limiter";
+import type { SourcesConfig } from "../http/sources";
 import { createLogger } from "../logger";
 import { createQueues } from "../queues";
 import { createRedis } from "../redis";
 
 export interface TestApp {
   url: string;
+  /** Its queues (a keyspace of its own). */
+  queues: ReturnType<typeof createQueues>;
   app: Express;
   db: Db;
   /** Every log line the app wrote, for checks that no secret is ever logged. */
@@ -26,6 +29,7 @@ export async function startTestApp(
     redisUrl?: string;
     appUrl?: string;
     trustedProxies?: readonly string[];
+    sources?: SourcesConfig;
   } = {},
 ): Promise<TestApp> {
   const db = createTestDb();
@@ -56,12 +60,14 @@ export async function startTestApp(
     now: options.now,
     appUrl: options.appUrl,
     trustedProxies: options.trustedProxies,
+    sources: options.sources,
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    queues,
     app,
     db,
     logs,

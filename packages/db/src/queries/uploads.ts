@@ -6,7 +6,7 @@ type Conn = Kysely<Database> | Transaction<Database>;
 const STAGE_CHUNK = 5000;
 
 export interface NewUpload {
-  kind: "file" | "api";
+  kind: "file" | "api" | "source";
   filename?: string | null;
   format?: string | null;
   contentHash?: string | null;
@@ -15,6 +15,7 @@ export interface NewUpload {
   createdBy: string;
   dryRun: boolean;
   regionsScope: string[] | null;
+  sourceId?: string | null;
 }
 
 /** Creates an upload in `queued` state (inside the outbox transaction). */
@@ -34,6 +35,7 @@ export async function createUpload(
       created_by: input.createdBy,
       dry_run: input.dryRun,
       regions_scope: input.regionsScope,
+      source_id: input.sourceId ?? null,
       status: "queued",
     })
     .returning(["id", "seq"])
@@ -129,7 +131,7 @@ export async function listUploads(
   let q = db
     .selectFrom("uploads")
     .selectAll()
-    .where("kind", "in", ["file", "api"])
+    .where("kind", "in", ["file", "api", "source"])
     .orderBy("seq", "desc")
     .limit(filter.limit ?? 50)
     .offset(filter.offset ?? 0);

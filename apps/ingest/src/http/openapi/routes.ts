@@ -9,6 +9,7 @@ import { missingQuery, narrativeQuery } from "../narratives";
 import { QUEUE_BOARD_PATH } from "../queue-board";
 import { batchBody, detailQuery, uploadQuery } from "../upload-schemas";
 import { MANAGE_ROUTES } from "./routes-manage";
+import { SOURCE_ROUTES } from "./routes-sources";
 import * as out from "./schemas";
 
 /** Who may call a route: anyone, or a signed-in caller from this role up. */
@@ -288,4 +289,5 @@ export const API_ROUTES: ApiRoute[] = [
     ok: { status: 202, schema: out.accepted },
   },
   ...MANAGE_ROUTES,
+  ...SOURCE_ROUTES,
 ];

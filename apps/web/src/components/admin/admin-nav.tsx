@@ -11,6 +11,7 @@ const SECTIONS = [
   ["/admin/tokens", "tokens"],
   ["/admin/audit", "audit"],
   ["/admin/outbox", "outbox"],
+  ["/admin/sources", "sources"],
 ] as const;
 
 /** The tabs of the administration area; the current one is marked for assistive technology. */

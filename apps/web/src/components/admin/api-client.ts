@@ -10,6 +10,9 @@ export interface Problem {
   status: number;
   detail: string | null;
   invalid: FieldIssue[];
+  /** The problem's stable code and its parameters, when it has one. */
+  code?: string | null;
+  params?: Record<string, unknown>;
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; problem: Problem };
@@ -46,13 +49,20 @@ export async function callApi<T>(
   }
   const json = parseJson(await res.text().catch(() => ""));
   if (res.ok) return { ok: true, data: json as T };
-  const p = (json ?? {}) as { detail?: unknown; invalid?: unknown };
+  const p = (json ?? {}) as {
+    detail?: unknown;
+    invalid?: unknown;
+    code?: unknown;
+    params?: unknown;
+  };
   return {
     ok: false,
     problem: {
       status: res.status,
       detail: typeof p.detail === "string" ? p.detail : null,
       invalid: Array.isArray(p.invalid) ? p.invalid.filter(isIssue) : [],
+      code: typeof p.code === "string" ? p.code : null,
+      params: p.params && typeof p.params === "object" ? (p.params as Record<string, unknown>) : {},
     },
   };
 }

@@ -13,6 +13,7 @@ export const adminEn = {
     tokens: "API tokens",
     audit: "Audit log",
     outbox: "E-mail outbox",
+    sources: "Sources",
   },
   home: {
     intro: "Manage who may sign in, the tokens scripts use, and review every recorded change.",

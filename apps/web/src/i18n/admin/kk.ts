@@ -14,6 +14,7 @@ export const adminKk: AdminMessages = {
     tokens: "API токендері",
     audit: "Аудит журналы",
     outbox: "Шығыс хаттар",
+    sources: "Дереккөздер",
   },
   home: {
     intro:

@@ -14,6 +14,7 @@ export const adminRu: AdminMessages = {
     tokens: "API-токены",
     audit: "Журнал аудита",
     outbox: "Исходящие письма",
+    sources: "Источники",
   },
   home: {
     intro:

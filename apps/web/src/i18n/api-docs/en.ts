@@ -83,5 +83,12 @@ export const apiDocsEn = {
     patchApiV1TokensId: "Change an API token",
     deleteApiV1TokensId: "Revoke an API token",
     getApiV1Audit: "The audit log",
+    getApiV1Sources: "Sources: scheduled pulls from DHIS2 or a CSV/JSON address",
+    postApiV1Sources: "Create a source (its credential is kept sealed and never shown)",
+    getApiV1SourcesId: "One source with its last pull",
+    patchApiV1SourcesId: "Change a source",
+    deleteApiV1SourcesId: "Delete a source (its uploads stay)",
+    postApiV1SourcesIdPull: "Pull a source now into an upload",
+    getApiV1SourcesIdPulls: "The uploads a source's pulls made",
   },
 };

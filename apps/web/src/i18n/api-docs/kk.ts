@@ -83,5 +83,12 @@ export const apiDocsKk: ApiDocsMessages = {
     patchApiV1TokensId: "API токенін өзгерту",
     deleteApiV1TokensId: "API токенін кері қайтару",
     getApiV1Audit: "Аудит журналы",
+    getApiV1Sources: "Дереккөздер: DHIS2-ден немесе CSV/JSON мекенжайынан кесте бойынша жүктеу",
+    postApiV1Sources: "Дереккөз құру (тіркелгі деректері шифрланып сақталады және көрсетілмейді)",
+    getApiV1SourcesId: "Дереккөз және оның соңғы жүктеуі",
+    patchApiV1SourcesId: "Дереккөзді өзгерту",
+    deleteApiV1SourcesId: "Дереккөзді жою (оның жүктеулері сақталады)",
+    postApiV1SourcesIdPull: "Дереккөз деректерін қазір жүктеу",
+    getApiV1SourcesIdPulls: "Дереккөз жасаған жүктеулер",
   },
 };

@@ -79,5 +79,12 @@ export const apiDocsRu: ApiDocsMessages = {
     patchApiV1TokensId: "Изменить токен API",
     deleteApiV1TokensId: "Отозвать токен API",
     getApiV1Audit: "Журнал аудита",
+    getApiV1Sources: "Источники: загрузка по расписанию из DHIS2 или по адресу CSV/JSON",
+    postApiV1Sources: "Создать источник (учётные данные хранятся зашифрованными и не показываются)",
+    getApiV1SourcesId: "Источник и его последняя загрузка",
+    patchApiV1SourcesId: "Изменить источник",
+    deleteApiV1SourcesId: "Удалить источник (его загрузки остаются)",
+    postApiV1SourcesIdPull: "Загрузить данные источника сейчас",
+    getApiV1SourcesIdPulls: "Загрузки, сделанные источником",
   },
 };
