@@ -32,16 +32,17 @@ function parseJson(text: string): unknown {
 
 /** Sends one request to `/api/v1/<path>` and reads the JSON answer or the problem+json error. */
 export async function callApi<T>(
-  method: "POST" | "PATCH" | "DELETE",
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(`/api/v1/${path}`, {
       method,
       credentials: "same-origin",
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
