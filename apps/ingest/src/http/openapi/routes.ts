@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { loginBody } from "../auth";
 import { exportQuery } from "../exports";
-import { observationQuery, statusQuery } from "../indicators";
+import { observationQuery, statusListQuery, statusQuery } from "../indicators";
 import { QUEUE_BOARD_PATH } from "../queue-board";
 import { batchBody, detailQuery, uploadQuery } from "../upload-schemas";
 import { MANAGE_ROUTES } from "./routes-manage";
@@ -105,7 +105,7 @@ export const API_ROUTES: ApiRoute[] = [
     role: "viewer",
     tag: "indicators",
     summary: "Every indicator with its latest figure and status",
-    query: statusQuery,
+    query: statusListQuery,
     ok: { status: 200, schema: out.indicatorList },
   },
   {
