@@ -67,10 +67,10 @@ function moreQuery(filter: OverviewFilter, program: string, direction: string): 
 }
 
 /** The indicator pages' links keep the view: its days, region and the overview's filters. */
-function indicatorQuery(filter: OverviewFilter, program: string, dates: ViewDates): string {
-  const q = new URLSearchParams({ program, ...datesQuery(dates) });
+function indicatorQuery(filter: OverviewFilter, dates: ViewDates): string {
+  const q = new URLSearchParams(datesQuery(dates));
   if (filter.year) q.set("year", String(filter.year));
-  for (const key of ["region", "direction", "level"] as const) {
+  for (const key of ["program", "region", "direction", "level"] as const) {
     const value = filter[key];
     if (value) q.set(key, value);
   }
@@ -195,7 +195,7 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
                       .slice(0, open === direction.code ? rows.length : FIRST_ROWS)
                       .map((v) => toRow(v, locale, t))}
                     labels={labels}
-                    linkQuery={indicatorQuery(filter, program.code, dates)}
+                    linkQuery={indicatorQuery(filter, dates)}
                   />
                   {rows.length > FIRST_ROWS && open !== direction.code && (
                     <p className="muted" data-more={direction.code}>

@@ -1,7 +1,10 @@
 import type { ViewDates } from "@spm/kpi";
 import type { Messages } from "~/i18n/messages/en";
 
-/** The regions page's days — statuses on a date, figures as reported on a date — as a GET form. */
+/**
+ * The regions page's days — statuses on a date, figures as reported on a date — as a GET form;
+ * today's view leaves the date empty, so a shared link keeps following today.
+ */
 export function DatesForm(props: {
   dates: ViewDates;
   /** The rest of the view, kept as it is. */
@@ -17,7 +20,12 @@ export function DatesForm(props: {
       ))}
       <label>
         {t.overview.date}
-        <input type="date" name="asOf" defaultValue={dates.asOf} max={props.today} />
+        <input
+          type="date"
+          name="asOf"
+          defaultValue={dates.asOf === props.today ? "" : dates.asOf}
+          max={props.today}
+        />
       </label>
       <label>
         {t.viewDates.reportedOn}
