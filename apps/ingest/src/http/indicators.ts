@@ -4,21 +4,13 @@ import {
   listCurrentObservations,
   loadProgramDefinitions,
 } from "@spm/db";
-import {
-  isIsoDate,
-  LOCALES,
-  PLACE_CODE,
-  resolveViewDates,
-  showFigure,
-  toIsoDate,
-  type ViewDates,
-} from "@spm/kpi";
+import { isIsoDate, LOCALES, PLACE_CODE, showFigure, toIsoDate, type ViewDates } from "@spm/kpi";
 import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { Router } from "express";
 import { z } from "zod";
 import { principalOf } from "../auth/middleware";
 import { HttpProblem } from "./problem";
-import { parseQuery } from "./validate";
+import { parseQuery, resolveDatesOrThrow } from "./validate";
 
 const REGION = PLACE_CODE;
 export const statusQuery = z.object({
@@ -56,10 +48,7 @@ function presentStatus(view: IndicatorStatusView) {
   };
 }
 
-/**
- * The days a status answer is of (a day after today is today; `asOf` defaults to `reportedOn`),
- * or 400 `date_before_program` naming the day that lies before the programmes' first year.
- */
+/** The days a status answer is of, bounded by the first year of the programmes it reads. */
 async function viewDatesOf(
   db: Db,
   q: { asOf?: string; reportedOn?: string },
@@ -73,13 +62,7 @@ async function viewDatesOf(
   );
   // No programme (an unknown indicator: 404 follows) bounds nothing.
   const firstYear = programs.length ? Math.min(...programs.map((p) => p.years.start)) : 1000;
-  const resolved = resolveViewDates({ ...q, today, firstYear });
-  if (resolved.ok) return resolved.dates;
-  const message = `a day from ${resolved.earliest}, the programme's first year`;
-  throw new HttpProblem(400, "Bad Request", `${resolved.field} is before ${resolved.earliest}`, {
-    code: resolved.code,
-    invalid: [{ field: resolved.field, message }],
-  });
+  return resolveDatesOrThrow({ ...q, today, firstYear });
 }
 
 /** Read endpoints of indicators: list with status, one with series and status, observations. */

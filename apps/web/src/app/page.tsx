@@ -172,6 +172,7 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
             <ExportForm
               program={program.code}
               asOf={asOf}
+              reportedOn={reportedOn}
               region={filter.region}
               locale={locale}
               t={t}

@@ -6,7 +6,6 @@ import {
   claimStatusWork,
   type Db,
   expandFullStatusWork,
-  listFiguresKnownBefore,
   listPendingStatusWork,
   listStatusSnapshots,
   listStatusYears,
@@ -16,7 +15,6 @@ import {
   upsertStatusSnapshots,
 } from "@spm/db";
 import {
-  addDays,
   evaluateIndicator,
   explainStatus,
   type IndicatorDefinition,
@@ -38,6 +36,7 @@ import {
   yearEndsOf,
   yearRows,
 } from "./compute";
+import { readFigures } from "./figures";
 
 /**
  * Recomputes one indicator's statuses in every place — as of `asOf` and at each programme
@@ -291,20 +290,4 @@ async function evaluateLive(
     out.set(`${ref.indicator.code}|${region}`, evaluation);
   }
   return out;
-}
-
-/**
- * The figures as they are, or as they were known at the end of `reportedOn` (UTC, the day the
- * pages call today): each figure's revision recorded by then that the later-accepted upload wrote.
- */
-function readFigures(
-  db: Db,
-  args: { indicators: string[]; region?: string; reportedOn?: IsoDate | null },
-) {
-  const { reportedOn, ...which } = args;
-  if (!reportedOn) return listStoredFigures(db, which);
-  return listFiguresKnownBefore(db, {
-    ...which,
-    knownBefore: new Date(`${addDays(reportedOn, 1)}T00:00:00Z`),
-  });
 }
