@@ -97,6 +97,11 @@ describe("the overview, regions and indicator pages on any day", () => {
       "2021-06-30",
     );
     await expect(page.locator('input[name="reportedOn"]').inputValue()).resolves.toBe("2021-06-30");
+    // Its provenance marks the revision that report did not have.
+    const revisions = page.locator('[data-figure="ZZ|2020"] details tbody tr');
+    await expect(revisions.count()).resolves.toBe(2);
+    await expect(revisions.first().getAttribute("data-after-report")).resolves.toBe("");
+    await expect(revisions.last().getAttribute("data-after-report")).resolves.toBeNull();
     await Promise.all([page.waitForURL(/\?program=/), page.locator("a[data-back]").click()]);
     const back = new URL(page.url()).searchParams;
     expect(Object.fromEntries(back)).toEqual({

@@ -47,6 +47,7 @@ export {
 } from "./rules/run";
 export { computeStatusChanges, type StatusChange } from "./status/changes";
 export { evaluatePlaces, type FigureOverlay, indicatorsOf } from "./status/compute";
+export { endOfDay } from "./status/figures";
 export {
   evaluateIndicatorEverywhere,
   evaluateIndicatorStatuses,
