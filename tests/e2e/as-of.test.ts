@@ -134,6 +134,17 @@ describe("the overview, regions and indicator pages on any day", () => {
       page.click("form[data-dates] button[type=submit]"),
     ]);
     await expect(north.getAttribute("data-level")).resolves.toBe("green");
+    // A year beside the date: its end.
+    await page.selectOption('form[data-dates] select[name="year"]', "2020");
+    await page.fill('form[data-dates] input[name="asOf"]', "");
+    await Promise.all([
+      page.waitForURL(/year=2020/),
+      page.click("form[data-dates] button[type=submit]"),
+    ]);
+    await expect(page.locator("main p.muted").first().textContent()).resolves.toContain(
+      "Статус на 2020-12-31",
+    );
+    await expect(north.getAttribute("data-level")).resolves.toBe("green");
     await page.goto(`${web}/regions?program=${program.code}&asOf=2016-01-01`);
     await expect(page.locator('[data-date-problem="asOf"]').textContent()).resolves.toBe(
       "Программа начинается 2018-01-01: «На дату» не может быть раньше; показано на сегодня.",

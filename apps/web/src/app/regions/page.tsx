@@ -19,6 +19,7 @@ type Search = {
   open?: string;
   asOf?: string;
   reportedOn?: string;
+  year?: string;
 };
 
 // Indicator columns of a direction before "show all": 20 regions × 200 indicators stay readable.
@@ -38,7 +39,8 @@ export default async function RegionsPage(props: { searchParams: Promise<Search>
   const program = programs.find((p) => p.code === search.program) ?? programs[0];
   if (!program) return <p className="empty">{t.overview.noIndicators}</p>;
   const today = toIsoDate(new Date());
-  const dates = readPageDates(search, program.years.start, today);
+  const year = search.year && /^\d{4}$/.test(search.year) ? Number(search.year) : undefined;
+  const dates = readPageDates({ ...search, year }, program.years.start, today);
   const { asOf, reportedOn } = dates;
   // Every link keeps the view's days.
   const dayParams = datesQuery(dates, today);
@@ -93,6 +95,11 @@ export default async function RegionsPage(props: { searchParams: Promise<Search>
       <ViewDatesNotice dates={dates} t={t} />
       <DatesForm
         dates={dates}
+        years={Array.from(
+          { length: program.years.end - program.years.start + 1 },
+          (_, i) => program.years.start + i,
+        )}
+        year={year}
         keep={{
           program: program.code,
           ...(typeof search.indicator === "string" ? { indicator: search.indicator } : {}),
