@@ -52,7 +52,8 @@ export async function listFiguresKnownBefore(
       from observation_revisions
       where indicator_code = any(${args.indicators}::text[]) ${region}
         and created_at < ${args.knownBefore}
-      order by indicator_code, region_code, period, upload_seq desc
+      -- All descending: one backward walk of the unique index, no sort of every revision.
+      order by indicator_code desc, region_code desc, period desc, upload_seq desc
     ) known order by indicator_code, period, region_code`.execute(db);
   for (const o of rows) {
     const list = byIndicator.get(o.indicator_code) ?? [];
