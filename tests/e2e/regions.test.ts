@@ -121,7 +121,10 @@ describe("regions page in Chromium", () => {
 
     // Another indicator, through the plain GET form: the choice is kept in the URL.
     await page.selectOption('select[name="indicator"]', second);
-    await Promise.all([page.waitForURL(/indicator=/), page.click('form button[type="submit"]')]);
+    await Promise.all([
+      page.waitForURL(/indicator=/),
+      page.click('form:not([data-dates]) button[type="submit"]'),
+    ]);
     expect(new URL(page.url()).searchParams.get("indicator")).toBe(second);
     const chosen = await readTiles(page);
     expect(chosen.map((t) => [t.region, t.level, t.name])).toEqual([
@@ -130,7 +133,7 @@ describe("regions page in Chromium", () => {
     ]);
 
     // Keyboard: from the form's button, Tab reaches the tiles in map order (north row first).
-    await page.focus('form button[type="submit"]');
+    await page.focus('form:not([data-dates]) button[type="submit"]');
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
       "North: Far behind",

@@ -37,3 +37,4 @@ export * from "./status-types";
 export { linearAt, project, TRAJECTORY_CUTOFFS } from "./trajectory";
 export * from "./validate-row";
 export * from "./values";
+export * from "./view-dates";

@@ -94,6 +94,7 @@ export {
 export { parseSecretsKey, type SecretsKey } from "./sources/secret-box";
 export { computeStatusChanges, type StatusChange } from "./status/changes";
 export { evaluatePlaces, type FigureOverlay, indicatorsOf } from "./status/compute";
+export { endOfDay } from "./status/figures";
 export {
   evaluateIndicatorEverywhere,
   evaluateIndicatorStatuses,

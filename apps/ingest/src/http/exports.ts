@@ -1,4 +1,4 @@
-import type { Db } from "@spm/db";
+import { type Db, loadProgramDefinitions } from "@spm/db";
 import { isIsoDate, LOCALES, PLACE_CODE, toIsoDate } from "@spm/kpi";
 import {
   EXPORT_FORMATS,
@@ -12,12 +12,14 @@ import { z } from "zod";
 import { principalOf, requireRole } from "../auth/middleware";
 import { localeOf } from "./locale";
 import { HttpProblem } from "./problem";
-import { parseQuery } from "./validate";
+import { parseQuery, resolveDatesOrThrow } from "./validate";
 
 export const exportQuery = z.object({
   program: z.string().regex(/^[A-Z][A-Z0-9-]{1,63}$/, "a programme code such as HEALTH-2030"),
   format: z.enum(EXPORT_FORMATS),
   asOf: z.string().refine(isIsoDate, "a calendar date YYYY-MM-DD").optional(),
+  /** The figures as they were known at the end of this day (UTC), from their revisions. */
+  reportedOn: z.string().refine(isIsoDate, "a calendar date YYYY-MM-DD").optional(),
   region: z.string().regex(PLACE_CODE, "a region code such as KZ-ALA").optional(),
   lang: z.enum(LOCALES).optional(),
 });
@@ -30,10 +32,16 @@ export function exportsRouter(deps: { db: Db; now: () => Date }): Router {
   const router = Router();
   router.get("/export", requireRole("viewer"), async (req, res) => {
     const q = parseQuery(exportQuery, req.query);
-    const asOf = q.asOf ?? toIsoDate(deps.now());
+    const program = (await loadProgramDefinitions(deps.db)).find((p) => p.code === q.program);
+    const dates = resolveDatesOrThrow({
+      ...q,
+      today: toIsoDate(deps.now()),
+      // An unknown programme is answered 404 below.
+      firstYear: program?.years.start ?? 1000,
+    });
     const opened = await openProgramExport(deps.db, q.format, {
       program: q.program,
-      asOf,
+      ...dates,
       region: q.region,
       locale: q.lang ?? localeOf(req),
       mayReadConfidential: principalOf(req).confidential,

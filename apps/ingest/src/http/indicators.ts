@@ -1,17 +1,30 @@
-import { type Db, findIndicatorByCode, listCurrentObservations } from "@spm/db";
-import { isIsoDate, LOCALES, PLACE_CODE, showFigure, toIsoDate } from "@spm/kpi";
+import {
+  type Db,
+  findIndicatorByCode,
+  listCurrentObservations,
+  loadProgramDefinitions,
+} from "@spm/db";
+import { isIsoDate, LOCALES, PLACE_CODE, showFigure, toIsoDate, type ViewDates } from "@spm/kpi";
 import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { Router } from "express";
 import { z } from "zod";
 import { principalOf } from "../auth/middleware";
 import { HttpProblem } from "./problem";
-import { parseQuery } from "./validate";
+import { parseQuery, resolveDatesOrThrow } from "./validate";
 
 const REGION = PLACE_CODE;
 export const statusQuery = z.object({
   lang: z.enum(LOCALES).optional(),
   region: z.string().regex(REGION, "a region code such as KZ-ALA").optional(),
   asOf: z.string().refine(isIsoDate, "a calendar date YYYY-MM-DD").optional(),
+  /** The figures as they were known at the end of this day (UTC), from their revisions. */
+  reportedOn: z.string().refine(isIsoDate, "a calendar date YYYY-MM-DD").optional(),
+});
+export const statusListQuery = statusQuery.extend({
+  program: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9-]{1,63}$/, "a programme code such as HEALTH-2030")
+    .optional(),
 });
 export const observationQuery = z.object({
   region: z.string().regex(REGION, "a region code such as KZ-ALA").optional(),
@@ -35,20 +48,40 @@ function presentStatus(view: IndicatorStatusView) {
   };
 }
 
+/** The days a status answer is of, bounded by the first year of the programmes it reads. */
+async function viewDatesOf(
+  db: Db,
+  q: { asOf?: string; reportedOn?: string },
+  today: string,
+  of: { program?: string; indicator?: string },
+): Promise<ViewDates> {
+  const programs = (await loadProgramDefinitions(db)).filter(
+    (p) =>
+      (!of.program || p.code === of.program) &&
+      (!of.indicator || p.indicators.some((i) => i.code === of.indicator)),
+  );
+  // No programme (an unknown indicator: 404 follows) bounds nothing.
+  const firstYear = programs.length ? Math.min(...programs.map((p) => p.years.start)) : 1000;
+  return resolveDatesOrThrow({ ...q, today, firstYear });
+}
+
 /** Read endpoints of indicators: list with status, one with series and status, observations. */
 export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
   const router = Router();
   router.get("/indicators", async (req, res) => {
-    const q = parseQuery(statusQuery, req.query);
-    const asOf = q.asOf ?? toIsoDate(deps.now());
+    const q = parseQuery(statusListQuery, req.query);
+    const { asOf, reportedOn } = await viewDatesOf(deps.db, q, toIsoDate(deps.now()), q);
     const views = await evaluateIndicatorStatuses(deps.db, {
       asOf,
+      reportedOn,
       region: q.region,
+      program: q.program,
       locale: q.lang,
       mayReadConfidential: principalOf(req).confidential,
     });
     res.json({
       asOf,
+      reportedOn,
       region: q.region ?? null,
       indicators: views.map((v) => ({
         code: v.indicator.code,
@@ -65,9 +98,13 @@ export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
 
   router.get("/indicators/:code", async (req, res) => {
     const q = parseQuery(statusQuery, req.query);
-    const asOf = q.asOf ?? toIsoDate(deps.now());
+    const today = toIsoDate(deps.now());
+    const { asOf, reportedOn } = await viewDatesOf(deps.db, q, today, {
+      indicator: req.params.code,
+    });
     const [view] = await evaluateIndicatorStatuses(deps.db, {
       asOf,
+      reportedOn,
       region: q.region,
       codes: [req.params.code],
       locale: q.lang,
@@ -80,6 +117,7 @@ export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
       program: view.programCode,
       region: view.region,
       asOf,
+      reportedOn,
       series: view.series,
       latest: view.latest,
       status: presentStatus(view),

@@ -1,5 +1,5 @@
 import { listPrograms } from "@spm/db";
-import { type Locale, parseIsoDate, toIsoDate } from "@spm/kpi";
+import { type Locale, parseIsoDate, toIsoDate, type ViewDates } from "@spm/kpi";
 import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { connection } from "next/server";
 import { AutoRefresh } from "~/components/auto-refresh";
@@ -11,6 +11,7 @@ import {
   OverviewTable,
   type OverviewTableLabels,
 } from "~/components/overview-table";
+import { ViewDatesNotice } from "~/components/view-dates-notice";
 import { format } from "~/i18n";
 import type { Messages } from "~/i18n/messages/en";
 import { getMessages } from "~/i18n/server";
@@ -18,12 +19,14 @@ import { db } from "~/lib/db";
 import { formatTarget, formatValue } from "~/lib/format";
 import { requireUser } from "~/lib/session";
 import { trajectoryLabel } from "~/lib/trajectory-label";
+import { datesQuery, readPageDates } from "~/lib/view-dates";
 
 type Search = {
   open?: string;
   program?: string;
   year?: string;
   asOf?: string;
+  reportedOn?: string;
   region?: string;
   direction?: string;
   level?: string;
@@ -32,12 +35,16 @@ type Search = {
 /** The filter of the URL, keeping only well-formed values (a bad link shows everything). */
 function readFilter(q: Search): OverviewFilter {
   const year = q.year && /^\d{4}$/.test(q.year) ? Number(q.year) : undefined;
-  const day = typeof q.asOf === "string" ? parseIsoDate(q.asOf.slice(0, 10)) : undefined;
+  const dayOf = (v?: string) => {
+    const day = typeof v === "string" ? parseIsoDate(v.slice(0, 10)) : undefined;
+    return day?.ok ? day.date : undefined;
+  };
   const code = (v?: string) => (v && /^[A-Z0-9_-]{1,20}$/.test(v) ? v : undefined);
   return {
     program: q.program && /^[A-Z0-9-]{1,64}$/.test(q.program) ? q.program : undefined,
     year,
-    asOf: day?.ok ? day.date : undefined,
+    asOf: dayOf(q.asOf),
+    reportedOn: dayOf(q.reportedOn),
     region: code(q.region),
     direction: code(q.direction),
     level: q.level?.match(/^[a-z_]{1,20}$/)?.[0],
@@ -52,10 +59,22 @@ function moreQuery(filter: OverviewFilter, program: string, direction: string): 
   const q = new URLSearchParams({ program, open: direction });
   if (filter.year) q.set("year", String(filter.year));
   if (filter.asOf) q.set("asOf", filter.asOf);
+  if (filter.reportedOn) q.set("reportedOn", filter.reportedOn);
   if (filter.region) q.set("region", filter.region);
   if (filter.direction) q.set("direction", filter.direction);
   if (filter.level) q.set("level", filter.level);
   return `${q.toString()}#d-${program}-${direction}`;
+}
+
+/** The indicator pages' links keep the view: its days, region and the overview's filters. */
+function indicatorQuery(filter: OverviewFilter, dates: ViewDates): string {
+  const q = new URLSearchParams(datesQuery(dates));
+  if (filter.year) q.set("year", String(filter.year));
+  for (const key of ["program", "region", "direction", "level"] as const) {
+    const value = filter[key];
+    if (value) q.set(key, value);
+  }
+  return q.toString();
 }
 
 /** The latest figure and its period; a withheld (confidential) value shows the mark instead. */
@@ -101,15 +120,17 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
   // The one direction shown whole; the others show their first rows and a link to the rest.
   const open = search.open?.match(/^[A-Z0-9_-]{1,20}$/)?.[0];
   const today = toIsoDate(new Date());
-  // A chosen day (not after today), else the chosen year's end (not after today), else today.
-  const yearEnd = filter.year && `${filter.year}-12-31` < today ? `${filter.year}-12-31` : today;
-  const asOf = filter.asOf && filter.asOf < today ? filter.asOf : yearEnd;
   const programs = await listPrograms(db());
   if (programs.length === 0) return <p className="empty">{t.overview.noIndicators}</p>;
   // One programme at a time (the first, unless the URL names another): each has its own years.
   const chosen = programs.find((p) => p.code === filter.program) ?? programs[0];
+  // A chosen day (not after today), else the chosen year's end, else today; "as reported on" a
+  // day reads the figures as they were known then.
+  const dates = readPageDates({ ...search, year: filter.year }, chosen?.years.start ?? 1000, today);
+  const { asOf, reportedOn } = dates;
   const views = await evaluateIndicatorStatuses(db(), {
     asOf,
+    reportedOn,
     locale,
     region: filter.region,
     program: chosen?.code,
@@ -134,6 +155,7 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
               {format(t.overview.years, { ...program.years })} ·{" "}
               {format(t.overview.asOf, { date: asOf })}
             </p>
+            <ViewDatesNotice dates={dates} t={t} />
             <OverviewFilters
               filter={{ ...filter, program: program.code }}
               programs={programs.map((p) => ({ code: p.code, name: p.name }))}
@@ -150,6 +172,7 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
             <ExportForm
               program={program.code}
               asOf={asOf}
+              reportedOn={reportedOn}
               region={filter.region}
               locale={locale}
               t={t}
@@ -173,6 +196,7 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
                       .slice(0, open === direction.code ? rows.length : FIRST_ROWS)
                       .map((v) => toRow(v, locale, t))}
                     labels={labels}
+                    linkQuery={indicatorQuery(filter, dates)}
                   />
                   {rows.length > FIRST_ROWS && open !== direction.code && (
                     <p className="muted" data-more={direction.code}>

@@ -3,11 +3,13 @@ import type { Messages } from "~/i18n/messages/en";
 
 /**
  * The overview's download: a plain GET form to the API's export (through the dashboard's /api
- * forwarder, with the reader's session), for the programme, day and region shown.
+ * forwarder, with the reader's session), for the programme, days and region shown.
  */
 export function ExportForm(props: {
   program: string;
   asOf: string;
+  /** The figures as reported on this day, when the overview shows them so. */
+  reportedOn?: string | null;
   region?: string;
   locale: Locale;
   t: Messages;
@@ -23,6 +25,7 @@ export function ExportForm(props: {
     >
       <input type="hidden" name="program" value={props.program} />
       <input type="hidden" name="asOf" value={props.asOf} />
+      {props.reportedOn && <input type="hidden" name="reportedOn" value={props.reportedOn} />}
       {props.region && <input type="hidden" name="region" value={props.region} />}
       <input type="hidden" name="lang" value={props.locale} />
       <span>{t.overview.download}</span>{" "}

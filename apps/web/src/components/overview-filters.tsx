@@ -6,6 +6,8 @@ export interface OverviewFilter {
   year?: number;
   /** A day other than today or a year's end (YYYY-MM-DD); it takes precedence over the year. */
   asOf?: string;
+  /** Show the figures as they were known at the end of this day (YYYY-MM-DD). */
+  reportedOn?: string;
   region?: string;
   direction?: string;
   level?: string;
@@ -52,6 +54,15 @@ export function OverviewFilters(props: {
       <label>
         {t.overview.date}
         <input type="date" name="asOf" defaultValue={filter.asOf ?? ""} max={props.today} />
+      </label>
+      <label>
+        {t.viewDates.reportedOn}
+        <input
+          type="date"
+          name="reportedOn"
+          defaultValue={filter.reportedOn ?? ""}
+          max={props.today}
+        />
       </label>
       <label>
         {t.overview.region}

@@ -34,8 +34,14 @@ export interface OverviewTableLabels {
 }
 
 /** The table of one direction's indicators: name, status, latest value, target, trajectory. */
-export function OverviewTable(props: { rows: OverviewRow[]; labels: OverviewTableLabels }) {
+export function OverviewTable(props: {
+  rows: OverviewRow[];
+  labels: OverviewTableLabels;
+  /** The view the indicator pages open with (and their back link returns to). */
+  linkQuery?: string;
+}) {
   const { rows, labels } = props;
+  const query = props.linkQuery ? `?${props.linkQuery}` : "";
   return (
     <table>
       <thead>
@@ -51,7 +57,7 @@ export function OverviewTable(props: { rows: OverviewRow[]; labels: OverviewTabl
         {rows.map((r) => (
           <tr key={r.code} data-indicator={r.code}>
             <td>
-              <a href={`/indicators/${r.code}`}>{r.name}</a>
+              <a href={`/indicators/${r.code}${query}`}>{r.name}</a>
               <div className="muted">{r.code}</div>
             </td>
             <td>

@@ -54,6 +54,9 @@ describe("the key of a page", () => {
   it("changes with every input the page is made of", () => {
     const variants = [
       pageKey(request("/?year=2020"), { locale: "ru", today: "2026-12-01", reader }),
+      // The view's days: statuses on a day, and the figures as reported on a day.
+      pageKey(request("/?asOf=2020-06-30"), { locale: "ru", today: "2026-12-01", reader }),
+      pageKey(request("/?reportedOn=2021-06-30"), { locale: "ru", today: "2026-12-01", reader }),
       pageKey(request("/"), { locale: "kk", today: "2026-12-01", reader }),
       pageKey(request("/"), { locale: "ru", today: "2026-12-02", reader }),
       pageKey(request("/", { "accept-encoding": "gzip" }), {

@@ -73,6 +73,41 @@ export async function pageProgramFigures(
     .execute();
 }
 
+/**
+ * One page of a programme's figures as they were known before an instant, in key order: for
+ * each figure, of its revisions recorded before `knownBefore`, the one the later-accepted upload
+ * wrote (the rule `observations` keeps). `status` is null: the read model holds today's only.
+ */
+export async function pageProgramFiguresKnownBefore(
+  db: Conn,
+  args: {
+    program: string;
+    maxYear: number;
+    region?: string;
+    after: ExportCursor | null;
+    limit: number;
+    knownBefore: Date;
+  },
+): Promise<ExportFigureRow[]> {
+  const region = args.region ? sql`and r.region_code = ${args.region}` : sql``;
+  const after = args.after
+    ? sql`and (r.indicator_code, r.region_code, r.period) >
+        (${args.after.indicator_code}, ${args.after.region_code}, ${args.after.period})`
+    : sql``;
+  const { rows } = await sql<ExportFigureRow>`select distinct on
+      (r.indicator_code, r.region_code, r.period)
+      r.indicator_code, r.region_code, r.period, r.year, r.value, r.flag, r.note, r.source,
+      i.unit, t.value as target, null as status
+    from observation_revisions r
+    join indicators i on i.code = r.indicator_code
+    left join targets t on t.indicator_code = r.indicator_code and t.year = r.year
+    where i.program_code = ${args.program} and r.year <= ${args.maxYear}
+      and r.created_at < ${args.knownBefore} ${region} ${after}
+    order by r.indicator_code, r.region_code, r.period, r.upload_seq desc
+    limit ${args.limit}`.execute(db);
+  return rows;
+}
+
 /** The read model's year levels of a programme up to `maxYear` (indicators × places × years). */
 export async function listProgramYearLevels(
   db: Conn,

@@ -1,5 +1,5 @@
 import type { StoredFigure } from "@spm/kpi";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../database";
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -23,6 +23,41 @@ export async function listStoredFigures(
   for (const o of rows) {
     const list = byIndicator.get(o.indicator_code) ?? [];
     list.push({ period: o.period, region: o.region_code, value: o.value, flag: o.flag });
+    byIndicator.set(o.indicator_code, list);
+  }
+  return byIndicator;
+}
+
+/**
+ * The figures of some indicators (of one region, or all) as they were known before an instant:
+ * for each figure, of its revisions recorded before `knownBefore`, the one the later-accepted
+ * upload wrote (the rule `observations` keeps); ordered as `listStoredFigures`.
+ */
+export async function listFiguresKnownBefore(
+  db: Conn,
+  args: { indicators: string[]; region?: string; knownBefore: Date },
+): Promise<Map<string, StoredFigure[]>> {
+  const byIndicator = new Map<string, StoredFigure[]>();
+  if (args.indicators.length === 0) return byIndicator;
+  const region = args.region ? sql`and region_code = ${args.region}` : sql``;
+  const { rows } = await sql<{
+    indicator_code: string;
+    region_code: string;
+    period: string;
+    value: number;
+    flag: string | null;
+  }>`select * from (
+      select distinct on (indicator_code, region_code, period)
+        indicator_code, region_code, period, value, flag
+      from observation_revisions
+      where indicator_code = any(${args.indicators}::text[]) ${region}
+        and created_at < ${args.knownBefore}
+      -- All descending: one backward walk of the unique index, no sort of every revision.
+      order by indicator_code desc, region_code desc, period desc, upload_seq desc
+    ) known order by indicator_code, period, region_code`.execute(db);
+  for (const o of rows) {
+    const list = byIndicator.get(o.indicator_code) ?? [];
+    list.push({ period: o.period, region: o.region_code, value: Number(o.value), flag: o.flag });
     byIndicator.set(o.indicator_code, list);
   }
   return byIndicator;

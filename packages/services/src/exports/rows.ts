@@ -1,4 +1,11 @@
-import { type Db, type ExportCursor, loadProgramDefinitions, pageProgramFigures } from "@spm/db";
+import {
+  type Db,
+  type ExportCursor,
+  type ExportFigureRow,
+  loadProgramDefinitions,
+  pageProgramFigures,
+  pageProgramFiguresKnownBefore,
+} from "@spm/db";
 import {
   type IsoDate,
   type Locale,
@@ -11,11 +18,15 @@ import {
 } from "@spm/kpi";
 import { ServiceError } from "../errors";
 import { programNarratives } from "../narratives/run";
+import { endOfDay } from "../status/figures";
+import { reportedYearLevels } from "./reported";
 
 /** What one export is of, and for whom. */
 export interface ExportRequest {
   program: string;
   asOf: IsoDate;
+  /** The figures (and year levels) as they were known at the end of this day, not as they are. */
+  reportedOn?: IsoDate | null;
   region?: string;
   locale: Locale;
   /** The reader's `confidential` permission: without it a confidential figure is withheld. */
@@ -81,15 +92,19 @@ export async function* exportRows(
   const narratives = await narrativeTexts(db, program, req);
   const limit = req.pageSize ?? 5000;
   let after: ExportCursor | null = null;
+  const kept = new Map<string, Map<string, string>>();
   for (;;) {
-    const page = await pageProgramFigures(db, {
-      program: program.code,
-      maxYear: yearOfDate(req.asOf),
-      region: req.region,
-      after,
-      limit,
-    });
+    const which = { program: program.code, maxYear: yearOfDate(req.asOf), region: req.region };
+    const page = req.reportedOn
+      ? await pageProgramFiguresKnownBefore(db, {
+          ...which,
+          after,
+          limit,
+          knownBefore: endOfDay(req.reportedOn),
+        })
+      : await pageProgramFigures(db, { ...which, after, limit });
     if (page.length === 0) return;
+    const levels = await reportedLevelsOf(db, program, req, page, kept);
     yield page.flatMap((row) => {
       // A period that begins after `asOf` was not yet a figure on that day.
       const period = parsePeriod(row.period);
@@ -106,7 +121,9 @@ export async function* exportRows(
         note: shown.note,
         source: row.source,
         target: row.target,
-        status: row.status,
+        status: levels
+          ? (levels.get(`${row.indicator_code}|${row.region_code}|${row.year}`) ?? null)
+          : row.status,
         approval: "",
         narrative: narratives.get(`${row.indicator_code}|${row.region_code}|${row.year}`) ?? "",
         withheld: shown.withheld,
@@ -139,4 +156,35 @@ async function narrativeTexts(
     if (text) texts.set(`${n.indicator}|${n.region}|${n.year}`, text.text);
   }
   return texts;
+}
+
+/**
+ * As reported on a day, the year levels of a page's indicators by `code|place|year` (evaluated
+ * one indicator at a time; `kept` holds the page's indicators only, so an indicator that runs
+ * on into the next page is not evaluated again); null for current figures (the read model's).
+ */
+async function reportedLevelsOf(
+  db: Db,
+  program: ProgramDefinition,
+  req: ExportRequest,
+  page: readonly ExportFigureRow[],
+  kept: Map<string, Map<string, string>>,
+): Promise<Map<string, string> | null> {
+  const { reportedOn } = req;
+  if (!reportedOn) return null;
+  const codes = new Set(page.map((r) => r.indicator_code));
+  for (const code of kept.keys()) if (!codes.has(code)) kept.delete(code);
+  const out = new Map<string, string>();
+  for (const code of codes) {
+    let levels = kept.get(code);
+    if (!levels) {
+      levels = new Map();
+      for (const l of await reportedYearLevels(db, program, code, { ...req, reportedOn })) {
+        levels.set(`${l.region_code}|${l.year}`, l.current_level);
+      }
+      kept.set(code, levels);
+    }
+    for (const [key, level] of levels) out.set(`${code}|${key}`, level);
+  }
+  return out;
 }

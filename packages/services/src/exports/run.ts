@@ -37,8 +37,9 @@ export async function openProgramExport(
 ): Promise<{ fileName: string; write: (out: Writable) => Promise<void> }> {
   const program = await findExportProgram(db, req.program);
   const where = req.region ? `-${req.region}` : "";
+  const reported = req.reportedOn ? `-reported-${req.reportedOn}` : "";
   return {
-    fileName: `${program.code}${where}-${req.asOf}.${EXPORT_MEDIA[format].ext}`,
+    fileName: `${program.code}${where}-${req.asOf}${reported}.${EXPORT_MEDIA[format].ext}`,
     write: (out) => WRITERS[format](db, program, req, out),
   };
 }

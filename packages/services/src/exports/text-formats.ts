@@ -20,14 +20,19 @@ export async function writeCsvExport(
   }
 }
 
-/** JSON: the programme, `asOf`, `region`, then `figures` written one at a time. */
+/** JSON: the programme, `asOf`, `reportedOn`, `region`, then `figures` written one at a time. */
 export async function writeJsonExport(
   db: Db,
   program: ProgramDefinition,
   req: ExportRequest,
   out: Writable,
 ): Promise<void> {
-  const head = { program: program.code, asOf: req.asOf, region: req.region ?? null };
+  const head = {
+    program: program.code,
+    asOf: req.asOf,
+    reportedOn: req.reportedOn ?? null,
+    region: req.region ?? null,
+  };
   await send(out, `${JSON.stringify(head).slice(0, -1)},"figures":[`);
   let first = true;
   for await (const page of exportRows(db, program, req)) {

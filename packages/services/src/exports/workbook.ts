@@ -4,6 +4,7 @@ import { LOCALES, type ProgramDefinition, yearOfDate } from "@spm/kpi";
 import ExcelJS from "exceljs";
 import { programNarratives } from "../narratives/run";
 import { neutraliseCell } from "./cells";
+import { reportedYearLevels, type YearLevel } from "./reported";
 import { EXPORT_COLUMNS, type ExportRequest, exportRows } from "./rows";
 import { drained } from "./sink";
 
@@ -31,8 +32,8 @@ export const EXPORT_SHEETS = ["Summary", "Indicators", "Figures", "Statuses", "N
 
 /**
  * The workbook, written as a stream (exceljs's WorkbookWriter, no shared strings): Summary,
- * Indicators, Figures (a page of figures at a time), Statuses (the read model's year levels),
- * Narratives (a row per narrative and language).
+ * Indicators, Figures (a page of figures at a time), Statuses (the read model's year levels, or
+ * as reported on a day), Narratives (a row per narrative and language).
  */
 export async function writeXlsxExport(
   db: Db,
@@ -51,6 +52,7 @@ export async function writeXlsxExport(
     ["program", program.code],
     ["name", program.name[locale]],
     ["asOf", req.asOf],
+    ["reportedOn", req.reportedOn ?? "current figures"],
     ["region", req.region ?? "all"],
     ["generatedAt", new Date().toISOString()],
     ["confidential", req.mayReadConfidential ? "shown" : "withheld"],
@@ -80,19 +82,17 @@ export async function writeXlsxExport(
 
   const statuses = book.addWorksheet("Statuses");
   addRow(statuses, ["indicator", "place", "year", "current", "trajectory"]);
-  const levels = await listProgramYearLevels(db, {
-    program: program.code,
-    maxYear: yearOfDate(req.asOf),
-    region: req.region,
-  });
-  for (const l of levels) {
-    addRow(statuses, [
-      l.indicator_code,
-      l.region_code,
-      l.year,
-      l.current_level,
-      l.trajectory_level,
-    ]);
+  for await (const levels of yearLevels(db, program, req)) {
+    for (const l of levels) {
+      addRow(statuses, [
+        l.indicator_code,
+        l.region_code,
+        l.year,
+        l.current_level,
+        l.trajectory_level,
+      ]);
+    }
+    await drained(out);
   }
   statuses.commit();
 
@@ -122,4 +122,20 @@ export async function writeXlsxExport(
   if (written.length === 0) addRow(narratives, ["", "", "", "", "no narratives yet"]);
   narratives.commit();
   await book.commit();
+}
+
+/** The Statuses sheet's rows: the read model's, or as reported on a day one indicator at a time. */
+async function* yearLevels(
+  db: Db,
+  program: ProgramDefinition,
+  req: ExportRequest,
+): AsyncGenerator<YearLevel[]> {
+  const { reportedOn } = req;
+  if (!reportedOn) {
+    const maxYear = yearOfDate(req.asOf);
+    yield listProgramYearLevels(db, { program: program.code, maxYear, region: req.region });
+    return;
+  }
+  const codes = program.indicators.map((i) => i.code).sort();
+  for (const code of codes) yield reportedYearLevels(db, program, code, { ...req, reportedOn });
 }

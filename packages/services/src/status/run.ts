@@ -36,6 +36,7 @@ import {
   yearEndsOf,
   yearRows,
 } from "./compute";
+import { readFigures } from "./figures";
 
 /**
  * Recomputes one indicator's statuses in every place — as of `asOf` and at each programme
@@ -165,7 +166,8 @@ export interface IndicatorStatusView extends ShownEvaluation {
 /**
  * The statuses of indicators (all active ones, or the given codes) in one place (the nation
  * when absent) as of a date: from the read model where it holds that place and date, evaluated
- * live by the same function for the rest (an odd as-of date, a national indicator's region).
+ * live by the same function for the rest (an odd as-of date, a national indicator's region, or
+ * the figures as they were known on `reportedOn`).
  */
 export async function evaluateIndicatorStatuses(
   db: Db,
@@ -175,6 +177,8 @@ export async function evaluateIndicatorStatuses(
     /** Only this programme's indicators. */
     program?: string;
     codes?: readonly string[];
+    /** Evaluate the figures as they were known at the end of this day (UTC), not as they are. */
+    reportedOn?: IsoDate | null;
     locale?: Locale;
     /** The reader holds the `confidential` permission (else those values are withheld). */
     mayReadConfidential: boolean;
@@ -186,11 +190,14 @@ export async function evaluateIndicatorStatuses(
   const wanted = args.codes ? new Set(args.codes) : null;
   const selected = indicatorsOf(programs).filter((r) => !wanted || wanted.has(r.indicator.code));
   const placeOf = (p: ProgramDefinition) => args.region ?? p.nation.code;
-  const found = await storedEvaluations(db, {
-    codes: selected.map((s) => s.indicator.code),
-    places: [...new Set(selected.map((s) => placeOf(s.program)))],
-    asOf: args.asOf,
-  });
+  // The read model holds today's knowledge only: a past report is always evaluated live.
+  const found = args.reportedOn
+    ? new Map<string, IndicatorEvaluation>()
+    : await storedEvaluations(db, {
+        codes: selected.map((s) => s.indicator.code),
+        places: [...new Set(selected.map((s) => placeOf(s.program)))],
+        asOf: args.asOf,
+      });
   const missing = selected.filter((s) => !found.has(`${s.indicator.code}|${placeOf(s.program)}`));
   const live = await evaluateLive(db, missing, args);
   return selected.map((ref) => {
@@ -206,19 +213,29 @@ export async function evaluateIndicatorStatuses(
  */
 export async function evaluateIndicatorEverywhere(
   db: Db,
-  args: { code: string; asOf: IsoDate; locale?: Locale; mayReadConfidential: boolean },
+  args: {
+    code: string;
+    asOf: IsoDate;
+    reportedOn?: IsoDate | null;
+    locale?: Locale;
+    mayReadConfidential: boolean;
+  },
 ): Promise<(IndicatorStatusView & { years: YearStatus[] })[]> {
   const ref = indicatorsOf(await loadProgramDefinitions(db)).find(
     (r) => r.indicator.code === args.code,
   );
   if (!ref) return [];
   const places = placesOf(ref.program, ref.indicator);
-  const stored = await storedEvaluations(db, { codes: [args.code], asOf: args.asOf });
+  const stored = args.reportedOn
+    ? new Map<string, IndicatorEvaluation>()
+    : await storedEvaluations(db, { codes: [args.code], asOf: args.asOf });
   const evaluations = places.every((p) => stored.has(`${args.code}|${p}`))
     ? places.map((p) => stored.get(`${args.code}|${p}`) as IndicatorEvaluation)
     : evaluatePlaces(
         ref,
-        (await listStoredFigures(db, { indicators: [args.code] })).get(args.code) ?? [],
+        (await readFigures(db, { indicators: [args.code], reportedOn: args.reportedOn })).get(
+          args.code,
+        ) ?? [],
         args.asOf,
       );
   return evaluations.map((evaluation) => ({
@@ -251,15 +268,16 @@ function toView(
 async function evaluateLive(
   db: Db,
   refs: readonly IndicatorRef[],
-  args: { asOf: IsoDate; region?: string },
+  args: { asOf: IsoDate; region?: string; reportedOn?: IsoDate | null },
 ): Promise<Map<string, IndicatorEvaluation>> {
   const out = new Map<string, IndicatorEvaluation>();
   if (refs.length === 0) return out;
   // A region's status reads its own figures only; the nation's is derived from all of them.
   const national = !args.region || refs.some((r) => r.program.nation.code === args.region);
-  const figures = await listStoredFigures(db, {
+  const figures = await readFigures(db, {
     indicators: refs.map((r) => r.indicator.code),
     region: national ? undefined : args.region,
+    reportedOn: args.reportedOn,
   });
   for (const ref of refs) {
     const region = args.region ?? ref.program.nation.code;

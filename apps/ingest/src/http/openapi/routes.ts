@@ -4,7 +4,7 @@ import { importQuery } from "../admin";
 import { loginBody } from "../auth";
 import { exportQuery } from "../exports";
 import { historyQuery } from "../indicator-edits";
-import { observationQuery, statusQuery } from "../indicators";
+import { observationQuery, statusListQuery, statusQuery } from "../indicators";
 import { missingQuery, narrativeQuery } from "../narratives";
 import { QUEUE_BOARD_PATH } from "../queue-board";
 import { batchBody, detailQuery, uploadQuery } from "../upload-schemas";
@@ -110,7 +110,7 @@ export const API_ROUTES: ApiRoute[] = [
     role: "viewer",
     tag: "indicators",
     summary: "Every indicator with its latest figure and status",
-    query: statusQuery,
+    query: statusListQuery,
     ok: { status: 200, schema: out.indicatorList },
   },
   {

@@ -56,8 +56,14 @@ export const status = z.looseObject({
 
 const latest = z.unknown().describe("the latest figure, or null");
 
+const reportedOn = z
+  .string()
+  .nullable()
+  .describe("the day whose knowledge of the figures was used; null: the figures as they are");
+
 export const indicatorList = z.looseObject({
   asOf: z.string(),
+  reportedOn,
   region: z.string().nullable(),
   indicators: z.array(
     z.looseObject({
@@ -78,6 +84,7 @@ export const indicator = z.looseObject({
   program: z.string(),
   region: z.string().nullable(),
   asOf: z.string(),
+  reportedOn,
   series: z.array(z.unknown()),
   latest,
   status,

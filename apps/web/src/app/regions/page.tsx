@@ -2,22 +2,33 @@ import { listPrograms } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
 import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { connection } from "next/server";
+import { DatesForm } from "~/components/regions/dates-form";
 import { IndicatorPicker } from "~/components/regions/indicator-picker";
 import { RegionGrid } from "~/components/regions/region-grid";
 import { type MapTile, TileMap } from "~/components/regions/tile-map";
+import { ViewDatesNotice } from "~/components/view-dates-notice";
 import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
 import { requireUser } from "~/lib/session";
+import { datesQuery, readPageDates } from "~/lib/view-dates";
 
-type Search = { program?: string; indicator?: string; open?: string };
+type Search = {
+  program?: string;
+  indicator?: string;
+  open?: string;
+  asOf?: string;
+  reportedOn?: string;
+  year?: string;
+};
 
 // Indicator columns of a direction before "show all": 20 regions × 200 indicators stay readable.
 const FIRST_COLUMNS = 12;
 
 /**
  * Regions of a programme: a tile map coloured by one regional indicator (chosen in the URL),
- * then the current status of every regional indicator in every region, each a link to its history.
+ * then the status of every regional indicator in every region, each a link to its history; on
+ * a chosen day (today by default), with the figures as reported on a chosen day if asked.
  */
 export default async function RegionsPage(props: { searchParams: Promise<Search> }) {
   await connection();
@@ -27,12 +38,19 @@ export default async function RegionsPage(props: { searchParams: Promise<Search>
   const programs = await listPrograms(db());
   const program = programs.find((p) => p.code === search.program) ?? programs[0];
   if (!program) return <p className="empty">{t.overview.noIndicators}</p>;
-  const asOf = toIsoDate(new Date());
+  const today = toIsoDate(new Date());
+  const year = search.year && /^\d{4}$/.test(search.year) ? Number(search.year) : undefined;
+  const dates = readPageDates({ ...search, year }, program.years.start, today);
+  const { asOf, reportedOn } = dates;
+  // Every link keeps the view's days.
+  const dayParams = datesQuery(dates, today);
+  const days = new URLSearchParams(dayParams).toString();
   const regions = program.regions.filter((r) => r.kind === "region");
   const byRegion = await Promise.all(
     regions.map((r) =>
       evaluateIndicatorStatuses(db(), {
         asOf,
+        reportedOn,
         region: r.code,
         locale,
         program: program.code,
@@ -61,7 +79,7 @@ export default async function RegionsPage(props: { searchParams: Promise<Search>
             level,
             levelLabel: t.level[level],
             explanation: view?.explanation.current,
-            href: `/indicators/${chosen.indicator.code}?region=${region.code}`,
+            href: `/indicators/${chosen.indicator.code}?region=${region.code}${days && `&${days}`}`,
             label: format(t.regions.tileLabel, { region: name, level: t.level[level] }),
           },
         ];
@@ -74,6 +92,21 @@ export default async function RegionsPage(props: { searchParams: Promise<Search>
       <p className="muted">
         {program.name[locale]} · {format(t.overview.asOf, { date: asOf })}
       </p>
+      <ViewDatesNotice dates={dates} t={t} />
+      <DatesForm
+        dates={dates}
+        years={Array.from(
+          { length: program.years.end - program.years.start + 1 },
+          (_, i) => program.years.start + i,
+        )}
+        year={year}
+        keep={{
+          program: program.code,
+          ...(typeof search.indicator === "string" ? { indicator: search.indicator } : {}),
+        }}
+        today={today}
+        t={t}
+      />
       {indicators.length === 0 && <p className="empty">{t.regions.none}</p>}
       {chosen && tiles.length > 0 && (
         <section aria-labelledby="map-title">
@@ -82,6 +115,7 @@ export default async function RegionsPage(props: { searchParams: Promise<Search>
           <IndicatorPicker
             program={program.code}
             chosen={chosen.indicator.code}
+            days={dayParams}
             options={indicators.map((v) => ({
               code: v.indicator.code,
               name: v.indicator.name[locale],
@@ -117,6 +151,7 @@ export default async function RegionsPage(props: { searchParams: Promise<Search>
                   }))}
                   indicators={whole ? columns : columns.slice(0, FIRST_COLUMNS)}
                   direction={direction.code}
+                  linkQuery={days}
                   locale={locale}
                   t={t}
                 />

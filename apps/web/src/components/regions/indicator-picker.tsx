@@ -6,12 +6,17 @@ export function IndicatorPicker(props: {
   program: string;
   chosen: string;
   options: { code: string; name: string }[];
+  /** The view's days, kept as they are. */
+  days: Record<string, string>;
   t: Messages;
 }) {
   const { t } = props;
   return (
     <form method="get" className={styles.picker} aria-label={t.regions.map}>
       <input type="hidden" name="program" value={props.program} />
+      {Object.entries(props.days).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <label>
         {t.regions.indicator}
         <select name="indicator" defaultValue={props.chosen}>

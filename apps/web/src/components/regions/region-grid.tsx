@@ -10,10 +10,13 @@ export function RegionGrid(props: {
   indicators: IndicatorStatusView[];
   /** The direction whose indicators are the columns. */
   direction: string;
+  /** The view's days, kept by every link (empty for today's view). */
+  linkQuery?: string;
   locale: Locale;
   t: Messages;
 }) {
   const { locale, t } = props;
+  const days = props.linkQuery ?? "";
   const byRegion = new Map(
     props.regions.map((r) => [r.code, new Map(r.views.map((v) => [v.indicator.code, v]))]),
   );
@@ -26,7 +29,9 @@ export function RegionGrid(props: {
             <th scope="col">{t.regions.region}</th>
             {props.indicators.map((v) => (
               <th key={v.indicator.code} scope="col" title={v.indicator.name[locale]}>
-                <a href={`/indicators/${v.indicator.code}`}>{v.indicator.name[locale]}</a>
+                <a href={`/indicators/${v.indicator.code}${days && `?${days}`}`}>
+                  {v.indicator.name[locale]}
+                </a>
               </th>
             ))}
           </tr>
@@ -41,7 +46,7 @@ export function RegionGrid(props: {
                 return (
                   <td key={col.indicator.code}>
                     <a
-                      href={`/indicators/${col.indicator.code}?region=${region.code}`}
+                      href={`/indicators/${col.indicator.code}?region=${region.code}${days && `&${days}`}`}
                       title={cell?.explanation.current}
                     >
                       <StatusBadge level={level} label={t.level[level]} />

@@ -126,6 +126,7 @@ export const indicatorEn = {
     revisions: "Revisions",
     updated: "Last updated",
     showRevisions: "Revisions: {count}",
+    afterReport: "recorded after {date}: not in the report of that day",
     revisionsCaption: "Revisions of {period}, {region}, newest first",
     when: "When",
     author: "By",

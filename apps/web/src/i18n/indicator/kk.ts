@@ -126,6 +126,7 @@ export const indicatorKk: IndicatorMessages = {
     revisions: "Редакциялар",
     updated: "Жаңартылды",
     showRevisions: "Редакциялар: {count}",
+    afterReport: "{date} кейін жазылған: сол күнгі есепте жоқ",
     revisionsCaption: "{period}, {region} мәнінің редакциялары, алдымен жаңалары",
     when: "Қашан",
     author: "Кім",

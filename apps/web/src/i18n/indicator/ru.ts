@@ -127,6 +127,7 @@ export const indicatorRu: IndicatorMessages = {
     revisions: "Редакции",
     updated: "Обновлено",
     showRevisions: "Редакций: {count}",
+    afterReport: "записано после {date}: в отчёте того дня этого нет",
     revisionsCaption: "Редакции значения за {period}, {region}, сначала новые",
     when: "Когда",
     author: "Кем",

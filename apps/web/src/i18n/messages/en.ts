@@ -67,6 +67,14 @@ export const en = {
     banner:
       "Synthetic demo data is loaded: figures whose source says “Synthetic demo data” are not official. An administrator removes them with “npm run spm -- demo remove”.",
   },
+  viewDates: {
+    reportedOn: "As reported on",
+    reportedOnNotice:
+      "As reported on {date}: the figures as they were known at the end of that day, not as they are now.",
+    dateInvalid: "“{field}” in the link is not a calendar date; today is shown instead.",
+    dateBeforeProgram:
+      "The programme begins on {earliest}: “{field}” cannot be earlier; today is shown instead.",
+  },
   regions: {
     title: "Regions",
     caption: "Current status of each regional indicator in each region",

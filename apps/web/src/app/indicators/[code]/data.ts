@@ -6,39 +6,62 @@ import {
 } from "@spm/db";
 import {
   type CurrentStatus,
-  isIsoDate,
   type Locale,
   projectedPath,
   type ShownFigure,
   showFigureWithRevisions,
-  toIsoDate,
   toleranceBands,
   type YearStatus,
 } from "@spm/kpi";
 import { evaluateIndicatorEverywhere, type IndicatorStatusView } from "@spm/services";
 import type { IndicatorChartData } from "~/components/indicator/indicator-chart";
 import { db } from "~/lib/db";
+import { type DateProblem, readPageDates } from "~/lib/view-dates";
 
-/** The view kept in the URL: `?region=` (default national) and `?asOf=` (default today). */
+/**
+ * The view kept in the URL: `?region=` (default national), `?asOf=` (default today, or the
+ * reported-on day), `?reportedOn=` (the figures as known then), and the overview's filters
+ * the page came from (`keep`), which its links and back link carry on.
+ */
 export interface PageQuery {
   region?: string;
   asOf: string;
+  reportedOn: string | null;
+  /** A day of the URL that was not shown, and why. */
+  problem: DateProblem | null;
+  /** The overview's filters (program, year, direction, level), well-formed ones only. */
+  keep: Record<string, string>;
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** Reads `region` and `asOf` from the query string; a malformed date falls back to today. */
-export function parsePageQuery(params: SearchParams | URLSearchParams): PageQuery {
+const KEPT: Record<string, RegExp> = {
+  program: /^[A-Z0-9-]{1,64}$/,
+  year: /^\d{4}$/,
+  direction: /^[A-Z0-9_-]{1,20}$/,
+  level: /^[a-z_]{1,20}$/,
+};
+
+/**
+ * Reads the view from the query string; a malformed day, or one before the programme's first
+ * year (when known), is left out (named in `problem`) and today shown.
+ */
+export function parsePageQuery(
+  params: SearchParams | URLSearchParams,
+  firstYear = 1000,
+): PageQuery {
   const get = (key: string) =>
     params instanceof URLSearchParams ? (params.get(key) ?? undefined) : first(params[key]);
-  const asOf = get("asOf");
   const region = get("region")?.trim().toUpperCase();
-  return {
-    region: region || undefined,
-    asOf: asOf && isIsoDate(asOf) ? asOf : toIsoDate(new Date()),
-  };
+  const dates = readPageDates({ asOf: get("asOf"), reportedOn: get("reportedOn") }, firstYear);
+  const keep: Record<string, string> = {};
+  for (const [key, pattern] of Object.entries(KEPT)) {
+    const value = get(key);
+    if (value && pattern.test(value)) keep[key] = value;
+  }
+  return { region: region || undefined, ...dates, keep };
 }
 
 /** A place's evaluation with the status of each of its years (the years table). */
@@ -75,7 +98,13 @@ export async function loadIndicator(
   const { locale, mayReadConfidential } = reader;
   const [programs, everywhere] = await Promise.all([
     listPrograms(db()),
-    evaluateIndicatorEverywhere(db(), { code, asOf: query.asOf, locale, mayReadConfidential }),
+    evaluateIndicatorEverywhere(db(), {
+      code,
+      asOf: query.asOf,
+      reportedOn: query.reportedOn,
+      locale,
+      mayReadConfidential,
+    }),
   ]);
   const nationView = everywhere[0];
   if (!nationView) return null;
@@ -97,6 +126,23 @@ export async function loadIndicator(
     view: selected?.view ?? nationView,
     regions,
   };
+}
+
+/**
+ * The page's query and data: a day before the indicator's programme (known once it is loaded)
+ * is refused as the overview refuses it, and the page loaded again for today.
+ */
+export async function loadIndicatorPage(
+  code: string,
+  search: SearchParams | URLSearchParams,
+  reader: { locale: Locale; mayReadConfidential: boolean },
+): Promise<{ query: PageQuery; data: IndicatorPageData | null }> {
+  const query = parsePageQuery(search);
+  const data = await loadIndicator(code, query, reader);
+  if (!data) return { query, data };
+  const bounded = parsePageQuery(search, data.program.years.start);
+  if (bounded.problem?.code !== "date_before_program") return { query, data };
+  return { query: bounded, data: await loadIndicator(code, bounded, reader) };
 }
 
 /** A figure with its revisions as the reader may see them (confidential values withheld). */

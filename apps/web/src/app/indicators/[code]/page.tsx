@@ -3,20 +3,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import styles from "~/components/indicator/indicator.module.css";
+import { ViewDatesNotice } from "~/components/view-dates-notice";
 import { getIndicatorMessages } from "~/i18n/indicator";
 import { getMessages } from "~/i18n/server";
 import { formatValue } from "~/lib/format";
 import { decodeSegment } from "~/lib/path-segment";
 import { requireUser } from "~/lib/session";
 import { ChartSection } from "./_sections/chart-section";
-import type { SectionContext } from "./_sections/context";
+import { backHref, type SectionContext } from "./_sections/context";
 import { IndicatorHeader } from "./_sections/indicator-header";
 import { ProvenanceSection } from "./_sections/provenance-section";
 import { RegionsSection } from "./_sections/regions-section";
 import { StatusSection } from "./_sections/status-section";
 import { ViewForm } from "./_sections/view-form";
 import { YearsTable } from "./_sections/years-table";
-import { chartData, loadIndicator, loadProvenance, parsePageQuery, yearStatuses } from "./data";
+import { chartData, loadIndicatorPage, loadProvenance, yearStatuses } from "./data";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -37,12 +38,10 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
     getMessages(),
   ]);
   const t = getIndicatorMessages(locale);
-  const query = parsePageQuery(search);
   const code = decodeSegment(rawCode);
-  const data =
-    code === null
-      ? null
-      : await loadIndicator(code, query, { locale, mayReadConfidential: user.confidential });
+  if (code === null) notFound();
+  const reader = { locale, mayReadConfidential: user.confidential };
+  const { query, data } = await loadIndicatorPage(code, search, reader);
   if (!data) notFound();
   const figures = await loadProvenance(data);
   const unit = common.unit[data.view.indicator.unit];
@@ -64,9 +63,12 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   return (
     <article className={styles.page} aria-labelledby="indicator-title">
       <p>
-        <Link href={`/?asOf=${query.asOf}`}>{t.back}</Link>
+        <Link href={backHref(ctx)} data-back>
+          {t.back}
+        </Link>
       </p>
       <IndicatorHeader ctx={ctx} demo={demo} />
+      <ViewDatesNotice dates={query} t={common} />
       <ViewForm ctx={ctx} nationName={nationName} />
       <StatusSection ctx={ctx} finalYear={finalYear} />
       <ChartSection ctx={ctx} chart={chartData(data, figures)} />

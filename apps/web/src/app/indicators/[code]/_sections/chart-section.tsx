@@ -11,6 +11,7 @@ export function ChartSection({ ctx, chart }: { ctx: SectionContext; chart: Indic
     {
       ...(data.region === data.nationCode ? {} : { region: data.region }),
       asOf: query.asOf,
+      ...(query.reportedOn ? { reportedOn: query.reportedOn } : {}),
     },
   ).toString()}`;
   return (

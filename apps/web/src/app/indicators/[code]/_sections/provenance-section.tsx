@@ -1,3 +1,4 @@
+import { endOfDay } from "@spm/services";
 import { ColumnHeads } from "~/components/column-heads";
 import { formatDateTime } from "~/components/indicator/format";
 import styles from "~/components/indicator/indicator.module.css";
@@ -84,8 +85,10 @@ function RevisionsTable(props: {
   figure: ShownProvenance;
   regionName: string;
 }) {
-  const { t, locale, value } = props.ctx;
+  const { t, locale, value, query } = props.ctx;
   const f = props.figure;
+  // As reported on a day, a revision recorded after it is marked: that report did not have it.
+  const reportEnd = query.reportedOn ? endOfDay(query.reportedOn) : null;
   return (
     <table className={styles.revisions}>
       <caption className="visually-hidden">
@@ -97,13 +100,20 @@ function RevisionsTable(props: {
       <tbody>
         {f.revisions.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: revisions have no id here and never reorder
-          <tr key={i}>
+          <tr key={i} data-after-report={reportEnd && r.createdAt >= reportEnd ? "" : undefined}>
             <td className="num">
               {r.withheld ? t.flag.confidential : value(r.value)}
               {r.flag && <div className="muted">{flagName(t.flag, r.flag) ?? r.flag}</div>}
               {r.note && <div className="muted">{r.note}</div>}
             </td>
-            <td>{formatDateTime(r.createdAt, locale)}</td>
+            <td>
+              {formatDateTime(r.createdAt, locale)}
+              {reportEnd && r.createdAt >= reportEnd && (
+                <div className="muted">
+                  {format(t.provenance.afterReport, { date: query.reportedOn ?? "" })}
+                </div>
+              )}
+            </td>
             <td>{r.author}</td>
             <td>
               {r.uploadKind

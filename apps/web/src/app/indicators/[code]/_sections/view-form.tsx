@@ -2,11 +2,14 @@ import styles from "~/components/indicator/indicator.module.css";
 import { format } from "~/i18n";
 import type { SectionContext } from "./context";
 
-/** The region and as-of date of the view, sent back as the page's query. */
+/** The region and days of the view, sent back as the page's query (with the kept filters). */
 export function ViewForm({ ctx, nationName }: { ctx: SectionContext; nationName: string }) {
-  const { data, query, t } = ctx;
+  const { data, query, t, common } = ctx;
   return (
     <form className={styles.view} method="get" aria-label={t.view.legend}>
+      {Object.entries(query.keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {data.regions.length > 0 && (
         <label>
           {t.view.region}{" "}
@@ -22,6 +25,10 @@ export function ViewForm({ ctx, nationName }: { ctx: SectionContext; nationName:
       )}
       <label>
         {t.view.asOf} <input type="date" name="asOf" defaultValue={query.asOf} required />
+      </label>
+      <label>
+        {common.viewDates.reportedOn}{" "}
+        <input type="date" name="reportedOn" defaultValue={query.reportedOn ?? ""} />
       </label>
       <button type="submit">{t.view.apply}</button>
     </form>

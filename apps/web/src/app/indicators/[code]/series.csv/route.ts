@@ -37,6 +37,7 @@ export async function GET(
       : await loadIndicator(code, query, { locale: "en", mayReadConfidential: user.confidential });
   if (!data) return new Response("Not found\n", { status: 404 });
   const statuses = yearStatuses(data);
+  const reported = query.reportedOn ? `-reported-${query.reportedOn}` : "";
   const lines = [HEADER.join(",")];
   for (const p of data.view.series) {
     const range = Array.isArray(p.target) ? p.target : null;
@@ -62,7 +63,7 @@ export async function GET(
   return new Response(`${lines.join("\r\n")}\r\n`, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${code}-${data.region}-${query.asOf}.csv"`,
+      "content-disposition": `attachment; filename="${code}-${data.region}-${query.asOf}${reported}.csv"`,
       "cache-control": "private, no-store",
     },
   });
