@@ -1,5 +1,5 @@
 import { listPrograms } from "@spm/db";
-import { type Locale, parseIsoDate, toIsoDate, type ViewDates } from "@spm/kpi";
+import { type Locale, parseIsoDate, targetSourceOf, toIsoDate, type ViewDates } from "@spm/kpi";
 import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { connection } from "next/server";
 import { AutoRefresh } from "~/components/auto-refresh";
@@ -99,7 +99,10 @@ function toRow(v: IndicatorStatusView, locale: Locale, t: Messages): OverviewRow
       p.value === null ? [] : [[p.year, p.value] as [number, number]],
     ),
     target: formatTarget(finalTarget, locale, unit),
-    illustrative: finalTarget !== null && v.indicator.targetsSource === "illustrative",
+    // The standing of the final year's target (a manager may make single years official).
+    illustrative:
+      finalTarget !== null &&
+      targetSourceOf(v.indicator, v.status.inputs.finalTarget?.year ?? 0) === "illustrative",
     trajectory: v.status.trajectory.level,
     ...trendOf(v, t),
   };

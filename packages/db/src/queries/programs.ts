@@ -23,6 +23,12 @@ export async function findProgramHash(
   return row ? { definitionHash: row.definition_hash } : undefined;
 }
 
+/** Each programme's definition hash (it changes with every import or edit that changes it). */
+export async function listProgramHashes(db: Conn): Promise<Map<string, string>> {
+  const rows = await db.selectFrom("programs").select(["code", "definition_hash"]).execute();
+  return new Map(rows.map((r) => [r.code, r.definition_hash]));
+}
+
 /** Which of the given indicator codes other programmes own already. */
 export async function listIndicatorCodesOfOthers(
   db: Conn,

@@ -6,7 +6,9 @@ import {
   claimStatusWork,
   type Db,
   expandFullStatusWork,
+  findProgramHash,
   listPendingStatusWork,
+  listProgramHashes,
   listStatusSnapshots,
   listStatusYears,
   listStoredFigures,
@@ -46,12 +48,28 @@ import { readFigures } from "./figures";
  */
 export async function refreshIndicator(
   db: Db,
-  ref: IndicatorRef,
+  loaded: IndicatorRef,
   asOf: IsoDate,
+  /** The hash of the programme's definition `loaded` was read with (see definitionHashes). */
+  loadedHash?: string,
 ): Promise<{ evaluated: number; changed: number } | null> {
-  const code = ref.indicator.code;
+  const code = loaded.indicator.code;
   return db.transaction().execute(async (trx) => {
     if ((await claimStatusWork(trx, code)) === 0) return null;
+    // The work claimed may be an edit's or an import's that committed after the definitions
+    // were loaded: read them again then (the claim has seen that commit, so does this read).
+    let ref = loaded;
+    if (loadedHash !== undefined) {
+      const now = await findProgramHash(trx, loaded.program.code);
+      if (now?.definitionHash !== loadedHash) {
+        const fresh = indicatorsOf(await loadProgramDefinitions(trx)).find(
+          (r) => r.indicator.code === code,
+        );
+        // Retired meanwhile: it keeps its last statuses, its work is done.
+        if (!fresh) return { evaluated: 0, changed: 0 };
+        ref = fresh;
+      }
+    }
     const figures = (await listStoredFigures(trx, { indicators: [code] })).get(code) ?? [];
     const evaluations = evaluatePlaces(ref, figures, asOf);
     const years = new Map(
@@ -84,12 +102,14 @@ export async function processStatusWork(
   db: Db,
   args: { asOf: IsoDate; maxIndicators?: number; only?: readonly string[] },
 ): Promise<StatusWorkResult & { more: boolean }> {
-  const programs = await loadProgramDefinitions(db);
-  const refs = new Map(indicatorsOf(programs).map((r) => [r.indicator.code, r]));
-  if (!args.only) await expandFullStatusWork(db, [...refs.keys()]);
   const max = args.maxIndicators ?? 500;
   const out: StatusWorkResult = { indicators: [], evaluated: 0, changed: 0 };
-  for (;;) {
+  for (let first = true; ; first = false) {
+    // Hashes first, definitions after: a change between the two reads is caught at the claim.
+    const hashes = await listProgramHashes(db);
+    const programs = await loadProgramDefinitions(db);
+    const refs = new Map(indicatorsOf(programs).map((r) => [r.indicator.code, r]));
+    if (first && !args.only) await expandFullStatusWork(db, [...refs.keys()]);
     const room = Math.min(50, max - out.indicators.length);
     const pending = await listPendingStatusWork(db, room, args.only);
     if (pending.length === 0) return { ...out, more: false };
@@ -97,7 +117,7 @@ export async function processStatusWork(
       const ref = refs.get(code);
       // A retired indicator keeps its last statuses; its work is simply done.
       const result = ref
-        ? await refreshIndicator(db, ref, args.asOf)
+        ? await refreshIndicator(db, ref, args.asOf, hashes.get(ref.program.code))
         : await retireWork(db, code).then(() => null);
       if (!result) continue;
       out.indicators.push(code);

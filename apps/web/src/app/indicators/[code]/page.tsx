@@ -12,6 +12,8 @@ import { requireUser } from "~/lib/session";
 import { ChartSection } from "./_sections/chart-section";
 import { backHref, type SectionContext } from "./_sections/context";
 import { IndicatorHeader } from "./_sections/indicator-header";
+import { ManageSection } from "./_sections/manage-section";
+import { NarrativesSection } from "./_sections/narratives-section";
 import { ProvenanceSection } from "./_sections/provenance-section";
 import { RegionsSection } from "./_sections/regions-section";
 import { StatusSection } from "./_sections/status-section";
@@ -73,8 +75,10 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
       <StatusSection ctx={ctx} finalYear={finalYear} />
       <ChartSection ctx={ctx} chart={chartData(data, figures)} />
       <YearsTable ctx={ctx} statuses={yearStatuses(data)} />
+      <NarrativesSection ctx={ctx} canWrite={user.role !== "viewer"} />
       {data.regions.length > 0 && <RegionsSection ctx={ctx} nationName={nationName} />}
       <ProvenanceSection ctx={ctx} figures={figures} regionNames={regionNames} />
+      {(user.role === "manager" || user.role === "admin") && <ManageSection ctx={ctx} />}
     </article>
   );
 }

@@ -1,3 +1,4 @@
+import { targetSourceOf } from "@spm/kpi";
 import styles from "~/components/indicator/indicator.module.css";
 import { format } from "~/i18n";
 import type { SectionContext } from "./context";
@@ -56,7 +57,9 @@ export function IndicatorHeader({ ctx, demo }: { ctx: SectionContext; demo: bool
           source: indicator.baseline.source,
         })}
       </p>
-      {indicator.targetsSource === "illustrative" && (
+      {Object.keys(indicator.targets).some(
+        (y) => targetSourceOf(indicator, Number(y)) === "illustrative",
+      ) && (
         <p className={styles.notice} role="note" data-illustrative="">
           {t.illustrative}
         </p>

@@ -1,4 +1,4 @@
-import type { CurrentStatus } from "@spm/kpi";
+import { type CurrentStatus, targetSourceOf } from "@spm/kpi";
 import { ColumnHeads } from "~/components/column-heads";
 import { formatRatio } from "~/components/indicator/format";
 import { StatusBadge } from "~/components/status-badge";
@@ -30,6 +30,9 @@ export function YearsTable(props: { ctx: SectionContext; statuses: Map<number, C
               p.value !== null && !p.complete ? t.table.incomplete : null,
               p.lastPeriod && p.lastPeriod !== String(p.year)
                 ? format(t.table.lastPeriod, { period: p.lastPeriod })
+                : null,
+              p.target !== null && targetSourceOf(indicator, p.year) === "illustrative"
+                ? t.table.illustrativeTarget
                 : null,
             ].filter((n): n is string => n !== null);
             return (
