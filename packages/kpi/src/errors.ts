@@ -10,6 +10,7 @@ export const ROW_ERROR_CODES = [
   "duplicate_row",
   "deleted_in_source",
   "unmapped_combo",
+  "cell_error",
   "indicator_missing",
   "unknown_indicator",
   "unknown_region",

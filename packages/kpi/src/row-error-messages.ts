@@ -12,6 +12,8 @@ const MESSAGES: Catalogue<RowErrorCode> = {
       "The value is marked deleted in the source system; nothing is stored for it.",
     unmapped_combo:
       "Data element {dataElement} with category option combo “{categoryOptionCombo}” is mapped to no indicator; add it to an indicator's dhis2 mapping.",
+    cell_error:
+      "Cell {cell} shows the spreadsheet error {error} instead of a value; correct it and upload again.",
     indicator_missing: "The indicator code is missing.",
     unknown_indicator: "Unknown indicator “{indicator}”.",
     unknown_region: "Unknown region “{region}”.",
@@ -46,6 +48,8 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     deleted_in_source: "Значение помечено в исходной системе как удалённое; оно не сохраняется.",
     unmapped_combo:
       "Элемент данных {dataElement} с комбинацией категорий «{categoryOptionCombo}» не сопоставлен ни одному индикатору; добавьте его в сопоставление dhis2 индикатора.",
+    cell_error:
+      "В ячейке {cell} вместо значения ошибка таблицы {error}; исправьте её и загрузите файл снова.",
     indicator_missing: "Не указан код индикатора.",
     unknown_indicator: "Неизвестный индикатор «{indicator}».",
     unknown_region: "Неизвестный регион «{region}».",
@@ -81,6 +85,8 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     deleted_in_source: "Мән бастапқы жүйеде жойылған деп белгіленген; ол сақталмайды.",
     unmapped_combo:
       "{dataElement} деректер элементі «{categoryOptionCombo}» санаттар комбинациясымен ешбір индикаторға сәйкестендірілмеген; оны индикатордың dhis2 сәйкестендіруіне қосыңыз.",
+    cell_error:
+      "{cell} ұяшығында мәннің орнына кесте қатесі {error} тұр; оны түзетіп, файлды қайта жүктеңіз.",
     indicator_missing: "Индикатор коды көрсетілмеген.",
     unknown_indicator: "«{indicator}» индикаторы белгісіз.",
     unknown_region: "«{region}» өңірі белгісіз.",

@@ -24,7 +24,7 @@ export const FILE_ERROR_CODES = [
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
 /** Codes of the warnings about a file whose rows are still read. */
-export const FILE_WARNING_CODES = ["columns_ignored"] as const;
+export const FILE_WARNING_CODES = ["columns_ignored", "rows_above_header"] as const;
 /** Code of a warning about a file whose rows are still read. */
 export type FileWarningCode = (typeof FILE_WARNING_CODES)[number];
 
@@ -71,6 +71,8 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     data_values_unreadable:
       "The file breaks near data value {row} (counted from 1), so the rest of it cannot be read.",
     columns_ignored: "These columns are not used and were ignored: {columns}.",
+    rows_above_header:
+      "The header is row {row}; the {count} rows above it were read as notes, not as figures.",
   },
   ru: {
     file_empty: "Файл пуст: в нём нет ни заголовка, ни строк.",
@@ -97,6 +99,8 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     data_values_unreadable:
       "Файл нарушен около значения {row} (считая с 1), поэтому остальную его часть прочитать нельзя.",
     columns_ignored: "Эти столбцы не используются и пропущены: {columns}.",
+    rows_above_header:
+      "Заголовок находится в строке {row}; строки над ним ({count}) прочитаны как примечания, а не как данные.",
   },
   kk: {
     file_empty: "Файл бос: онда тақырып жолы да, деректер жолдары да жоқ.",
@@ -122,6 +126,8 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     data_values_unreadable:
       "Файл {row}-мәннің (1-ден бастап санағанда) маңында бұзылған, сондықтан оның қалған бөлігін оқу мүмкін емес.",
     columns_ignored: "Бұл бағандар пайдаланылмайды, олар өткізіп жіберілді: {columns}.",
+    rows_above_header:
+      "Тақырып жолы — {row}-жол; оның үстіндегі жолдар ({count}) деректер емес, ескертпелер ретінде оқылды.",
   },
 };
 

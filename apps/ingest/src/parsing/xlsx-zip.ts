@@ -19,7 +19,7 @@ import {
   MAX_XLSX_SHARED_STRINGS_BYTES,
   XLSX_RATIO_FROM_BYTES,
 } from "./limits";
-import { isoDateCells } from "./xlsx-iso-dates";
+import { sheetXml, workbookXml } from "./xlsx-sheet-xml";
 
 /** Thrown when a workbook inflates past its budget. */
 export class XlsxTooLarge extends Error {
@@ -35,6 +35,7 @@ interface ReaderInternals {
   input: Readable;
   sharedStrings?: unknown[];
   workbookRels?: { Target?: string }[];
+  model?: unknown;
   properties?: { model?: { date1904?: boolean } };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
@@ -82,6 +83,11 @@ function metered(entry: ZipEntry, budget: Budget): Readable {
   return entry.pipe(meter);
 }
 
+function rewritten(xml: Readable, transform: Transform): Readable {
+  xml.on("error", (error) => transform.destroy(error));
+  return xml.pipe(transform);
+}
+
 /** A WorkbookReader whose entries are metered and whose spooled sheets are always removed. */
 export class BudgetedWorkbookReader extends Base {
   // openpyxl names its parts from the package's root (`/xl/worksheets/sheet1.xml`); exceljs
@@ -93,9 +99,10 @@ export class BudgetedWorkbookReader extends Base {
   }
 
   private sheetXml(xml: Readable): Readable {
-    const dates = isoDateCells(() => this.properties?.model?.date1904 === true);
-    xml.on("error", (error) => dates.destroy(error));
-    return xml.pipe(dates);
+    return rewritten(
+      xml,
+      sheetXml(() => this.properties?.model?.date1904 === true),
+    );
   }
 
   async *parse(): AsyncGenerator<{ eventType: string; value: unknown }> {
@@ -114,6 +121,7 @@ export class BudgetedWorkbookReader extends Base {
     this.input.pipe(counting).pipe(zip);
     const spool = await mkdtemp(path.join(tmpdir(), "spm-xlsx-"));
     const waiting: { sheetNo: string; file: string }[] = [];
+    let stylesRead = false;
     try {
       for await (const entry of zip as AsyncIterable<ZipEntry>) {
         const stream = metered(entry, budget);
@@ -122,14 +130,24 @@ export class BudgetedWorkbookReader extends Base {
         if (entry.path === "xl/_rels/workbook.xml.rels") {
           await this._parseRels(stream);
           this.relativeTargets();
-        } else if (entry.path === "xl/workbook.xml") await this._parseWorkbook(stream);
-        else if (entry.path === "xl/styles.xml") await this._parseStyles(stream);
-        else if (entry.path === "xl/sharedStrings.xml")
+        } else if (entry.path === "xl/workbook.xml")
+          await this._parseWorkbook(rewritten(stream, workbookXml()));
+        else if (entry.path === "xl/styles.xml") {
+          await this._parseStyles(stream);
+          stylesRead = true;
+        } else if (entry.path === "xl/sharedStrings.xml")
           yield* this._parseSharedStrings(stream) as AsyncGenerator<never>;
-        else if (sheetNo !== undefined && this.sharedStrings && this.workbookRels)
+        else if (
+          sheetNo !== undefined &&
+          this.sharedStrings &&
+          this.workbookRels &&
+          this.model &&
+          stylesRead
+        )
           yield* this._parseWorksheet(this.sheetXml(stream), sheetNo) as Generator<never>;
         else if (sheetNo !== undefined) {
-          // The shared strings come later in the zip: keep the sheet until they are read.
+          // The shared strings, the sheet names or the number formats come later in the zip
+          // (exceljs would name the sheet wrongly or read dates as numbers): keep it until then.
           const file = path.join(spool, `sheet${sheetNo}-${waiting.length}.xml`);
           await pipeline(stream, createWriteStream(file));
           waiting.push({ sheetNo, file });

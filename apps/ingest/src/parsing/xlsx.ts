@@ -6,7 +6,7 @@ import type { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { fileError, UploadFileError } from "./errors";
 import { MAX_COLUMNS, MAX_RECORD_CHARS, MAX_XLSX_INFLATED_BYTES } from "./limits";
-import { openTable, type TableRecord } from "./table";
+import { MAX_NOTE_ROWS, openTable, type TableRecord } from "./table";
 import type { CodeAliases, ParseUploadResult } from "./types";
 import { cellText } from "./xlsx-cells";
 import { BudgetedWorkbookReader, XlsxTooLarge } from "./xlsx-zip";
@@ -43,6 +43,7 @@ export async function parseXlsx(
   const table = await openTable(sheetRecords(reader, source, chosen), {
     aliases: options.aliases,
     checkWidth: false,
+    notesAbove: MAX_NOTE_ROWS,
   });
   if (!table.ok) return table;
   return {
@@ -85,7 +86,7 @@ async function* sheetRecords(
       }
       found = true;
       chosen.sheet = sheet.name;
-      for await (const row of sheet) yield { row: row.number, cells: rowCells(row) };
+      for await (const row of sheet) yield { row: row.number, ...rowCells(row) };
     }
     finished = true;
   } catch (error) {
@@ -101,9 +102,11 @@ async function* sheetRecords(
   if (!found) throw new UploadFileError(fileError("file_unreadable"));
 }
 
-// The same bounds as a CSV line: at most MAX_COLUMNS cells and MAX_RECORD_CHARS of text.
-function rowCells(row: ExcelJS.Row): string[] {
+// The same bounds as a CSV line: at most MAX_COLUMNS cells and MAX_RECORD_CHARS of text; cells
+// showing an error (#DIV/0!, #N/A) are named, for the row to be rejected if it reads them.
+function rowCells(row: ExcelJS.Row): Pick<TableRecord, "cells" | "errors"> {
   const cells: string[] = [];
+  const errors: NonNullable<TableRecord["errors"]> = [];
   let chars = 0;
   row.eachCell({ includeEmpty: false }, (cell, column) => {
     if (column > MAX_COLUMNS) {
@@ -117,6 +120,9 @@ function rowCells(row: ExcelJS.Row): string[] {
       throw new UploadFileError(fileError("csv_row_too_long", params));
     }
     cells[column - 1] = text;
+    const value = cell.value;
+    if (value !== null && typeof value === "object" && "error" in value)
+      errors.push({ index: column - 1, cell: cell.address, error: text });
   });
-  return Array.from(cells, (cell) => cell ?? "");
+  return { cells: Array.from(cells, (cell) => cell ?? ""), errors };
 }
