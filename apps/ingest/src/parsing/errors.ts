@@ -72,7 +72,7 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
       "The file breaks near data value {row} (counted from 1), so the rest of it cannot be read.",
     columns_ignored: "These columns are not used and were ignored: {columns}.",
     rows_above_header:
-      "The header is row {row}; the {count} rows above it were read as notes, not as figures.",
+      "The header is row {row}; the rows above it ({count}) were read as notes, not as figures.",
   },
   ru: {
     file_empty: "Файл пуст: в нём нет ни заголовка, ни строк.",

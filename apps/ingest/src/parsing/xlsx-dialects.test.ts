@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { parseAll, parseBytes, workbookBytes } from "./test-support";
+import type { ParsedRow } from "./types";
+
+// Workbooks in the dialects of Google Sheets, Excel for Mac (1904 calendar), Excel for Windows
+// and a minimal streaming writer, built part by part by fixtures/make-dialects.py.
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const shown = (rows: ParsedRow[]) =>
+  rows.map((r) =>
+    "raw" in r
+      ? [r.row, r.raw.indicator, r.raw.period, r.raw.region, r.raw.value]
+      : [r.row, r.error.code, r.error.field, r.error.params],
+  );
+const open = async (name: string) => {
+  const runs = [];
+  for (const chunkSize of [64 * 1024, 500])
+    runs.push(await parseAll(fixture(name), name, { chunkSize }));
+  expect(runs[1]).toEqual(runs[0]);
+  return runs[0] as (typeof runs)[number];
+};
+
+describe("workbooks in every tool's dialect", () => {
+  test("Google Sheets: notes above the header, numbers as 2019.0, a hidden row, cached formulas", async () => {
+    const { upload, rows } = await open("google-sheets.xlsx");
+    expect([upload.format, upload.sheet]).toEqual(["xlsx", "Показатели"]);
+    expect(upload.warnings.map((w) => [w.code, w.params])).toEqual([
+      ["rows_above_header", { row: 3, count: 1 }],
+    ]);
+    expect(shown(rows)).toEqual([
+      [4, "HQ_READINESS", "2019", "KZ", "94"],
+      [5, "HQ_READINESS", "2020", "KZ-ALA", "91.5"],
+      [6, "HQ_READINESS", "2021", "KZ-AST", "92.5"],
+      [7, "HQ_READINESS", "2018", "KZ", "88"],
+      [8, "cell_error", "value", { cell: "D8", error: "#N/A" }],
+    ]);
+    expect(rows.map((r) => ("raw" in r ? r.raw.source : r.given?.source))).toEqual(
+      Array(5).fill("Google Sheets"),
+    );
+  });
+
+  test("Excel for Mac, 1904 calendar: dates and a date formula as the days they show", async () => {
+    const { upload, rows } = await open("excel-mac-1904.xlsx");
+    expect([upload.format, upload.sheet]).toEqual(["xlsx", "Sheet1"]);
+    expect(upload.warnings.map((w) => [w.code, w.params])).toEqual([
+      ["columns_ignored", { columns: "доля" }],
+    ]);
+    expect(shown(rows)).toEqual([
+      [2, "HQ_READINESS", "2018", "KZ", "91"],
+      [3, "HQ_READINESS", "2019-03-15", "KZ-ALA", "92.5"],
+      [4, "HQ_READINESS", "2020", "KZ-AST", "93"],
+    ]);
+  });
+
+  test("Excel for Windows: the first tab whatever its part, rich text, 17-digit doubles, a pasted #N/A", async () => {
+    const { upload, rows } = await open("excel-windows.xlsx");
+    expect([upload.format, upload.sheet, upload.warnings]).toEqual(["xlsx", "Лист1", []]);
+    expect(shown(rows)).toEqual([
+      [2, "HQ_READINESS", "2019", "KZ", "92.3"],
+      [3, "HQ_READINESS", "2020", "KZ-ALA", "95.5%"],
+      [4, "HQ_READINESS", "2019-12-31", "KZ-AST", "90"],
+      [5, "cell_error", "value", { cell: "D5", error: "#N/A" }],
+    ]);
+    expect(rows[0]).toMatchObject({ raw: { note: "Данные министерства" } });
+  });
+
+  test("a minimal writer: rows and cells without r, inline rich strings, no styles part", async () => {
+    const { upload, rows } = await open("minimal-writer.xlsx");
+    expect([upload.format, upload.sheet, upload.warnings]).toEqual(["xlsx", "Выгрузка", []]);
+    expect(rows).toEqual([
+      {
+        row: 2,
+        raw: {
+          indicator: "HQ_READINESS",
+          period: "2019",
+          region: "KZ",
+          value: "93.5",
+          flag: "FALSE",
+          note: "Данные министерства",
+        },
+      },
+      {
+        row: 4,
+        raw: {
+          indicator: "HQ_READINESS",
+          period: "2020",
+          region: "KZ-ALA",
+          value: "91",
+          flag: "provisional",
+          note: "& итог",
+        },
+      },
+    ]);
+  });
+});
+
+describe("the header below notes", () => {
+  const notes = (count: number) =>
+    workbookBytes((book) => {
+      const sheet = book.addWorksheet("Отчёт");
+      for (let i = 1; i <= count; i++) sheet.addRow([`Примечание ${i}`]);
+      sheet.addRow([]);
+      sheet.addRow(["indicator", "period", "value"]);
+      sheet.addRow(["A", 2018, 1]);
+    });
+
+  test("is found below up to 20 rows of notes, and the rows above it counted", async () => {
+    const { upload, rows } = await parseAll(await notes(20), "book.xlsx");
+    expect(upload.warnings.map((w) => [w.code, w.params])).toEqual([
+      ["rows_above_header", { row: 22, count: 20 }],
+    ]);
+    expect(rows).toEqual([{ row: 23, raw: { indicator: "A", period: "2018", value: "1" } }]);
+  });
+
+  test("is not looked for further down: 21 rows of notes are a sheet without a header", async () => {
+    const result = await parseBytes(await notes(21), "book.xlsx");
+    expect(result.ok || result.error.code).toBe("header_missing");
+  });
+
+  test("a CSV's first line is still its header", async () => {
+    const result = await parseBytes("Отчёт за 2018\nindicator,period,value\nA,2018,1\n", "a.csv");
+    expect(result.ok || result.error.code).toBe("header_missing");
+  });
+});
