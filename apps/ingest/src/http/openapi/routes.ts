@@ -38,7 +38,7 @@ export const API_ROUTES: ApiRoute[] = [
     role: "public",
     tag: "operations",
     summary: "Liveness",
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.alive },
   },
   {
     method: "GET",
@@ -46,7 +46,7 @@ export const API_ROUTES: ApiRoute[] = [
     role: "public",
     tag: "operations",
     summary: "Readiness (database and Redis)",
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.ready },
   },
   {
     method: "GET",
@@ -150,7 +150,7 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Load or change a programme's definition (YAML or JSON)",
     body: out.anyObject,
     bodyType: "application/yaml",
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.programImported },
   },
   // Sending figures
   {
