@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
+import { Readable, type Transform } from "node:stream";
+import { text } from "node:stream/consumers";
 import { describe, expect, test } from "vitest";
 import { parseAll, parseBytes, workbookBytes } from "./test-support";
 import type { ParsedRow } from "./types";
+import { sheetXml, workbookXml } from "./xlsx-sheet-xml";
 
 // Workbooks in the dialects of Google Sheets, Excel for Mac (1904 calendar), Excel for Windows
 // and a minimal streaming writer, built part by part by fixtures/make-dialects.py.
@@ -120,5 +123,41 @@ describe("the header below notes", () => {
   test("a CSV's first line is still its header", async () => {
     const result = await parseBytes("Отчёт за 2018\nindicator,period,value\nA,2018,1\n", "a.csv");
     expect(result.ok || result.error.code).toBe("header_missing");
+  });
+});
+
+describe("the XML rewritten for exceljs, however it is cut into chunks", () => {
+  const through = async (make: () => Transform, xml: string, expected: string) => {
+    const bytes = Buffer.from(xml, "utf8");
+    const run = (chunks: Buffer[]) =>
+      text(Readable.from(chunks, { objectMode: false }).pipe(make()));
+    expect(await run([bytes])).toBe(expected);
+    for (let at = 1; at < bytes.length; at++)
+      expect(await run([bytes.subarray(0, at), bytes.subarray(at)])).toBe(expected);
+  };
+
+  test("rows and cells numbered where the file does not, formulas dropped for their values", async () => {
+    const xml =
+      '<sheetData><row><c t="inlineStr"><is><r><t>Дан</t></r><r><t xml:space="preserve">ные</t></r>' +
+      '<rPh sb="0" eb="1"><t>ф</t></rPh></is></c><c/><c r="D1" t="e"><f>1/0</f><v>#DIV/0!</v></c>' +
+      '<c s="2"><f t="shared" si="0"/><v>7</v></c></row><row r="5"><c t="str"><f>"a"</f><v>a</v></c>' +
+      '</row><row spans="1:2"/><row><c t="b"><v>1</v></c></row></sheetData>';
+    const expected =
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Данные</t></is></c><c r="B1"/>' +
+      '<c r="D1" t="e"><v>#DIV/0!</v></c><c r="E1" s="2"><v>7</v></c></row><row r="5">' +
+      '<c r="A5" t="str"><v>a</v></c></row><row r="6" spans="1:2"/><row r="7">' +
+      '<c r="A7" t="b"><v>1</v></c></row></sheetData>';
+    await through(() => sheetXml(() => false), xml, expected);
+  });
+
+  test("the 1904 calendar spelt true or 1 (LibreOffice, Excel), and nothing else, is read as 1", async () => {
+    for (const [given, read] of [
+      ['date1904="true"', 'date1904="1"'],
+      ["date1904='1'", 'date1904="1"'],
+      ['date1904="false"', 'date1904="false"'],
+    ] as const) {
+      const xml = `<workbook><workbookPr backupFile="false" ${given}/><sheets/></workbook>`;
+      await through(workbookXml, xml, xml.replace(given, read));
+    }
   });
 });

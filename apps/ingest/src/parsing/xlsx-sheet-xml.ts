@@ -16,11 +16,17 @@ const MAX_HELD_CHARS = 4 * 1024 * 1024;
 const ROW_OR_CELL = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)\/>|<c\b([^>]*)>([\s\S]*?)<\/c>/g;
 const FORMULA = /<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/g;
 const PHONETIC = /<rPh\b[\s\S]*?<\/rPh>|<phoneticPr\b[^>]*\/>/g;
+const DATE_TYPE = /\st\s*=\s*["']d["']/;
 const TEXT_RUN = /<t\b[^>]*\/>|<t\b[^>]*>([^<]*)<\/t>/g;
 
-/** The value of attribute `name` in a tag's attribute text. */
-function attribute(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+const ATTRIBUTES = {
+  r: /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/,
+  t: /(?:^|\s)t\s*=\s*(?:"([^"]*)"|'([^']*)')/,
+};
+
+/** The value of attribute `r` or `t` in a tag's attribute text. */
+function attribute(attrs: string, name: keyof typeof ATTRIBUTES): string | undefined {
+  const m = ATTRIBUTES[name].exec(attrs);
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
@@ -45,7 +51,8 @@ function letters(column: number): string {
 /** Rewrites rows and cells of a worksheet, numbering where the file does not. */
 class SheetCells {
   private row = 0;
-  private column = 0;
+  // The column of the last cell: a number, or its reference not yet read (most cells have one).
+  private column: number | string = 0;
 
   constructor(private readonly date1904: () => boolean) {}
 
@@ -61,9 +68,13 @@ class SheetCells {
         body?: string,
       ) => {
         if (rowAttrs !== undefined) return this.rowTag(rowAttrs, slash ?? "");
-        if (emptyAttrs !== undefined) return `<c${this.numbered(emptyAttrs)}/>`;
-        if (attrs !== undefined && body !== undefined) return this.cell(this.numbered(attrs), body);
-        return tag;
+        const own = emptyAttrs ?? attrs ?? "";
+        const numbered = this.numbered(own);
+        if (body === undefined) return numbered === own ? tag : `<c${numbered}/>`;
+        // Most cells (numbers, shared strings) need nothing more.
+        if (!body.includes("<f") && !body.includes("<is") && !DATE_TYPE.test(own))
+          return numbered === own ? tag : `<c${numbered}>${body}</c>`;
+        return this.cell(numbered, body);
       },
     );
   }
@@ -80,12 +91,13 @@ class SheetCells {
   }
 
   private numbered(attrs: string): string {
-    const column = columnOf(attribute(attrs, "r") ?? "");
-    if (column !== undefined) {
-      this.column = column;
+    const ref = attribute(attrs, "r");
+    if (ref !== undefined && columnOf(ref) !== undefined) {
+      this.column = ref;
       return attrs;
     }
-    this.column += 1;
+    const last = typeof this.column === "number" ? this.column : (columnOf(this.column) ?? 0);
+    this.column = last + 1;
     const rest = attrs.replace(/\sr\s*=\s*(?:"[^"]*"|'[^']*')/, "");
     return ` r="${letters(this.column)}${this.row}"${rest}`;
   }
