@@ -11,6 +11,7 @@ export const ROW_ERROR_CODES = [
   "deleted_in_source",
   "unmapped_combo",
   "cell_error",
+  "formula_not_calculated",
   "indicator_missing",
   "unknown_indicator",
   "unknown_region",

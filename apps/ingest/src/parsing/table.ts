@@ -14,8 +14,8 @@ import type { CodeAliases, ParsedRow, SkippedRows } from "./types";
 export interface TableRecord {
   row: number;
   cells: string[];
-  /** Sheet cells that show an error instead of a value (their text is the error's name). */
-  errors?: { index: number; cell: string; error: string }[];
+  /** Sheet cells that show an error (its name) or no value at all (a formula never calculated). */
+  errors?: { index: number; cell: string; error?: string }[];
 }
 
 /**
@@ -113,8 +113,11 @@ async function* readRows(
     const field = mapping.fields.find(([index]) => index === failed?.index)?.[1];
     if (!failed || !field || !("raw" in parsed)) yield parsed;
     else {
-      const params = { cell: failed.cell, error: failed.error };
-      yield { row, error: withMessage(rowError(field, "cell_error", params)), given: parsed.raw };
+      const error =
+        failed.error === undefined
+          ? rowError(field, "formula_not_calculated", { cell: failed.cell })
+          : rowError(field, "cell_error", { cell: failed.cell, error: failed.error });
+      yield { row, error: withMessage(error), given: parsed.raw };
     }
   }
 }

@@ -97,6 +97,20 @@ describe("workbooks in every tool's dialect", () => {
   });
 });
 
+test("exceljs formulas: with a result, that result; without one, never calculated", async () => {
+  const bytes = await workbookBytes((book) => {
+    const sheet = book.addWorksheet("data");
+    sheet.addRow(["indicator", "period", "value"]);
+    sheet.addRow(["A", 2018, { formula: "40+50", result: 90 }]);
+    sheet.addRow(["A", 2019, { formula: "40+50" }]);
+  });
+  const { rows } = await parseAll(bytes, "book.xlsx");
+  expect(shown(rows)).toEqual([
+    [2, "A", "2018", undefined, "90"],
+    [3, "formula_not_calculated", "value", { cell: "C3" }],
+  ]);
+});
+
 describe("the header below notes", () => {
   const notes = (count: number) =>
     workbookBytes((book) => {

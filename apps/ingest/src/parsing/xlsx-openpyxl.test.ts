@@ -41,6 +41,25 @@ describe("workbooks written by openpyxl (pandas.DataFrame.to_excel)", () => {
   );
 });
 
+describe("formulas openpyxl wrote without calculating them", () => {
+  test("one read as a value rejects its row, naming the cell; one in an unread column is no matter", async () => {
+    const { upload, rows } = await parseAll(fixture("openpyxl-formulas.xlsx"), "f.xlsx");
+    expect(upload.warnings.map((w) => w.code)).toEqual(["columns_ignored"]);
+    expect(rows).toEqual([
+      { row: 2, raw: { indicator: "HQ_READINESS", period: "2019", region: "KZ", value: "93.5" } },
+      {
+        row: 3,
+        error: expect.objectContaining({
+          code: "formula_not_calculated",
+          field: "value",
+          params: { cell: "D3" },
+        }),
+        given: { indicator: "HQ_READINESS", period: "2020", region: "KZ", value: "" },
+      },
+    ]);
+  });
+});
+
 describe("isoToSerial", () => {
   test.each([
     ["1900-03-01", false, 61],

@@ -16,6 +16,7 @@ const MAX_HELD_CHARS = 4 * 1024 * 1024;
 const ROW_OR_CELL = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)\/>|<c\b([^>]*)>([\s\S]*?)<\/c>/g;
 const FORMULA = /<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/g;
 const PHONETIC = /<rPh\b[\s\S]*?<\/rPh>|<phoneticPr\b[^>]*\/>/g;
+const EMPTY_VALUE = /<v\s*\/>|<v><\/v>/g;
 const DATE_TYPE = /\st\s*=\s*["']d["']/;
 const TEXT_RUN = /<t\b[^>]*\/>|<t\b[^>]*>([^<]*)<\/t>/g;
 
@@ -48,6 +49,9 @@ function letters(column: number): string {
   return name;
 }
 
+/** The error a cell shows here when its formula was never calculated (no cached value). */
+export const UNCALCULATED = "#UNCALCULATED";
+
 /** Rewrites rows and cells of a worksheet, numbering where the file does not. */
 class SheetCells {
   private row = 0;
@@ -72,7 +76,7 @@ class SheetCells {
         const numbered = this.numbered(own);
         if (body === undefined) return numbered === own ? tag : `<c${numbered}/>`;
         // Most cells (numbers, shared strings) need nothing more.
-        if (!body.includes("<f") && !body.includes("<is") && !DATE_TYPE.test(own))
+        if (!/<f|<is|<v\s*\/>|<v><\/v>/.test(body) && !DATE_TYPE.test(own))
           return numbered === own ? tag : `<c${numbered}>${body}</c>`;
         return this.cell(numbered, body);
       },
@@ -104,7 +108,11 @@ class SheetCells {
 
   private cell(attrs: string, content: string): string {
     // The cached value is what the tool showed; the formula itself is never evaluated here.
-    let body = content.replace(FORMULA, "");
+    const formula = content.includes("<f");
+    let body = content.replace(FORMULA, "").replace(EMPTY_VALUE, "");
+    // A formula no program calculated (openpyxl, exceljs without a result) shows nothing yet.
+    if (formula && !/<v>|<is/.test(body))
+      return `<c${withoutType(attrs)} t="e"><v>${UNCALCULATED}</v></c>`;
     let type = attrs;
     const t = attribute(attrs, "t");
     if (t === "d") {

@@ -9,6 +9,7 @@ import { MAX_COLUMNS, MAX_RECORD_CHARS, MAX_XLSX_INFLATED_BYTES } from "./limits
 import { MAX_NOTE_ROWS, openTable, type TableRecord } from "./table";
 import type { CodeAliases, ParseUploadResult } from "./types";
 import { cellText } from "./xlsx-cells";
+import { UNCALCULATED } from "./xlsx-sheet-xml";
 import { BudgetedWorkbookReader, XlsxTooLarge } from "./xlsx-zip";
 
 /** Name of the sheet read in preference to the first one (compared case-insensitively). */
@@ -113,16 +114,18 @@ function rowCells(row: ExcelJS.Row): Pick<TableRecord, "cells" | "errors"> {
       const params = { row: row.number, max: MAX_COLUMNS };
       throw new UploadFileError(fileError("row_too_many_columns", params));
     }
-    const text = cellText(cell.value, cell.numFmt);
+    const value = cell.value;
+    const error = value !== null && typeof value === "object" && "error" in value;
+    const uncalculated = error && value.error === (UNCALCULATED as ExcelJS.CellErrorValue["error"]);
+    const text = uncalculated ? "" : cellText(value, cell.numFmt);
     chars += text.length;
     if (chars > MAX_RECORD_CHARS) {
       const params = { row: row.number, max: MAX_RECORD_CHARS };
       throw new UploadFileError(fileError("csv_row_too_long", params));
     }
     cells[column - 1] = text;
-    const value = cell.value;
-    if (value !== null && typeof value === "object" && "error" in value)
-      errors.push({ index: column - 1, cell: cell.address, error: text });
+    if (uncalculated) errors.push({ index: column - 1, cell: cell.address });
+    else if (error) errors.push({ index: column - 1, cell: cell.address, error: text });
   });
   return { cells: Array.from(cells, (cell) => cell ?? ""), errors };
 }
