@@ -52,7 +52,7 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     file_empty: "The file is empty: it has no header and no rows.",
     file_unreadable: "The file cannot be read. Upload a CSV file or an Excel workbook (.xlsx).",
     format_unsupported:
-      "Old or password-protected Excel files (.xls) cannot be read. Save the workbook as .xlsx or CSV without a password and upload it again.",
+      "Old Excel files (.xls, Excel 2003 XML, a web page saved as .xls) and password-protected ones cannot be read. Save the workbook as .xlsx or CSV without a password and upload it again.",
     format_ods:
       "OpenDocument spreadsheets (.ods) cannot be read. In LibreOffice choose File → Save As, save the sheet as Excel 2007-365 (.xlsx) or as CSV, and upload that file.",
     header_missing: `The first row must be the header with the column names: ${COLUMNS}.`,
@@ -78,7 +78,7 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     file_empty: "Файл пуст: в нём нет ни заголовка, ни строк.",
     file_unreadable: "Не удалось прочитать файл. Загрузите файл CSV или книгу Excel (.xlsx).",
     format_unsupported:
-      "Файлы Excel старого формата (.xls) и файлы с паролем не читаются. Сохраните книгу как .xlsx или CSV без пароля и загрузите снова.",
+      "Файлы Excel старого формата (.xls, XML Excel 2003, веб-страница, сохранённая как .xls) и файлы с паролем не читаются. Сохраните книгу как .xlsx или CSV без пароля и загрузите снова.",
     format_ods:
       "Таблицы OpenDocument (.ods) не читаются. В LibreOffice выберите Файл → Сохранить как, сохраните лист в формате Excel 2007-365 (.xlsx) или CSV и загрузите этот файл.",
     header_missing: `Первая строка должна быть заголовком с названиями столбцов: ${COLUMNS}.`,
@@ -106,7 +106,7 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     file_empty: "Файл бос: онда тақырып жолы да, деректер жолдары да жоқ.",
     file_unreadable: "Файлды оқу мүмкін емес. CSV файлын немесе Excel кітабын (.xlsx) жүктеңіз.",
     format_unsupported:
-      "Excel-дің ескі форматындағы (.xls) және құпиясөзбен қорғалған файлдар оқылмайды. Кітапты құпиясөзсіз .xlsx немесе CSV ретінде сақтап, қайта жүктеңіз.",
+      "Excel-дің ескі форматындағы (.xls, Excel 2003 XML, .xls ретінде сақталған веб-бет) және құпиясөзбен қорғалған файлдар оқылмайды. Кітапты құпиясөзсіз .xlsx немесе CSV ретінде сақтап, қайта жүктеңіз.",
     format_ods:
       "OpenDocument кестелері (.ods) оқылмайды. LibreOffice-те Файл → Басқаша сақтау тармағын таңдап, парақты Excel 2007-365 (.xlsx) немесе CSV пішімінде сақтаңыз да, сол файлды жүктеңіз.",
     header_missing: `Бірінші жол бағандар атаулары бар тақырып жолы болуы керек: ${COLUMNS}.`,
