@@ -18,6 +18,7 @@ export const DATA_SHEET = "data";
 interface SheetModel {
   name: string;
   state?: string;
+  rId?: string;
 }
 
 // What exceljs's streaming classes hold at run time but do not declare.
@@ -26,6 +27,7 @@ interface SheetReader extends AsyncIterable<ExcelJS.Row> {
 }
 interface BookReader extends AsyncIterable<SheetReader> {
   model?: { sheets?: SheetModel[] };
+  workbookRels?: { Id?: string; Type?: string }[];
 }
 
 /** Opens an Excel upload: reads up to its header and returns its rows to iterate, or a file error. */
@@ -57,9 +59,14 @@ export async function parseXlsx(
   };
 }
 
-// The sheet named `data` if there is one, else the first visible sheet in tab order.
+// The sheet named `data` if there is one, else the first visible sheet in tab order; tabs that
+// are no worksheet (a chart sheet, an old dialog or macro sheet) are never read.
 function isChosen(sheet: SheetReader, book: BookReader): boolean {
-  const sheets = book.model?.sheets;
+  const isWorksheet = (s: SheetModel) => {
+    const type = book.workbookRels?.find((rel) => rel.Id === s.rId)?.Type;
+    return type === undefined || type.endsWith("/worksheet");
+  };
+  const sheets = book.model?.sheets?.filter(isWorksheet);
   if (!sheets || sheets.length === 0 || sheet.name === undefined) return true;
   const target =
     sheets.find((s) => s.name.trim().toLowerCase() === DATA_SHEET) ??
