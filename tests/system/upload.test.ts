@@ -102,7 +102,7 @@ describe("uploads through the running API and worker", () => {
     ]);
   });
 
-  it("takes workbooks saved by LibreOffice, Google Sheets, Excel for Mac and Windows and minimal writers, and openpyxl's formulas", async () => {
+  it("takes workbooks saved by LibreOffice, Google Sheets, Excel for Mac and Windows and minimal writers, the Open XML SDK, and openpyxl's formulas", async () => {
     const fixtures = path.join(ROOT, "apps/ingest/src/parsing/fixtures");
     // Each file's rows as the yearly percentage HQ_READINESS takes them (2017 is its baseline's
     // year): a month or a day is not its period, a cell showing an error is rejected.
@@ -114,6 +114,7 @@ describe("uploads through the running API and worker", () => {
       ["excel-windows.xlsx", 4, ["period_type_unsupported", "cell_error"]],
       ["minimal-writer.xlsx", 2, ["flag_invalid"]],
       ["openpyxl-formulas.xlsx", 2, ["formula_not_calculated"]],
+      ["openxml-sdk.xlsx", 2, []],
     ];
     for (const [name, received, codes] of expected) {
       const form = new FormData();

@@ -4,7 +4,7 @@ import { text } from "node:stream/consumers";
 import { describe, expect, test } from "vitest";
 import { parseAll, parseBytes, workbookBytes } from "./test-support";
 import type { ParsedRow } from "./types";
-import { sheetXml, workbookXml } from "./xlsx-sheet-xml";
+import { sheetXml, unprefixed, workbookXml } from "./xlsx-sheet-xml";
 
 // Workbooks in the dialects of Google Sheets, Excel for Mac (1904 calendar), Excel for Windows
 // and a minimal streaming writer, built part by part by fixtures/make-dialects.py.
@@ -97,6 +97,15 @@ describe("workbooks in every tool's dialect", () => {
   });
 });
 
+test("the Open XML SDK: prefixed elements, a first part named sheet.xml, generated ids", async () => {
+  const { upload, rows } = await open("openxml-sdk.xlsx");
+  expect([upload.format, upload.sheet, upload.warnings]).toEqual(["xlsx", "Отчёт", []]);
+  expect(shown(rows)).toEqual([
+    [2, "HQ_READINESS", "2019", "KZ", "93.5"],
+    [3, "HQ_READINESS", "2020", "KZ-ALA", "91"],
+  ]);
+});
+
 test("exceljs formulas: with a result, that result; without one, never calculated", async () => {
   const bytes = await workbookBytes((book) => {
     const sheet = book.addWorksheet("data");
@@ -162,6 +171,15 @@ describe("the XML rewritten for exceljs, however it is cut into chunks", () => {
       '<c r="A5" t="str"><v>a</v></c></row><row r="6" spans="1:2"/><row r="7">' +
       '<c r="A7" t="b"><v>1</v></c></row></sheetData>';
     await through(() => sheetXml(() => false), xml, expected);
+  });
+
+  test("SpreadsheetML's own prefix dropped from element names, and no other", async () => {
+    const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const xml = `<?xml version="1.0"?><x:sst xmlns:x="${main}" xmlns:y="urn:other"><x:si><x:t>Да</x:t><y:t/></x:si></x:sst>`;
+    const plain = `<?xml version="1.0"?><sst xmlns:x="${main}" xmlns:y="urn:other"><si><t>Да</t><y:t/></si></sst>`;
+    await through(unprefixed, xml, plain);
+    const other = `<x:sst xmlns:x="urn:not-spreadsheetml"><x:si/></x:sst>`;
+    await through(unprefixed, other, other);
   });
 
   test("the 1904 calendar spelt true or 1 (LibreOffice, Excel), and nothing else, is read as 1", async () => {

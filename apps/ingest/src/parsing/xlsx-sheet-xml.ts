@@ -2,7 +2,7 @@
  * A workbook's XML made plain for exceljs (4.4.0), as it streams by, so that every tool's
  * dialect reads as the tool shows it: formulas by their cached value (a date, a string, a
  * boolean or an error as such; exceljs otherwise reads every cached value as a number in the
- * 1900 calendar), ISO date cells (`t="d"`, openpyxl, pandas) as serial numbers, rows and cells
+ * 1900 calendar), elements without the namespace prefix the Open XML SDK writes, ISO date cells (`t="d"`, openpyxl, pandas) as serial numbers, rows and cells
  * without their `r` (optional in the standard) numbered, inline rich text whole, and
  * `date1904="true"` (LibreOffice) as `"1"`, the only spelling exceljs reads.
  */
@@ -176,4 +176,26 @@ export function workbookXml(): Transform {
       tag.replace(/(\sdate1904\s*=\s*)(["'])(?:true|1)\2/, '$1"1"'),
     ),
   );
+}
+
+// The root element of a part; SpreadsheetML's own namespace, which the Open XML SDK binds to `x`.
+const ROOT = /<(?![?!])([^\s>/]+)[^>]*>/;
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/**
+ * A transform of any part of the workbook: elements of SpreadsheetML's namespace written with a
+ * prefix (`<x:row>`, as the Open XML SDK writes them) lose it; exceljs reads names as written.
+ */
+export function unprefixed(): Transform {
+  let strip: RegExp | null | undefined;
+  return heldRewrite((xml) => {
+    if (strip === undefined) {
+      const root = ROOT.exec(xml);
+      if (!root) return xml;
+      const prefix = root[1]?.includes(":") ? root[1].split(":")[0] : undefined;
+      const bound = prefix && root[0].includes(`xmlns:${prefix}="${MAIN_NS}"`);
+      strip = bound ? new RegExp(`<(/?)${prefix.replace(/[.-]/g, "\\$&")}:`, "g") : null;
+    }
+    return strip ? xml.replace(strip, "<$1") : xml;
+  });
 }
