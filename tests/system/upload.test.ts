@@ -115,6 +115,7 @@ describe("uploads through the running API and worker", () => {
       ["minimal-writer.xlsx", 2, ["flag_invalid"]],
       ["openpyxl-formulas.xlsx", 2, ["formula_not_calculated"]],
       ["openxml-sdk.xlsx", 2, []],
+      ["excel-strict.xlsx", 4, ["period_type_unsupported", "cell_error"]],
     ];
     for (const [name, received, codes] of expected) {
       const form = new FormData();

@@ -7,7 +7,8 @@ import type { ParsedRow } from "./types";
 import { sheetXml, unprefixed, workbookXml } from "./xlsx-sheet-xml";
 
 // Workbooks in the dialects of Google Sheets, Excel for Mac (1904 calendar), Excel for Windows
-// and a minimal streaming writer, built part by part by fixtures/make-dialects.py.
+// (transitional and Strict), the Open XML SDK and a minimal streaming writer, built part by part
+// by fixtures/make-dialects.py.
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const shown = (rows: ParsedRow[]) =>
   rows.map((r) =>
@@ -55,17 +56,20 @@ describe("workbooks in every tool's dialect", () => {
     ]);
   });
 
-  test("Excel for Windows: the first tab whatever its part, rich text, 17-digit doubles, a pasted #N/A", async () => {
-    const { upload, rows } = await open("excel-windows.xlsx");
-    expect([upload.format, upload.sheet, upload.warnings]).toEqual(["xlsx", "Лист1", []]);
-    expect(shown(rows)).toEqual([
-      [2, "HQ_READINESS", "2019", "KZ", "92.3"],
-      [3, "HQ_READINESS", "2020", "KZ-ALA", "95.5%"],
-      [4, "HQ_READINESS", "2019-12-31", "KZ-AST", "90"],
-      [5, "cell_error", "value", { cell: "D5", error: "#N/A" }],
-    ]);
-    expect(rows[0]).toMatchObject({ raw: { note: "Данные министерства" } });
-  });
+  test.each(["excel-windows.xlsx", "excel-strict.xlsx"])(
+    "Excel for Windows (%s): a chart tab, tabs in another order than their parts, rich text, 17-digit doubles, a pasted #N/A",
+    async (name) => {
+      const { upload, rows } = await open(name);
+      expect([upload.format, upload.sheet, upload.warnings]).toEqual(["xlsx", "Лист1", []]);
+      expect(shown(rows)).toEqual([
+        [2, "HQ_READINESS", "2019", "KZ", "92.3"],
+        [3, "HQ_READINESS", "2020", "KZ-ALA", "95.5%"],
+        [4, "HQ_READINESS", "2019-12-31", "KZ-AST", "90"],
+        [5, "cell_error", "value", { cell: "D5", error: "#N/A" }],
+      ]);
+      expect(rows[0]).toMatchObject({ raw: { note: "Данные министерства" } });
+    },
+  );
 
   test("a minimal writer: rows and cells without r, inline rich strings, no styles part", async () => {
     const { upload, rows } = await open("minimal-writer.xlsx");
