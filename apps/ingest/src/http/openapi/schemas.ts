@@ -1,3 +1,4 @@
+import type { NotificationChannel, NotificationKind, NotificationStatus } from "@spm/db";
 import { ALERT_STATUSES, alertRuleFieldsSchema, LOCALES } from "@spm/kpi";
 import { z } from "zod";
 
@@ -262,6 +263,14 @@ const noticeKind = z.enum([
   "reminder_overdue",
 ]);
 const noticeStatus = z.enum(["pending", "sent", "outbox", "failed", "unread", "read"]);
+const noticeChannel = z.enum(["email", "webhook", "in_app"]);
+// A kind, state or channel added to the table and not here fails the typecheck.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameAsTable: [
+  Same<z.infer<typeof noticeKind>, NotificationKind>,
+  Same<z.infer<typeof noticeStatus>, NotificationStatus>,
+  Same<z.infer<typeof noticeChannel>, NotificationChannel>,
+] = [true, true, true];
 
 /** Where and how each notice went; not its body (the outbox is for admins). */
 export const deliveries = z.looseObject({
@@ -269,7 +278,7 @@ export const deliveries = z.looseObject({
     z.looseObject({
       id: z.string(),
       kind: noticeKind,
-      channel: z.enum(["email", "webhook", "in_app"]),
+      channel: noticeChannel,
       alertId: z.string().nullable(),
       address: z.string().nullable(),
       status: noticeStatus,
