@@ -55,7 +55,7 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
       "Old Excel files (.xls, Excel 2003 XML, a web page saved as .xls) and password-protected ones cannot be read. Save the workbook as .xlsx or CSV without a password and upload it again.",
     format_ods:
       "OpenDocument spreadsheets (.ods) cannot be read. In LibreOffice choose File → Save As, save the sheet as Excel 2007-365 (.xlsx) or as CSV, and upload that file.",
-    header_missing: `The first row must be the header with the column names: ${COLUMNS}.`,
+    header_missing: `No header with the column names was found: it must be the first row of a CSV file, and of a sheet or below at most 20 rows of notes. Columns: ${COLUMNS}.`,
     header_missing_columns:
       "Required columns are missing: {columns}. The header must name at least indicator, period and value.",
     header_duplicate_columns: "Several columns mean the same thing: {columns}. Keep one of each.",
@@ -81,7 +81,7 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
       "Файлы Excel старого формата (.xls, XML Excel 2003, веб-страница, сохранённая как .xls) и файлы с паролем не читаются. Сохраните книгу как .xlsx или CSV без пароля и загрузите снова.",
     format_ods:
       "Таблицы OpenDocument (.ods) не читаются. В LibreOffice выберите Файл → Сохранить как, сохраните лист в формате Excel 2007-365 (.xlsx) или CSV и загрузите этот файл.",
-    header_missing: `Первая строка должна быть заголовком с названиями столбцов: ${COLUMNS}.`,
+    header_missing: `Не найден заголовок с названиями столбцов: он должен быть первой строкой файла CSV, а на листе — первой строкой или ниже не более чем 20 строк примечаний. Столбцы: ${COLUMNS}.`,
     header_missing_columns:
       "Нет обязательных столбцов: {columns}. В заголовке должны быть как минимум indicator, period и value.",
     header_duplicate_columns:
@@ -109,7 +109,7 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
       "Excel-дің ескі форматындағы (.xls, Excel 2003 XML, .xls ретінде сақталған веб-бет) және құпиясөзбен қорғалған файлдар оқылмайды. Кітапты құпиясөзсіз .xlsx немесе CSV ретінде сақтап, қайта жүктеңіз.",
     format_ods:
       "OpenDocument кестелері (.ods) оқылмайды. LibreOffice-те Файл → Басқаша сақтау тармағын таңдап, парақты Excel 2007-365 (.xlsx) немесе CSV пішімінде сақтаңыз да, сол файлды жүктеңіз.",
-    header_missing: `Бірінші жол бағандар атаулары бар тақырып жолы болуы керек: ${COLUMNS}.`,
+    header_missing: `Бағандар атаулары бар тақырып жолы табылмады: ол CSV файлында бірінші жол, ал парақта бірінші жол немесе ең көбі 20 ескертпе жолының астында болуы керек. Бағандар: ${COLUMNS}.`,
     header_missing_columns:
       "Міндетті бағандар жоқ: {columns}. Тақырып жолында кемінде indicator, period және value болуы керек.",
     header_duplicate_columns:
