@@ -45,7 +45,7 @@ export async function openTable(
   options: TableOptions,
 ): Promise<OpenedTable | { ok: false; error: FileError }> {
   const skipped: SkippedRows = { blank: 0 };
-  const notes: TableRecord[] = [];
+  let notes = 0;
   let header: { record: TableRecord; mapped: HeaderResult } | undefined;
   let first: { record: TableRecord; mapped: HeaderResult } | undefined;
   try {
@@ -58,11 +58,11 @@ export async function openTable(
       const record = next.value;
       const mapped = readHeader(record);
       first ??= { record, mapped };
-      if (mapped.ok || notes.length >= (options.notesAbove ?? 0)) {
+      if (mapped.ok || notes >= (options.notesAbove ?? 0)) {
         header = mapped.ok ? { record, mapped } : first;
         break;
       }
-      notes.push(record);
+      notes++;
     }
   } catch (error) {
     if (error instanceof UploadFileError) return { ok: false, error: error.error };
@@ -75,8 +75,8 @@ export async function openTable(
     await records.return(undefined);
     return mapped;
   }
-  if (notes.length > 0) {
-    const params = { row: header.record.row, count: notes.length };
+  if (notes > 0) {
+    const params = { row: header.record.row, count: notes };
     mapped.mapping.warnings.push(fileWarning("rows_above_header", params));
   }
   const rows = readRows(records, mapped.mapping, options, skipped);
