@@ -102,6 +102,44 @@ describe("uploads through the running API and worker", () => {
     ]);
   });
 
+  it("takes workbooks saved by LibreOffice, Google Sheets, Excel for Mac and Windows and minimal writers, the Open XML SDK, and openpyxl's formulas", async () => {
+    const fixtures = path.join(ROOT, "apps/ingest/src/parsing/fixtures");
+    // Each file's rows as the yearly percentage HQ_READINESS takes them (2017 is its baseline's
+    // year): a month or a day is not its period, a cell showing an error is rejected.
+    const expected: [string, number, string[]][] = [
+      ["libreoffice.xlsx", 7, ["period_frequency_mismatch", "cell_error"]],
+      ["libreoffice-1904.xlsx", 7, ["period_frequency_mismatch", "cell_error"]],
+      ["google-sheets.xlsx", 5, ["cell_error"]],
+      ["excel-mac-1904.xlsx", 3, ["period_type_unsupported"]],
+      ["excel-windows.xlsx", 4, ["period_type_unsupported", "cell_error"]],
+      ["minimal-writer.xlsx", 2, ["flag_invalid"]],
+      ["openpyxl-formulas.xlsx", 2, ["formula_not_calculated"]],
+      ["openxml-sdk.xlsx", 2, []],
+      ["excel-strict.xlsx", 4, ["period_type_unsupported", "cell_error"]],
+    ];
+    for (const [name, received, codes] of expected) {
+      const form = new FormData();
+      form.append("file", new Blob([readFileSync(path.join(fixtures, name))]), name);
+      const res = await fetch(`${api}/api/v1/uploads?dryRun=true`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${steward}` },
+        body: form,
+      });
+      expect(res.status, await res.clone().text()).toBe(202);
+      const { uploadId } = (await res.json()) as { uploadId: string };
+      const report = await waitForUpload(uploadId);
+      expect(
+        report.errors.map((e) => e.code),
+        name,
+      ).toEqual(codes);
+      expect([report.status, report.counts.received, report.counts.rejected], name).toEqual([
+        "completed",
+        received,
+        codes.length,
+      ]);
+    }
+  });
+
   it("uploads from the command line (spm upload) and prints the report", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "spm-cli-"));
     const file = path.join(dir, "figures.csv");

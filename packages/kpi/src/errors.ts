@@ -10,6 +10,8 @@ export const ROW_ERROR_CODES = [
   "duplicate_row",
   "deleted_in_source",
   "unmapped_combo",
+  "cell_error",
+  "formula_not_calculated",
   "indicator_missing",
   "unknown_indicator",
   "unknown_region",

@@ -12,6 +12,10 @@ const MESSAGES: Catalogue<RowErrorCode> = {
       "The value is marked deleted in the source system; nothing is stored for it.",
     unmapped_combo:
       "Data element {dataElement} with category option combo “{categoryOptionCombo}” is mapped to no indicator; add it to an indicator's dhis2 mapping.",
+    cell_error:
+      "Cell {cell} shows the spreadsheet error {error} instead of a value; correct it and upload again.",
+    formula_not_calculated:
+      "Cell {cell} holds a formula that was never calculated (the program that wrote the file does not calculate); open the file in Excel or LibreOffice, save it and upload it again.",
     indicator_missing: "The indicator code is missing.",
     unknown_indicator: "Unknown indicator “{indicator}”.",
     unknown_region: "Unknown region “{region}”.",
@@ -46,6 +50,10 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     deleted_in_source: "Значение помечено в исходной системе как удалённое; оно не сохраняется.",
     unmapped_combo:
       "Элемент данных {dataElement} с комбинацией категорий «{categoryOptionCombo}» не сопоставлен ни одному индикатору; добавьте его в сопоставление dhis2 индикатора.",
+    cell_error:
+      "В ячейке {cell} вместо значения ошибка таблицы {error}; исправьте её и загрузите файл снова.",
+    formula_not_calculated:
+      "В ячейке {cell} формула, которая ни разу не вычислялась (программа, создавшая файл, не вычисляет формулы); откройте файл в Excel или LibreOffice, сохраните и загрузите снова.",
     indicator_missing: "Не указан код индикатора.",
     unknown_indicator: "Неизвестный индикатор «{indicator}».",
     unknown_region: "Неизвестный регион «{region}».",
@@ -81,6 +89,10 @@ const MESSAGES: Catalogue<RowErrorCode> = {
     deleted_in_source: "Мән бастапқы жүйеде жойылған деп белгіленген; ол сақталмайды.",
     unmapped_combo:
       "{dataElement} деректер элементі «{categoryOptionCombo}» санаттар комбинациясымен ешбір индикаторға сәйкестендірілмеген; оны индикатордың dhis2 сәйкестендіруіне қосыңыз.",
+    cell_error:
+      "{cell} ұяшығында мәннің орнына кесте қатесі {error} тұр; оны түзетіп, файлды қайта жүктеңіз.",
+    formula_not_calculated:
+      "{cell} ұяшығында ешқашан есептелмеген формула бар (файлды жасаған бағдарлама формулаларды есептемейді); файлды Excel немесе LibreOffice-те ашып, сақтаңыз да, қайта жүктеңіз.",
     indicator_missing: "Индикатор коды көрсетілмеген.",
     unknown_indicator: "«{indicator}» индикаторы белгісіз.",
     unknown_region: "«{region}» өңірі белгісіз.",

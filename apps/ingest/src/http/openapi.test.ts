@@ -29,6 +29,8 @@ let doc: Doc;
 let auth: Record<"viewer" | "steward" | "manager" | "admin", Record<string, string>>;
 let session: Record<string, string>;
 const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
+// Every route answered through `call`, to check at the end that none of the table was left out.
+const answered = new Set<string>();
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -53,15 +55,23 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-/** Calls a documented route and checks the answer's status and body against the document. */
+/**
+ * Calls a documented route and checks the answer's status and body (or media type) against the
+ * document; `raw` sends a body that is not JSON (a file, a YAML definition).
+ */
 async function call(
   method: string,
   route: string,
   path: string,
-  init: { headers?: Record<string, string>; body?: unknown } = {},
+  init: {
+    headers?: Record<string, string>;
+    body?: unknown;
+    raw?: { body: FormData | string; type?: string };
+  } = {},
 ): Promise<Response> {
   const documented = API_ROUTES.find((r) => r.method === method && r.path === route);
   if (!documented) throw new Error(`${method} ${route} is not in the route table`);
+  answered.add(`${method} ${route}`);
   // What is sent is what the document says may be sent.
   const operation = doc?.paths[openApiPath(route)]?.[method.toLowerCase()] as Operation | undefined;
   const request = operation?.requestBody?.content?.["application/json"]?.schema;
@@ -72,13 +82,20 @@ async function call(
     headers: {
       ...init.headers,
       ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(init.raw?.type ? { "content-type": init.raw.type } : {}),
     },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    body: init.body !== undefined ? JSON.stringify(init.body) : init.raw?.body,
   });
-  expect(res.status, `${method} ${path}`).toBe(documented.ok.status);
   const text = await res.clone().text();
-  const answer = doc?.paths[openApiPath(route)]?.[method.toLowerCase()]?.responses[res.status];
-  const schema = answer?.content?.["application/json"]?.schema;
+  expect(res.status, `${method} ${path}: ${text.slice(0, 300)}`).toBe(documented.ok.status);
+  const type = res.headers.get("content-type") ?? "";
+  const types = documented.ok.type?.split(", ") ?? [];
+  if (types.length > 0)
+    expect(
+      types.some((t) => type.startsWith(t)),
+      type,
+    ).toBe(true);
+  const schema = answerSchema(method, route, res.status);
   if (schema) {
     const validate = ajv.compile(schema);
     const valid = validate(JSON.parse(text));
@@ -86,6 +103,24 @@ async function call(
     expect(valid).toBe(true);
   }
   return res;
+}
+
+/** The documented JSON schema of a route's answer with this status. */
+function answerSchema(method: string, route: string, status = 200): object | undefined {
+  const answer = doc?.paths[openApiPath(route)]?.[method.toLowerCase()]?.responses[status];
+  return answer?.content?.["application/json"]?.schema;
+}
+
+/** Expects the answer, valid as it came, to fail its schema once a listed field is renamed. */
+async function bites(res: Response, method: string, route: string, list: string, field: string) {
+  const body = (await res.json()) as Record<string, Record<string, unknown>[]>;
+  const { [field]: value, ...rest } = body[list]?.[0] ?? {};
+  expect(value, `${method} ${route}: the first of ${list} has ${field}`).toBeDefined();
+  const schema = answerSchema(method, route) ?? {};
+  expect(ajv.validate(schema, body), `${method} ${route} as answered`).toBe(true);
+  const renamed = { ...body, [list]: [{ ...rest, [`${field}_renamed`]: value }] };
+  expect(ajv.validate(schema, renamed), `${method} ${route} without ${field}`).toBe(false);
+  return body;
 }
 
 describe("GET /api/v1/openapi.json", () => {
@@ -135,14 +170,9 @@ describe("real answers match the documented schemas", () => {
     const list = await call("GET", "/api/v1/indicators", "/api/v1/indicators?lang=ru", {
       headers: auth.viewer,
     });
-    const body = (await list.json()) as { indicators: { code: string }[] };
-    expect(body.indicators.map((i) => i.code)).toContain(code);
     // The schema bites: an indicator without its status does not pass.
-    const schema = doc.paths["/api/v1/indicators"]?.get?.responses["200"]?.content?.[
-      "application/json"
-    ]?.schema as object;
-    const { status: _status, ...statusless } = body.indicators[0] as Record<string, unknown>;
-    expect(ajv.validate(schema, { ...body, indicators: [statusless] })).toBe(false);
+    const body = await bites(list, "GET", "/api/v1/indicators", "indicators", "status");
+    expect(body.indicators?.map((i) => i.code)).toContain(code);
     await call("GET", "/api/v1/indicators/:code", `/api/v1/indicators/${code}`, {
       headers: auth.viewer,
     });
@@ -181,7 +211,7 @@ describe("real answers match the documented schemas", () => {
     await call("GET", "/api/v1/uploads", "/api/v1/uploads", { headers: auth.steward });
   });
 
-  it("an alert fired by a rule, shown, acknowledged; the manager's notification of it", async () => {
+  it("an alert fired by a rule, shown, acknowledged, silenced; its notification and e-mail", async () => {
     await call("POST", "/api/v1/alert-rules", "/api/v1/alert-rules", {
       headers: auth.manager,
       body: {
@@ -190,8 +220,8 @@ describe("real answers match the documented schemas", () => {
         // Whatever the figures say, every status fires it.
         scope: { indicators: "all", regions: "national" },
         condition: { kind: "status_is", levels: CURRENT_LEVELS },
-        channels: ["in_app"],
-        recipients: { roles: ["manager"] },
+        channels: ["in_app", "email"],
+        recipients: { roles: ["manager"], addresses: ["duty@example.org"] },
       },
     });
     const codes = program.indicators.map((i) => i.code);
@@ -215,6 +245,10 @@ describe("real answers match the documented schemas", () => {
       headers: auth.manager,
       body: { comment: "seen" },
     });
+    await call("POST", "/api/v1/alerts/:id/silence", `/api/v1/alerts/${first.id}/silence`, {
+      headers: auth.manager,
+      body: { until: new Date(Date.now() + 3_600_000).toISOString(), comment: "night" },
+    });
     const inbox = await call("GET", "/api/v1/notifications", "/api/v1/notifications", {
       headers: session,
     });
@@ -224,18 +258,121 @@ describe("real answers match the documented schemas", () => {
 
   it("alerts, rules, deliveries, outbox, users, tokens, audit, health", async () => {
     await call("GET", "/api/v1/alerts", "/api/v1/alerts", { headers: auth.manager });
-    await call("GET", "/api/v1/alert-rules", "/api/v1/alert-rules", { headers: auth.manager });
-    await call("GET", "/api/v1/deliveries", "/api/v1/deliveries", { headers: auth.manager });
-    await call("GET", "/api/v1/outbox", "/api/v1/outbox", { headers: auth.admin });
+    const rules = await call("GET", "/api/v1/alert-rules", "/api/v1/alert-rules", {
+      headers: auth.manager,
+    });
+    await bites(rules.clone(), "GET", "/api/v1/alert-rules", "rules", "programCode");
+    await bites(rules, "GET", "/api/v1/alert-rules", "rules", "rule");
+    const sent = await call("GET", "/api/v1/deliveries", "/api/v1/deliveries", {
+      headers: auth.manager,
+    });
+    await bites(sent, "GET", "/api/v1/deliveries", "deliveries", "channel");
+    const emails = await call("GET", "/api/v1/outbox", "/api/v1/outbox", { headers: auth.admin });
+    await bites(emails, "GET", "/api/v1/outbox", "emails", "withheld");
     await call("GET", "/api/v1/users", "/api/v1/users", { headers: auth.admin });
-    await call("POST", "/api/v1/tokens", "/api/v1/tokens", {
+    const created = await call("POST", "/api/v1/tokens", "/api/v1/tokens", {
       headers: auth.admin,
       body: { name: "ministry feed", role: "steward" },
     });
+    const { info } = (await created.json()) as { info: { id: string } };
     await call("GET", "/api/v1/tokens", "/api/v1/tokens", { headers: auth.admin });
+    await call("PATCH", "/api/v1/tokens/:id", `/api/v1/tokens/${info.id}`, {
+      headers: auth.admin,
+      body: { confidential: false },
+    });
+    await call("DELETE", "/api/v1/tokens/:id", `/api/v1/tokens/${info.id}`, {
+      headers: auth.admin,
+    });
     await call("GET", "/api/v1/audit", "/api/v1/audit", { headers: auth.admin });
     await call("GET", "/healthz", "/healthz");
     await call("GET", "/readyz", "/readyz");
+    await call("GET", "/metrics", "/metrics");
+    await call("GET", "/api/v1/openapi.json", "/api/v1/openapi.json");
+    await call("GET", "/admin/queues", "/admin/queues", { headers: auth.admin });
+  });
+
+  it("a rule edited, previewed and deleted; a user created and changed", async () => {
+    const body = {
+      program: program.code,
+      name: "Contract rule",
+      scope: { indicators: "all", regions: "national" },
+      condition: { kind: "value_below", value: 5 },
+      channels: ["in_app"],
+      recipients: { roles: ["manager"] },
+    };
+    await call("POST", "/api/v1/alert-rules/preview", "/api/v1/alert-rules/preview", {
+      headers: auth.manager,
+      body,
+    });
+    const created = await call("POST", "/api/v1/alert-rules", "/api/v1/alert-rules", {
+      headers: auth.manager,
+      body,
+    });
+    const { rule } = (await created.json()) as { rule: { id: string } };
+    const path = `/api/v1/alert-rules/${rule.id}`;
+    await call("GET", "/api/v1/alert-rules/:id", path, { headers: auth.manager });
+    await call("PATCH", "/api/v1/alert-rules/:id", path, {
+      headers: auth.manager,
+      body: { name: "Contract rule, renamed" },
+    });
+    await call("DELETE", "/api/v1/alert-rules/:id", path, { headers: auth.manager });
+    const user = await call("POST", "/api/v1/users", "/api/v1/users", {
+      headers: auth.admin,
+      body: {
+        username: `contract-${Date.now()}`,
+        password: "Steppe-Falcon-Orbit-2031",
+        role: "viewer",
+      },
+    });
+    const { user: made } = (await user.json()) as { user: { id: string } };
+    await call("PATCH", "/api/v1/users/:id", `/api/v1/users/${made.id}`, {
+      headers: auth.admin,
+      body: { displayName: "Контракт" },
+    });
+  });
+
+  it("files in and out: an upload, its rejected rows, a retry, a template, an export, a definition", async () => {
+    const form = new FormData();
+    form.append(
+      "file",
+      new Blob([`indicator,period,value\n${code},2021,7\nNOPE,2021,1\n`]),
+      "f.csv",
+    );
+    const sent = await call("POST", "/api/v1/uploads", "/api/v1/uploads?dryRun=true", {
+      headers: auth.steward,
+      raw: { body: form },
+    });
+    const { uploadId } = (await sent.json()) as { uploadId: string };
+    await call(
+      "GET",
+      "/api/v1/uploads/:id/rejected.csv",
+      `/api/v1/uploads/${uploadId}/rejected.csv`,
+      {
+        headers: auth.steward,
+      },
+    );
+    // The harness runs no worker: the upload is made failed as a crashed worker leaves it.
+    await app.db
+      .updateTable("uploads")
+      .set({ status: "failed" })
+      .where("id", "=", uploadId)
+      .execute();
+    await call("POST", "/api/v1/uploads/:id/retry", `/api/v1/uploads/${uploadId}/retry`, {
+      headers: auth.steward,
+    });
+    await call(
+      "GET",
+      "/api/v1/programs/:code/template.:ext",
+      `/api/v1/programs/${program.code}/template.csv`,
+      { headers: auth.viewer },
+    );
+    await call("GET", "/api/v1/export", `/api/v1/export?program=${program.code}&format=csv`, {
+      headers: auth.viewer,
+    });
+    await call("PUT", "/api/v1/programs/:code", `/api/v1/programs/${program.code}`, {
+      headers: auth.admin,
+      raw: { body: JSON.stringify(program), type: "application/json" },
+    });
   });
 
   it("errors: bad input and an unknown thing are problem+json of the documented shape", async () => {
@@ -251,5 +388,11 @@ describe("real answers match the documented schemas", () => {
       const body = await res.json();
       expect(problem(body), JSON.stringify(problem.errors)).toBe(true);
     }
+  });
+
+  it("signs out, and has answered every route of the table, each checked against the document", async () => {
+    await call("POST", "/api/v1/auth/logout", "/api/v1/auth/logout", { headers: session });
+    const left = API_ROUTES.map((r) => `${r.method} ${r.path}`).filter((r) => !answered.has(r));
+    expect(left).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ export const FILE_ERROR_CODES = [
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
 /** Codes of the warnings about a file whose rows are still read. */
-export const FILE_WARNING_CODES = ["columns_ignored"] as const;
+export const FILE_WARNING_CODES = ["columns_ignored", "rows_above_header"] as const;
 /** Code of a warning about a file whose rows are still read. */
 export type FileWarningCode = (typeof FILE_WARNING_CODES)[number];
 
@@ -52,10 +52,10 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     file_empty: "The file is empty: it has no header and no rows.",
     file_unreadable: "The file cannot be read. Upload a CSV file or an Excel workbook (.xlsx).",
     format_unsupported:
-      "Old or password-protected Excel files (.xls) cannot be read. Save the workbook as .xlsx or CSV without a password and upload it again.",
+      "Old Excel files (.xls, Excel 2003 XML, a web page saved as .xls) and password-protected ones cannot be read. Save the workbook as .xlsx or CSV without a password and upload it again.",
     format_ods:
       "OpenDocument spreadsheets (.ods) cannot be read. In LibreOffice choose File → Save As, save the sheet as Excel 2007-365 (.xlsx) or as CSV, and upload that file.",
-    header_missing: `The first row must be the header with the column names: ${COLUMNS}.`,
+    header_missing: `No header with the column names was found: it must be the first row of a CSV file, and of a sheet or below at most 20 rows of notes. Columns: ${COLUMNS}.`,
     header_missing_columns:
       "Required columns are missing: {columns}. The header must name at least indicator, period and value.",
     header_duplicate_columns: "Several columns mean the same thing: {columns}. Keep one of each.",
@@ -71,15 +71,17 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     data_values_unreadable:
       "The file breaks near data value {row} (counted from 1), so the rest of it cannot be read.",
     columns_ignored: "These columns are not used and were ignored: {columns}.",
+    rows_above_header:
+      "The header is row {row}; the rows above it ({count}) were read as notes, not as figures.",
   },
   ru: {
     file_empty: "Файл пуст: в нём нет ни заголовка, ни строк.",
     file_unreadable: "Не удалось прочитать файл. Загрузите файл CSV или книгу Excel (.xlsx).",
     format_unsupported:
-      "Файлы Excel старого формата (.xls) и файлы с паролем не читаются. Сохраните книгу как .xlsx или CSV без пароля и загрузите снова.",
+      "Файлы Excel старого формата (.xls, XML Excel 2003, веб-страница, сохранённая как .xls) и файлы с паролем не читаются. Сохраните книгу как .xlsx или CSV без пароля и загрузите снова.",
     format_ods:
       "Таблицы OpenDocument (.ods) не читаются. В LibreOffice выберите Файл → Сохранить как, сохраните лист в формате Excel 2007-365 (.xlsx) или CSV и загрузите этот файл.",
-    header_missing: `Первая строка должна быть заголовком с названиями столбцов: ${COLUMNS}.`,
+    header_missing: `Не найден заголовок с названиями столбцов: он должен быть первой строкой файла CSV, а на листе — первой строкой или ниже не более чем 20 строк примечаний. Столбцы: ${COLUMNS}.`,
     header_missing_columns:
       "Нет обязательных столбцов: {columns}. В заголовке должны быть как минимум indicator, period и value.",
     header_duplicate_columns:
@@ -97,15 +99,17 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     data_values_unreadable:
       "Файл нарушен около значения {row} (считая с 1), поэтому остальную его часть прочитать нельзя.",
     columns_ignored: "Эти столбцы не используются и пропущены: {columns}.",
+    rows_above_header:
+      "Заголовок находится в строке {row}; строки над ним ({count}) прочитаны как примечания, а не как данные.",
   },
   kk: {
     file_empty: "Файл бос: онда тақырып жолы да, деректер жолдары да жоқ.",
     file_unreadable: "Файлды оқу мүмкін емес. CSV файлын немесе Excel кітабын (.xlsx) жүктеңіз.",
     format_unsupported:
-      "Excel-дің ескі форматындағы (.xls) және құпиясөзбен қорғалған файлдар оқылмайды. Кітапты құпиясөзсіз .xlsx немесе CSV ретінде сақтап, қайта жүктеңіз.",
+      "Excel-дің ескі форматындағы (.xls, Excel 2003 XML, .xls ретінде сақталған веб-бет) және құпиясөзбен қорғалған файлдар оқылмайды. Кітапты құпиясөзсіз .xlsx немесе CSV ретінде сақтап, қайта жүктеңіз.",
     format_ods:
       "OpenDocument кестелері (.ods) оқылмайды. LibreOffice-те Файл → Басқаша сақтау тармағын таңдап, парақты Excel 2007-365 (.xlsx) немесе CSV пішімінде сақтаңыз да, сол файлды жүктеңіз.",
-    header_missing: `Бірінші жол бағандар атаулары бар тақырып жолы болуы керек: ${COLUMNS}.`,
+    header_missing: `Бағандар атаулары бар тақырып жолы табылмады: ол CSV файлында бірінші жол, ал парақта бірінші жол немесе ең көбі 20 ескертпе жолының астында болуы керек. Бағандар: ${COLUMNS}.`,
     header_missing_columns:
       "Міндетті бағандар жоқ: {columns}. Тақырып жолында кемінде indicator, period және value болуы керек.",
     header_duplicate_columns:
@@ -122,6 +126,8 @@ const MESSAGES: Record<Locale, Record<FileErrorCode | FileWarningCode, string>> 
     data_values_unreadable:
       "Файл {row}-мәннің (1-ден бастап санағанда) маңында бұзылған, сондықтан оның қалған бөлігін оқу мүмкін емес.",
     columns_ignored: "Бұл бағандар пайдаланылмайды, олар өткізіп жіберілді: {columns}.",
+    rows_above_header:
+      "Тақырып жолы — {row}-жол; оның үстіндегі жолдар ({count}) деректер емес, ескертпелер ретінде оқылды.",
   },
 };
 

@@ -92,6 +92,29 @@ describe("Excel", () => {
     expect(!result.ok && result.error.code).toBe("format_unsupported");
   });
 
+  test.each([
+    ["libreoffice.xls", "figures.xls", "format_unsupported"],
+    ["libreoffice-2003.xml", "figures.xml", "format_unsupported"],
+    ["libreoffice.ods", "figures.ods", "format_ods"],
+    ["libreoffice.fods", "figures.fods", "format_ods"],
+  ])(
+    "LibreOffice's %s is refused as %s, %s, saying to save it as .xlsx or CSV",
+    async (fixture, name, code) => {
+      const bytes = readFileSync(new URL(`./fixtures/${fixture}`, import.meta.url));
+      const result = await parseBytes(bytes, name);
+      expect(!result.ok && result.error.code).toBe(code);
+      for (const lang of ["en", "ru", "kk"] as const)
+        expect(!result.ok && result.error.message[lang]).toMatch(/\.xlsx.*CSV/);
+    },
+  );
+
+  test("a web page saved as .xls (an HTML table) is refused as an old workbook", async () => {
+    const html =
+      "<html><body><table><tr><td>indicator</td><td>period</td></tr></table></body></html>";
+    const result = await parseBytes(html, "report.xls");
+    expect(!result.ok && result.error.code).toBe("format_unsupported");
+  });
+
   test("an OpenDocument spreadsheet (.ods, written by odfpy), with a message on how to save it", async () => {
     const ods = readFileSync(new URL("./fixtures/odfpy.ods", import.meta.url));
     for (const name of ["figures.ods", "figures.xlsx"]) {

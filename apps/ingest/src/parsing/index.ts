@@ -40,6 +40,9 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ODS_MIMETYPE = "mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
 const JSON_START = /^\uFEFF?\s*\{/;
 const XML_START = /^\uFEFF?\s*</;
+const EXCEL_2003_XML = /urn:schemas-microsoft-com:office:spreadsheet/;
+const FLAT_ODS = /application\/vnd\.oasis\.opendocument\.spreadsheet/;
+const HTML_START = /^\uFEFF?\s*(?:<!doctype html|<html|<table)/i;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
@@ -77,8 +80,15 @@ export function sniffFormat(head: Buffer, filename: string, contentType?: string
   // A text starting `{` (after a BOM and white space) is JSON whatever its name; no CSV does.
   if (JSON_START.test(head.subarray(0, 1024).toString("utf8"))) return "json";
   if (/\.json$/i.test(filename.trim())) return "json";
-  // `<` starts XML (DHIS2's DXF2); a CSV never starts so.
-  if (XML_START.test(head.subarray(0, 1024).toString("utf8"))) return "xml";
+  // `<` starts XML (DHIS2's DXF2); a CSV never starts so. Spreadsheets saved as XML or as a web
+  // page (Excel 2003 XML, flat OpenDocument, an HTML table named .xls) are not data value sets;
+  // other HTML (a server's error page) is answered as not one.
+  const start = head.subarray(0, 4096).toString("utf8");
+  if (XML_START.test(start)) {
+    if (FLAT_ODS.test(start)) return "ods";
+    const page = HTML_START.test(start) && /\.xls[xm]?$/i.test(filename.trim());
+    return EXCEL_2003_XML.test(start) || page ? "xls" : "xml";
+  }
   const claimsXlsx =
     /\.xls[xm]$/i.test(filename.trim()) || contentType?.split(";")[0]?.trim() === XLSX_TYPE;
   // A text file named .xls is common (web reports export tab-separated text so): it is read as CSV.

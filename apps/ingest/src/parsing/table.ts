@@ -1,11 +1,12 @@
 /**
  * From records (cells of a CSV line or a sheet row) to upload rows: the first non-blank record
- * is the header, blank records are skipped, cells are mapped to fields and shapes checked.
+ * is the header (in a sheet, the first that reads as one, below a few rows of notes), blank
+ * records are skipped, cells are mapped to fields and shapes checked.
  */
 import { formatRowError, type RawRow, type RowError, rowError } from "@spm/kpi";
 import { isDeleted, resolveDhis2Row } from "./dhis2-rows";
-import { type FileError, fileError, UploadFileError } from "./errors";
-import { type HeaderMapping, mapHeader } from "./header";
+import { type FileError, fileError, fileWarning, UploadFileError } from "./errors";
+import { type HeaderMapping, type HeaderResult, mapHeader } from "./header";
 import { MAX_COLUMNS } from "./limits";
 import type { CodeAliases, ParsedRow, SkippedRows } from "./types";
 
@@ -13,13 +14,22 @@ import type { CodeAliases, ParsedRow, SkippedRows } from "./types";
 export interface TableRecord {
   row: number;
   cells: string[];
+  /** Sheet cells that show an error (its name) or no value at all (a formula never calculated). */
+  errors?: { index: number; cell: string; error?: string }[];
 }
 
-/** How records are read: CSV lines must have the header's width, sheet rows need not. */
+/**
+ * How records are read: CSV lines must have the header's width, sheet rows need not; a sheet's
+ * header may sit below up to `notesAbove` non-blank rows of notes (titles, who sent it).
+ */
 export interface TableOptions {
   aliases?: CodeAliases | undefined;
   checkWidth: boolean;
+  notesAbove?: number;
 }
+
+/** Rows of notes a sheet's header may sit below (a title block is a few lines). */
+export const MAX_NOTE_ROWS = 20;
 
 /** A table whose header was read, with its rows still to iterate. */
 export interface OpenedTable {
@@ -35,33 +45,48 @@ export async function openTable(
   options: TableOptions,
 ): Promise<OpenedTable | { ok: false; error: FileError }> {
   const skipped: SkippedRows = { blank: 0 };
-  let header: TableRecord | undefined;
+  let notes = 0;
+  let header: { record: TableRecord; mapped: HeaderResult } | undefined;
+  let first: { record: TableRecord; mapped: HeaderResult } | undefined;
   try {
     // Not `for await`: leaving that loop would close the records the rows still need.
     for (let next = await records.next(); !next.done; next = await records.next()) {
-      if (!isBlank(next.value.cells)) {
-        header = next.value;
+      if (isBlank(next.value.cells)) {
+        skipped.blank++;
+        continue;
+      }
+      const record = next.value;
+      const mapped = readHeader(record);
+      first ??= { record, mapped };
+      if (mapped.ok || notes >= (options.notesAbove ?? 0)) {
+        header = mapped.ok ? { record, mapped } : first;
         break;
       }
-      skipped.blank++;
+      notes++;
     }
   } catch (error) {
     if (error instanceof UploadFileError) return { ok: false, error: error.error };
     throw error;
   }
+  header ??= first;
   if (!header) return { ok: false, error: fileError("file_empty") };
-  if (header.cells.length > MAX_COLUMNS) {
-    await records.return(undefined);
-    const params = { row: header.row, max: MAX_COLUMNS };
-    return { ok: false, error: fileError("row_too_many_columns", params) };
-  }
-  const mapped = mapHeader(header.cells);
+  const mapped = header.mapped;
   if (!mapped.ok) {
     await records.return(undefined);
     return mapped;
   }
+  if (notes > 0) {
+    const params = { row: header.record.row, count: notes };
+    mapped.mapping.warnings.push(fileWarning("rows_above_header", params));
+  }
   const rows = readRows(records, mapped.mapping, options, skipped);
   return { ok: true, mapping: mapped.mapping, skipped, rows };
+}
+
+function readHeader(record: TableRecord): HeaderResult {
+  if (record.cells.length <= MAX_COLUMNS) return mapHeader(record.cells);
+  const params = { row: record.row, max: MAX_COLUMNS };
+  return { ok: false, error: fileError("row_too_many_columns", params) };
 }
 
 async function* readRows(
@@ -70,7 +95,7 @@ async function* readRows(
   options: TableOptions,
   skipped: SkippedRows,
 ): AsyncGenerator<ParsedRow> {
-  for await (const { row, cells } of records) {
+  for await (const { row, cells, errors } of records) {
     if (isBlank(cells)) {
       skipped.blank++;
       continue;
@@ -83,7 +108,17 @@ async function* readRows(
       yield { row, error: withMessage(rowError("row", "row_malformed", params)) };
       continue;
     }
-    yield toRow(row, cells, mapping, options.aliases);
+    const parsed = toRow(row, cells, mapping, options.aliases);
+    const failed = errors?.find((e) => mapping.fields.some(([index]) => index === e.index));
+    const field = mapping.fields.find(([index]) => index === failed?.index)?.[1];
+    if (!failed || !field || !("raw" in parsed)) yield parsed;
+    else {
+      const error =
+        failed.error === undefined
+          ? rowError(field, "formula_not_calculated", { cell: failed.cell })
+          : rowError(field, "cell_error", { cell: failed.cell, error: failed.error });
+      yield { row, error: withMessage(error), given: parsed.raw };
+    }
   }
 }
 

@@ -4,7 +4,8 @@ import { text } from "node:stream/consumers";
 import { describe, expect, test } from "vitest";
 import { parseAll } from "./test-support";
 import type { ParsedRow } from "./types";
-import { isoDateCells, isoToSerial } from "./xlsx-iso-dates";
+import { isoToSerial } from "./xlsx-iso-dates";
+import { sheetXml } from "./xlsx-sheet-xml";
 
 // Workbooks made by openpyxl (fixtures/make-openpyxl.py): its sheets come before workbook.xml,
 // its relationships name parts from the package root, and `iso_dates` writes dates as text.
@@ -40,6 +41,25 @@ describe("workbooks written by openpyxl (pandas.DataFrame.to_excel)", () => {
   );
 });
 
+describe("formulas openpyxl wrote without calculating them", () => {
+  test("one read as a value rejects its row, naming the cell; one in an unread column is no matter", async () => {
+    const { upload, rows } = await parseAll(fixture("openpyxl-formulas.xlsx"), "f.xlsx");
+    expect(upload.warnings.map((w) => w.code)).toEqual(["columns_ignored"]);
+    expect(rows).toEqual([
+      { row: 2, raw: { indicator: "HQ_READINESS", period: "2019", region: "KZ", value: "93.5" } },
+      {
+        row: 3,
+        error: expect.objectContaining({
+          code: "formula_not_calculated",
+          field: "value",
+          params: { cell: "D3" },
+        }),
+        given: { indicator: "HQ_READINESS", period: "2020", region: "KZ", value: "" },
+      },
+    ]);
+  });
+});
+
 describe("isoToSerial", () => {
   test.each([
     ["1900-03-01", false, 61],
@@ -61,7 +81,7 @@ describe("isoToSerial", () => {
   );
 });
 
-describe("isoDateCells", () => {
+describe("sheetXml: ISO date cells", () => {
   const xml =
     '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>t="d" 2021</t></is></c>' +
     '<c r="B1" s="1" t="d"><v>2021-01-01T00:00:00</v></c><c r="C1"/>' +
@@ -71,7 +91,7 @@ describe("isoDateCells", () => {
     '<c r="B1" s="1"><v>44197</v></c><c r="C1"/>' +
     '<c r="D1" t="str" s="2"><v>не дата</v></c><c r="E1" t="n"><v>5</v></c></row></sheetData>';
   const rewrite = (chunks: Buffer[]) =>
-    text(Readable.from(chunks, { objectMode: false }).pipe(isoDateCells(() => false)));
+    text(Readable.from(chunks, { objectMode: false }).pipe(sheetXml(() => false)));
 
   test("rewrites date cells to serial numbers and keeps other text, however the XML is cut", async () => {
     const bytes = Buffer.from(xml, "utf8");

@@ -19,7 +19,7 @@ import {
   MAX_XLSX_SHARED_STRINGS_BYTES,
   XLSX_RATIO_FROM_BYTES,
 } from "./limits";
-import { isoDateCells } from "./xlsx-iso-dates";
+import { sheetXml, unprefixed, workbookXml } from "./xlsx-sheet-xml";
 
 /** Thrown when a workbook inflates past its budget. */
 export class XlsxTooLarge extends Error {
@@ -34,7 +34,8 @@ interface ZipEntry extends Readable {
 interface ReaderInternals {
   input: Readable;
   sharedStrings?: unknown[];
-  workbookRels?: { Target?: string }[];
+  workbookRels?: { Target?: string; Type?: string }[];
+  model?: unknown;
   properties?: { model?: { date1904?: boolean } };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
@@ -82,20 +83,41 @@ function metered(entry: ZipEntry, budget: Budget): Readable {
   return entry.pipe(meter);
 }
 
+function rewritten(xml: Readable, transform: Transform): Readable {
+  xml.on("error", (error) => transform.destroy(error));
+  return xml.pipe(transform);
+}
+
 /** A WorkbookReader whose entries are metered and whose spooled sheets are always removed. */
 export class BudgetedWorkbookReader extends Base {
-  // openpyxl names its parts from the package's root (`/xl/worksheets/sheet1.xml`); exceljs
-  // matches only `worksheets/sheet1.xml` and then calls the sheet "Sheet1" whatever its name.
-  private relativeTargets(): void {
-    for (const rel of this.workbookRels ?? []) {
+  // The number exceljs knows each worksheet part by, by the part's path in the zip.
+  private readonly sheetNumbers = new Map<string, string>();
+
+  // openpyxl names its parts from the package's root (`/xl/worksheets/sheet1.xml`), the Open XML
+  // SDK names a first part `sheet.xml`; exceljs matches only `worksheets/sheet<n>.xml` (and
+  // otherwise calls the sheet "Sheet1" or never reads it): each worksheet is given such a name.
+  private normaliseTargets(): void {
+    for (const [index, rel] of (this.workbookRels ?? []).entries()) {
       if (rel.Target?.startsWith("/xl/")) rel.Target = rel.Target.slice("/xl/".length);
+      const part = /^worksheets\/[^/]+\.xml$/.exec(rel.Target ?? "")?.[0];
+      if (!part || !rel.Type?.endsWith("/worksheet")) continue;
+      const sheetNo = /^worksheets\/sheet(\d+)\.xml$/.exec(part)?.[1] ?? String(100_000 + index);
+      this.sheetNumbers.set(`xl/${part}`, sheetNo);
+      rel.Target = `worksheets/sheet${sheetNo}.xml`;
     }
   }
 
+  // A worksheet part's number: as its relationships name it, or as its own name says until
+  // they are read.
+  private sheetNumber(part: string): string | undefined {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(part)) return undefined;
+    if (this.workbookRels) return this.sheetNumbers.get(part);
+    return /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part)?.[1] ?? "";
+  }
+
   private sheetXml(xml: Readable): Readable {
-    const dates = isoDateCells(() => this.properties?.model?.date1904 === true);
-    xml.on("error", (error) => dates.destroy(error));
-    return xml.pipe(dates);
+    const date1904 = () => this.properties?.model?.date1904 === true;
+    return rewritten(rewritten(xml, unprefixed()), sheetXml(date1904));
   }
 
   async *parse(): AsyncGenerator<{ eventType: string; value: unknown }> {
@@ -113,36 +135,48 @@ export class BudgetedWorkbookReader extends Base {
     this.input.on("error", (error) => zip.destroy(error));
     this.input.pipe(counting).pipe(zip);
     const spool = await mkdtemp(path.join(tmpdir(), "spm-xlsx-"));
-    const waiting: { sheetNo: string; file: string }[] = [];
+    const waiting: { part: string; file: string }[] = [];
+    let stylesRead = false;
     try {
       for await (const entry of zip as AsyncIterable<ZipEntry>) {
         const stream = metered(entry, budget);
         current = stream;
-        const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entry.path)?.[1];
+        const sheetNo = this.sheetNumber(entry.path);
         if (entry.path === "xl/_rels/workbook.xml.rels") {
           await this._parseRels(stream);
-          this.relativeTargets();
-        } else if (entry.path === "xl/workbook.xml") await this._parseWorkbook(stream);
-        else if (entry.path === "xl/styles.xml") await this._parseStyles(stream);
-        else if (entry.path === "xl/sharedStrings.xml")
-          yield* this._parseSharedStrings(stream) as AsyncGenerator<never>;
-        else if (sheetNo !== undefined && this.sharedStrings && this.workbookRels)
+          this.normaliseTargets();
+        } else if (entry.path === "xl/workbook.xml")
+          await this._parseWorkbook(rewritten(rewritten(stream, unprefixed()), workbookXml()));
+        else if (entry.path === "xl/styles.xml") {
+          await this._parseStyles(rewritten(stream, unprefixed()));
+          stylesRead = true;
+        } else if (entry.path === "xl/sharedStrings.xml")
+          yield* this._parseSharedStrings(rewritten(stream, unprefixed())) as AsyncGenerator<never>;
+        else if (
+          sheetNo !== undefined &&
+          this.sharedStrings &&
+          this.workbookRels &&
+          this.model &&
+          stylesRead
+        )
           yield* this._parseWorksheet(this.sheetXml(stream), sheetNo) as Generator<never>;
         else if (sheetNo !== undefined) {
-          // The shared strings come later in the zip: keep the sheet until they are read.
-          const file = path.join(spool, `sheet${sheetNo}-${waiting.length}.xml`);
+          // The shared strings, the sheet names or the number formats come later in the zip
+          // (exceljs would name the sheet wrongly or read dates as numbers): keep it until then.
+          const file = path.join(spool, `sheet-${waiting.length}.xml`);
           await pipeline(stream, createWriteStream(file));
-          waiting.push({ sheetNo, file });
+          waiting.push({ part: entry.path, file });
         }
         // What nobody read is still inflated (and counted) to reach the next entry.
         stream.resume();
         await finished(stream);
       }
-      for (const { sheetNo, file } of waiting)
-        yield* this._parseWorksheet(
-          this.sheetXml(createReadStream(file)),
-          sheetNo,
-        ) as Generator<never>;
+      for (const { part, file } of waiting) {
+        const sheetNo = this.sheetNumber(part);
+        if (sheetNo === undefined) continue;
+        const xml = this.sheetXml(createReadStream(file));
+        yield* this._parseWorksheet(xml, sheetNo) as Generator<never>;
+      }
     } finally {
       await rm(spool, { recursive: true, force: true });
     }

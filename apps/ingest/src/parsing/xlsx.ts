@@ -6,9 +6,10 @@ import type { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { fileError, UploadFileError } from "./errors";
 import { MAX_COLUMNS, MAX_RECORD_CHARS, MAX_XLSX_INFLATED_BYTES } from "./limits";
-import { openTable, type TableRecord } from "./table";
+import { MAX_NOTE_ROWS, openTable, type TableRecord } from "./table";
 import type { CodeAliases, ParseUploadResult } from "./types";
 import { cellText } from "./xlsx-cells";
+import { UNCALCULATED } from "./xlsx-sheet-xml";
 import { BudgetedWorkbookReader, XlsxTooLarge } from "./xlsx-zip";
 
 /** Name of the sheet read in preference to the first one (compared case-insensitively). */
@@ -17,6 +18,7 @@ export const DATA_SHEET = "data";
 interface SheetModel {
   name: string;
   state?: string;
+  rId?: string;
 }
 
 // What exceljs's streaming classes hold at run time but do not declare.
@@ -25,6 +27,7 @@ interface SheetReader extends AsyncIterable<ExcelJS.Row> {
 }
 interface BookReader extends AsyncIterable<SheetReader> {
   model?: { sheets?: SheetModel[] };
+  workbookRels?: { Id?: string; Type?: string }[];
 }
 
 /** Opens an Excel upload: reads up to its header and returns its rows to iterate, or a file error. */
@@ -43,6 +46,7 @@ export async function parseXlsx(
   const table = await openTable(sheetRecords(reader, source, chosen), {
     aliases: options.aliases,
     checkWidth: false,
+    notesAbove: MAX_NOTE_ROWS,
   });
   if (!table.ok) return table;
   return {
@@ -55,9 +59,14 @@ export async function parseXlsx(
   };
 }
 
-// The sheet named `data` if there is one, else the first visible sheet in tab order.
+// The sheet named `data` if there is one, else the first visible sheet in tab order; tabs that
+// are no worksheet (a chart sheet, an old dialog or macro sheet) are never read.
 function isChosen(sheet: SheetReader, book: BookReader): boolean {
-  const sheets = book.model?.sheets;
+  const isWorksheet = (s: SheetModel) => {
+    const type = book.workbookRels?.find((rel) => rel.Id === s.rId)?.Type;
+    return type === undefined || type.endsWith("/worksheet");
+  };
+  const sheets = book.model?.sheets?.filter(isWorksheet);
   if (!sheets || sheets.length === 0 || sheet.name === undefined) return true;
   const target =
     sheets.find((s) => s.name.trim().toLowerCase() === DATA_SHEET) ??
@@ -85,7 +94,7 @@ async function* sheetRecords(
       }
       found = true;
       chosen.sheet = sheet.name;
-      for await (const row of sheet) yield { row: row.number, cells: rowCells(row) };
+      for await (const row of sheet) yield { row: row.number, ...rowCells(row) };
     }
     finished = true;
   } catch (error) {
@@ -101,22 +110,29 @@ async function* sheetRecords(
   if (!found) throw new UploadFileError(fileError("file_unreadable"));
 }
 
-// The same bounds as a CSV line: at most MAX_COLUMNS cells and MAX_RECORD_CHARS of text.
-function rowCells(row: ExcelJS.Row): string[] {
+// The same bounds as a CSV line: at most MAX_COLUMNS cells and MAX_RECORD_CHARS of text; cells
+// showing an error (#DIV/0!, #N/A) are named, for the row to be rejected if it reads them.
+function rowCells(row: ExcelJS.Row): Pick<TableRecord, "cells" | "errors"> {
   const cells: string[] = [];
+  const errors: NonNullable<TableRecord["errors"]> = [];
   let chars = 0;
   row.eachCell({ includeEmpty: false }, (cell, column) => {
     if (column > MAX_COLUMNS) {
       const params = { row: row.number, max: MAX_COLUMNS };
       throw new UploadFileError(fileError("row_too_many_columns", params));
     }
-    const text = cellText(cell.value, cell.numFmt);
+    const value = cell.value;
+    const error = value !== null && typeof value === "object" && "error" in value;
+    const uncalculated = error && value.error === (UNCALCULATED as ExcelJS.CellErrorValue["error"]);
+    const text = uncalculated ? "" : cellText(value, cell.numFmt);
     chars += text.length;
     if (chars > MAX_RECORD_CHARS) {
       const params = { row: row.number, max: MAX_RECORD_CHARS };
       throw new UploadFileError(fileError("csv_row_too_long", params));
     }
     cells[column - 1] = text;
+    if (uncalculated) errors.push({ index: column - 1, cell: cell.address });
+    else if (error) errors.push({ index: column - 1, cell: cell.address, error: text });
   });
-  return Array.from(cells, (cell) => cell ?? "");
+  return { cells: Array.from(cells, (cell) => cell ?? ""), errors };
 }

@@ -34,7 +34,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "alerts",
     summary: "Acknowledge an alert",
     body: alerts.ackBody,
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.oneAlert },
   },
   {
     method: "POST",
@@ -43,7 +43,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "alerts",
     summary: "Silence an alert until a time (null lifts it)",
     body: alerts.silenceBody,
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.oneAlert },
   },
   {
     method: "GET",
@@ -52,7 +52,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "alerts",
     summary: "Alert rules",
     query: z.object({ program: z.string().max(100).optional() }),
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.ruleList },
   },
   {
     method: "POST",
@@ -61,7 +61,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "alerts",
     summary: "Create an alert rule",
     body: rule,
-    ok: { status: 201, schema: out.anyObject },
+    ok: { status: 201, schema: out.oneRule },
   },
   {
     method: "POST",
@@ -70,7 +70,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "alerts",
     summary: "What a rule would fire now, without saving it",
     body: rule,
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.rulePreview },
   },
   {
     method: "GET",
@@ -78,7 +78,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     role: "manager",
     tag: "alerts",
     summary: "One alert rule",
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.oneRule },
   },
   {
     method: "PATCH",
@@ -87,7 +87,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "alerts",
     summary: "Change an alert rule",
     body: alertRuleFieldsSchema.partial(),
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.oneRule },
   },
   {
     method: "DELETE",
@@ -130,7 +130,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "notifications",
     summary: "Deliveries of alerts by e-mail and webhook",
     query: alerts.deliveriesQuery,
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.deliveries },
   },
   {
     method: "GET",
@@ -139,7 +139,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "notifications",
     summary: "E-mails kept in the outbox",
     query: alerts.deliveriesQuery.omit({ channel: true }),
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.outbox },
   },
   // Administration
   {
@@ -192,7 +192,7 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     tag: "admin",
     summary: "Change an API token",
     body: admin.tokenChanges,
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.changedToken },
   },
   {
     method: "DELETE",

@@ -43,7 +43,7 @@ export const API_ROUTES: ApiRoute[] = [
     role: "public",
     tag: "operations",
     summary: "Liveness",
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.alive },
   },
   {
     method: "GET",
@@ -51,7 +51,7 @@ export const API_ROUTES: ApiRoute[] = [
     role: "public",
     tag: "operations",
     summary: "Readiness (database and Redis)",
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.ready },
   },
   {
     method: "GET",
@@ -213,7 +213,7 @@ export const API_ROUTES: ApiRoute[] = [
     query: importQuery,
     body: out.anyObject,
     bodyType: "application/yaml",
-    ok: { status: 200, schema: out.anyObject },
+    ok: { status: 200, schema: out.programImported },
   },
   {
     method: "GET",

@@ -1,4 +1,5 @@
-import { ALERT_STATUSES, LOCALES } from "@spm/kpi";
+import type { NotificationChannel, NotificationKind, NotificationStatus } from "@spm/db";
+import { ALERT_STATUSES, alertRuleFieldsSchema, LOCALES } from "@spm/kpi";
 import { z } from "zod";
 
 // The shapes the API answers with, for its OpenAPI document (the routers build them; the
@@ -206,8 +207,114 @@ export const me = z.union([
 export const oneUser = z.object({ user: publicUser });
 export const users = z.looseObject({ users: z.array(publicUser) });
 
-/** Any JSON object: answers the document lists without a schema of its own yet. */
+/** Any JSON object: the OpenAPI document itself (checked as OpenAPI 3.1 apart). */
 export const anyObject = z.looseObject({});
+
+export const alive = z.object({ status: z.literal("ok") });
+export const ready = z.object({
+  status: z.enum(["ready", "degraded"]),
+  postgres: z.enum(["up", "down"]),
+  redis: z.enum(["up", "down"]),
+});
+
+/** A programme's definition loaded (services' ImportResult). */
+export const programImported = z.looseObject({
+  status: z.enum(["created", "updated", "unchanged"]),
+  code: z.string(),
+  indicators: z.number().int(),
+  retired: z.array(z.string()),
+  history: z.object({
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+  }),
+});
+
+/** A stored alert rule (services' StoredAlertRule): the rule as its schema reads it, defaults filled. */
+const storedRule = z.looseObject({
+  id: z.string(),
+  programCode: z.string(),
+  key: z.string().nullable(),
+  version: z.number().int(),
+  createdBy: z.string(),
+  createdAt: when,
+  updatedAt: when,
+  rule: alertRuleFieldsSchema,
+});
+export const ruleList = z.looseObject({ rules: z.array(storedRule) });
+export const oneRule = z.looseObject({ rule: storedRule });
+
+/** What a rule would fire now (services' RulePreview). */
+export const rulePreview = z.looseObject({
+  watched: z.number().int(),
+  holding: z.number().int(),
+  rows: z.array(
+    z.looseObject({
+      indicator: z.string(),
+      region: z.string(),
+      level: z.string(),
+      trajectory: z.string(),
+      value: figure,
+      holds: z.boolean(),
+    }),
+  ),
+});
+
+// The notifications table's kinds, channels and states (packages/db's NotificationKind etc.).
+const noticeKind = z.enum([
+  "firing",
+  "repeat",
+  "resolved",
+  "digest",
+  "reminder_due",
+  "reminder_overdue",
+]);
+const noticeStatus = z.enum(["pending", "sent", "outbox", "failed", "unread", "read"]);
+const noticeChannel = z.enum(["email", "webhook", "in_app"]);
+// A kind, state or channel added to the table and not here fails the typecheck.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameAsTable: [
+  Same<z.infer<typeof noticeKind>, NotificationKind>,
+  Same<z.infer<typeof noticeStatus>, NotificationStatus>,
+  Same<z.infer<typeof noticeChannel>, NotificationChannel>,
+] = [true, true, true];
+
+/** Where and how each notice went; not its body (the outbox is for admins). */
+export const deliveries = z.looseObject({
+  deliveries: z.array(
+    z.looseObject({
+      id: z.string(),
+      kind: noticeKind,
+      channel: noticeChannel,
+      alertId: z.string().nullable(),
+      address: z.string().nullable(),
+      status: noticeStatus,
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      createdAt: when,
+      sentAt: nullableWhen,
+    }),
+  ),
+});
+
+/** E-mails kept: the message, whose body is withheld from a reader without `confidential`. */
+export const outbox = z.looseObject({
+  emails: z.array(
+    z.looseObject({
+      id: z.string(),
+      kind: noticeKind,
+      to: z.string().nullable(),
+      lang: z.string(),
+      status: noticeStatus,
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      createdAt: when,
+      sentAt: nullableWhen,
+      message: z.looseObject({ subject: z.string() }).nullable(),
+      withheld: z.boolean(),
+    }),
+  ),
+});
 
 /** An upload taken: its report is at `Location` (`/api/v1/uploads/{id}`). */
 export const accepted = z.looseObject({ uploadId: z.string(), status: z.string() });
@@ -225,6 +332,7 @@ const tokenInfo = z.looseObject({
   lastUsedAt: nullableWhen,
 });
 export const tokens = z.looseObject({ tokens: z.array(tokenInfo) });
+export const changedToken = z.looseObject({ info: tokenInfo });
 /** A token created: its secret, shown this once, and what it is. */
 export const createdToken = z.looseObject({ token: z.string(), info: tokenInfo });
 
