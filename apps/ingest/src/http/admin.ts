@@ -223,9 +223,10 @@ export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): 
     const yaml = await programDefinitionYaml(deps.db, String(req.params.code));
     if (yaml === undefined)
       throw new HttpProblem(404, "Not Found", `no programme ${req.params.code}`);
+    // The file name first: attachment() sets a type by extension (text/yaml); RFC 9512's wins.
     res
-      .type("application/yaml; charset=utf-8")
       .attachment(`${req.params.code}.yaml`)
+      .type("application/yaml; charset=utf-8")
       .set("cache-control", "no-store")
       .send(yaml);
   });
