@@ -17,8 +17,10 @@ import { openApiRouter } from "./http/openapi";
 import { errorHandler, notFoundHandler } from "./http/problem";
 import { programsRouter } from "./http/programs";
 import { QUEUE_BOARD_PATH, queueBoardHeaders, queueBoardRouter } from "./http/queue-board";
+import { type ReportDeps, reportsRouter } from "./http/reports";
 import { uploadsRouter } from "./http/uploads";
 import type { Queues } from "./queues";
+import { createReportRenderer } from "./reports/renderer";
 
 export interface AppDeps {
   db: Db;
@@ -34,12 +36,24 @@ export interface AppDeps {
   trustedProxies?: readonly string[];
   /** The dashboard's address (APP_URL): https there makes session cookies Secure. */
   appUrl?: string;
+  /** The annual report's renderer and cache (default: Debian's Chromium, APP_URL, 128 MB). */
+  reports?: Omit<ReportDeps, "db" | "now">;
   now?: () => Date;
 }
 
 export const BODY_LIMIT = "5mb";
 // A JSON batch of figures (up to 50,000, with notes); files go through multipart (MAX_UPLOAD_MB).
 export const BATCH_BODY_LIMIT = "16mb";
+
+function defaultReports(webUrl: string): Omit<ReportDeps, "db" | "now"> {
+  const timeoutMs = 60_000;
+  const renderer = createReportRenderer({
+    chromiumPath: "/usr/bin/chromium",
+    timeoutMs,
+    maxBytes: 64 * 1024 * 1024,
+  });
+  return { renderer, webUrl, timeoutMs, cacheBytes: 128 * 1024 * 1024 };
+}
 
 /** Builds the Express application of the ingest API (no listening: the caller decides). */
 export function createApp(deps: AppDeps): express.Express {
@@ -109,6 +123,13 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(alertsRouter({ db: deps.db, now }));
   api.use(programsRouter({ db: deps.db }));
   api.use(exportsRouter({ db: deps.db, now }));
+  api.use(
+    reportsRouter({
+      db: deps.db,
+      now,
+      ...(deps.reports ?? defaultReports(deps.appUrl ?? "http://localhost:3000")),
+    }),
+  );
   api.use(
     uploadsRouter({
       db: deps.db,

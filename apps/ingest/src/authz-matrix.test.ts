@@ -119,6 +119,13 @@ const MATRIX: Entry[] = [
     expect: from("viewer", 200),
   },
   {
+    // A year outside the programme: refused after the caller is checked, before any render.
+    method: "GET",
+    route: "/api/v1/reports/annual.pdf",
+    path: `/api/v1/reports/annual.pdf?program=${program.code}&year=2031`,
+    expect: from("viewer", 422),
+  },
+  {
     method: "GET",
     route: "/api/v1/programs/:code/template.:ext",
     path: `/api/v1/programs/${program.code}/template.csv`,

@@ -104,6 +104,24 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** A rendered annual report PDF, kept under a key of everything it depends on. */
+export interface ReportPdfsTable {
+  cache_key: string;
+  data_version: ColumnType<string, string | number, string | number>;
+  bytes: Buffer;
+  size_bytes: number;
+  created_at: Generated<Date>;
+}
+
+/** A short-lived grant to open one annual report page with a reader's permission (hash only). */
+export interface ReportGrantsTable {
+  id_hash: string;
+  actor: string;
+  confidential: boolean;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
 export interface ApiTokensTable {
   id: Generated<string>;
   name: string;
@@ -356,6 +374,8 @@ export interface Database {
   alerts: AlertsTable;
   alert_events: AlertEventsTable;
   notifications: NotificationsTable;
+  report_pdfs: ReportPdfsTable;
+  report_grants: ReportGrantsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -9,6 +9,7 @@ import * as statusYears from "./migrations/2026_12_02_0900_status_years";
 import * as notificationClaims from "./migrations/2026_12_07_1840_notification_claims";
 import * as tokenExpiry from "./migrations/2026_12_07_1900_token_expiry";
 import * as confidential from "./migrations/2026_12_07_1910_confidential";
+import * as annualReports from "./migrations/2026_12_07_2130_annual_reports";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "2026_12_07_1840_notification_claims": notificationClaims,
   "2026_12_07_1900_token_expiry": tokenExpiry,
   "2026_12_07_1910_confidential": confidential,
+  "2026_12_07_2130_annual_reports": annualReports,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */

@@ -4,7 +4,8 @@ export type ServiceErrorCode =
   | "dhis2_id_taken"
   | "not_found"
   | "conflict"
-  | "invalid_rule";
+  | "invalid_rule"
+  | "out_of_range";
 
 export class ServiceError extends Error {
   constructor(

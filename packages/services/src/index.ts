@@ -35,6 +35,14 @@ export {
   parseProgramDefinition,
 } from "./programs/compute";
 export { type ImportResult, importProgram, loadProgramFile } from "./programs/run";
+export type { DirectionSummary, LevelChange, ReportSummary } from "./reports/compute";
+export {
+  type AnnualReport,
+  checkReportRequest,
+  loadAnnualReport,
+  type ReportFigure,
+  type ReportIndicator,
+} from "./reports/run";
 export type { RulePreview, RulePreviewRow, StoredAlertRule } from "./rules/compute";
 export {
   createAlertRule,

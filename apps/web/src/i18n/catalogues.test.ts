@@ -5,6 +5,7 @@ import { getAlertsMessages } from "./alerts";
 import { getApiDocsMessages } from "./api-docs";
 import { CATALOGUES, format, resolveLocale } from "./index";
 import { getIndicatorMessages } from "./indicator";
+import { getReportsMessages } from "./reports";
 import { getUploadsMessages } from "./uploads";
 
 /** Every leaf of a catalogue as `path → text`. */
@@ -25,6 +26,7 @@ const SETS = {
   alerts: getAlertsMessages,
   apiDocs: getApiDocsMessages,
   indicator: getIndicatorMessages,
+  reports: getReportsMessages,
   uploads: getUploadsMessages,
 };
 

@@ -45,6 +45,7 @@ export const apiDocsKk: ApiDocsMessages = {
     getApiV1UploadsId: "Жүктеу есебі қабылданбаған жолдарымен",
     getApiV1Export:
       "Бағдарламаның барлық көрсеткіштері CSV, Excel кітабы, JSON немесе DHIS2 мәндер жиыны түрінде",
+    getApiV1ReportsAnnualPdf: "Бағдарламаның жылдық есебі PDF (A4) түрінде — оқырман құқығымен",
     getApiV1UploadsIdRejectedCsv: "Жүктеудің қабылданбаған жолдары CSV түрінде",
     postApiV1UploadsIdRetry: "Сәтсіз жүктеуді қайта өңдеу",
     getApiV1Alerts: "Ескертулер",
