@@ -68,7 +68,8 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  if (loadedDemo) await removeDemoData(db, "test");
+  // The statuses follow before the next suite reads a page (its self-refresh would redraw it).
+  if (loadedDemo) await removeDemoData(db, "test").then(settleStatusWork);
   await db.destroy();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -116,6 +117,22 @@ describe("the annual report's PDF", () => {
       "miss",
     );
     expect(readPdf(Buffer.from(await shown.arrayBuffer()), "secret-cleared").text).toMatch(SECRET);
+  }, 120_000);
+
+  it("is linked from the reports page, for each year, in the reader's language", async () => {
+    const { cookie } = await apiSession(web, "viewer");
+    const page = await fetch(`${web}/reports`, { headers: { cookie: `${cookie}; spm_lang=kk` } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const href = /href="(\/api\/v1\/reports\/annual\.pdf\?[^"]*year=2019[^"]*)"/.exec(html)?.[1];
+    expect(href, "a PDF link for 2019").toBeDefined();
+    const url = new URL((href ?? "").replaceAll("&amp;", "&"), web);
+    expect(url.searchParams.get("program")).toBe(SEED);
+    expect(url.searchParams.get("lang")).toBe("kk");
+    const res = await fetch(url, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(`${SEED}-2019-kk.pdf`);
+    expect(readPdf(Buffer.from(await res.arrayBuffer()), "seed-kk").text).toContain("Жылдық есеп");
   }, 120_000);
 
   it("answers a bad request with a problem naming the field, and nothing without credentials", async () => {

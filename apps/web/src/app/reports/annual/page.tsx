@@ -40,9 +40,19 @@ export default async function AnnualReportPage(props: { searchParams: Promise<Se
   await connection();
   const reader = await requireReportReader();
   const query = readQuery(await props.searchParams);
-  if (!query) notFound();
   // The programme's language when the link names it (the PDF's), else the reader's.
-  const locale = query.lang ?? (await getMessages()).locale;
+  const locale = query?.lang ?? (await getMessages()).locale;
+  const t = getReportsMessages(locale);
+  // No report named (or a malformed link): the way to the list of reports.
+  if (!query)
+    return (
+      <article aria-labelledby="report-title">
+        <h1 id="report-title">{t.cover.kind}</h1>
+        <p>
+          <a href="/reports">{t.list.title}</a>
+        </p>
+      </article>
+    );
   let report: AnnualReport;
   try {
     report = await loadAnnualReport(db(), {
@@ -55,7 +65,6 @@ export default async function AnnualReportPage(props: { searchParams: Promise<Se
     if (error instanceof ServiceError) notFound();
     throw error;
   }
-  const t = getReportsMessages(locale);
   const common = CATALOGUES[locale];
   const names = new Map(
     report.indicators.map((i) => [i.view.indicator.code, i.view.indicator.name[locale]]),
