@@ -35,17 +35,17 @@ export function createReportRenderer(options: {
 }): ReportRenderer {
   const maxWaiting = options.maxWaiting ?? 4;
   let tail: Promise<unknown> = Promise.resolve();
-  let waiting = 0;
+  // Renders not finished: the one running and those waiting behind it.
+  let pending = 0;
   return {
     render(request) {
-      if (waiting >= maxWaiting) return Promise.reject(new RendererBusy());
-      waiting += 1;
-      const run = tail.then(async () => {
-        waiting -= 1;
-        return renderOnce(request, options);
-      });
+      if (pending > maxWaiting) return Promise.reject(new RendererBusy());
+      pending += 1;
+      const run = tail.then(() => renderOnce(request, options));
       tail = run.catch(() => undefined);
-      return run;
+      return run.finally(() => {
+        pending -= 1;
+      });
     },
   };
 }

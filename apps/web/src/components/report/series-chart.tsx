@@ -19,8 +19,11 @@ export function SeriesChart(props: {
     .flatMap((y) => [y.value, targetPoint(y.target)])
     .filter((v): v is number => v !== null);
   if (years.length < 2 || numbers.length === 0) return null;
-  const lo = Math.min(0, ...numbers);
-  const hi = Math.max(...numbers) || 1;
+  // Some room around the figures; a scale of non-negative figures never goes below zero.
+  const [min, max] = [Math.min(...numbers), Math.max(...numbers)];
+  const room = (max - min || Math.abs(max) || 1) * 0.15;
+  const lo = min >= 0 ? Math.max(0, min - room) : min - room;
+  const hi = max + room;
   const x = (i: number) => PAD.left + (i / (years.length - 1)) * (WIDTH - PAD.left - PAD.right);
   const y = (v: number) =>
     HEIGHT - PAD.bottom - ((v - lo) / (hi - lo || 1)) * (HEIGHT - PAD.top - PAD.bottom);

@@ -14,15 +14,31 @@ function flagsOf(item: ReportIndicator, year: number, ctx: ReportContext): strin
   return [...flags].map((f) => name[f as string] ?? f).join(", ");
 }
 
+/** Every year from the baseline to the report's: its target and value (the baseline's own). */
+function yearRows(item: ReportIndicator, last: number) {
+  const { indicator, series } = item.view;
+  const byYear = new Map(series.map((p) => [p.year, p]));
+  const from = indicator.baseline.year;
+  return Array.from({ length: Math.max(0, last - from + 1) }, (_, i) => {
+    const year = from + i;
+    const point = byYear.get(year);
+    const baseline = year === from && !point ? indicator.baseline.value : null;
+    return {
+      year,
+      target: point?.target ?? indicator.targets[String(year)] ?? null,
+      value: point?.value ?? baseline,
+      confidential: point?.confidential === true && point.value === null,
+    };
+  });
+}
+
 /** One indicator: status and why, chart, targets and values by year, narrative, sources, flags. */
 export function IndicatorSection({ ctx, item }: { ctx: ReportContext; item: ReportIndicator }) {
   const { report, locale, t, common } = ctx;
   const { view } = item;
   const { indicator, status } = view;
   const unit = common.unit[indicator.unit];
-  const rows = view.series.filter(
-    (p) => p.year >= indicator.baseline.year && p.year <= report.year,
-  );
+  const rows = yearRows(item, report.year);
   const yearStatus = new Map((view.years ?? []).map((y) => [y.year, y.status.level]));
   const sources = [...new Set(item.figures.flatMap((f) => (f.source ? [f.source] : [])))];
   const finalYear = status.inputs.finalTarget?.year ?? report.program.years.end;
@@ -76,9 +92,7 @@ export function IndicatorSection({ ctx, item }: { ctx: ReportContext; item: Repo
               <tr key={p.year}>
                 <th scope="row">{p.year}</th>
                 <td className={styles.number}>{formatTarget(p.target, locale, unit)}</td>
-                <td className={styles.number}>
-                  {ctx.value(p.value, unit, p.value === null && p.confidential)}
-                </td>
+                <td className={styles.number}>{ctx.value(p.value, unit, p.confidential)}</td>
                 <td>{level ? common.level[level] : ""}</td>
                 <td>{flagsOf(item, p.year, ctx)}</td>
               </tr>
