@@ -119,6 +119,21 @@ describe("the annual report's PDF", () => {
     expect(readPdf(Buffer.from(await shown.arrayBuffer()), "secret-cleared").text).toMatch(SECRET);
   }, 120_000);
 
+  it("renders in a token's own permission, never its creator's or a privileged one", async () => {
+    const query = `program=${secretProgram.code}&year=2019&lang=en`;
+    const read = async (token: string) => {
+      const res = await fetch(`${web}/api/v1/reports/annual.pdf?${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      return readPdf(Buffer.from(await res.arrayBuffer()), `token-${token.length}`).text;
+    };
+    expect(await read(await tokenFor("admin", undefined, { confidential: false }))).not.toMatch(
+      SECRET,
+    );
+    expect(await read(await tokenFor("viewer", undefined, { confidential: true }))).toMatch(SECRET);
+  }, 120_000);
+
   it("is linked from the reports page, for each year, in the reader's language", async () => {
     const { cookie } = await apiSession(web, "viewer");
     const page = await fetch(`${web}/reports`, { headers: { cookie: `${cookie}; spm_lang=kk` } });
