@@ -7,7 +7,9 @@ import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
 import { requireUser } from "~/lib/session";
 
-export const metadata: Metadata = { title: "Reports" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: getReportsMessages((await getMessages()).locale).list.title };
+}
 
 // The export formats offered beside each year's report (the overview's download has them all).
 const FORMATS = ["csv", "xlsx", "json", "dhis2-json"] as const;

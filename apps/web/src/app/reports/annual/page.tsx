@@ -34,7 +34,14 @@ function readQuery(
   return { program, year: Number(year), lang: lang as Locale | undefined, region };
 }
 
-export const metadata: Metadata = { title: "Annual report" };
+export async function generateMetadata(props: {
+  searchParams: Promise<Search>;
+}): Promise<Metadata> {
+  const query = readQuery(await props.searchParams);
+  const t = getReportsMessages(query?.lang ?? (await getMessages()).locale);
+  // The PDF's title too: the programme's code and year, in the report's language.
+  return { title: query ? `${t.cover.kind} ${query.year} — ${query.program}` : t.cover.kind };
+}
 
 export default async function AnnualReportPage(props: { searchParams: Promise<Search> }) {
   await connection();
