@@ -17,6 +17,7 @@ import { openApiRouter } from "./http/openapi";
 import { errorHandler, notFoundHandler } from "./http/problem";
 import { programsRouter } from "./http/programs";
 import { QUEUE_BOARD_PATH, queueBoardHeaders, queueBoardRouter } from "./http/queue-board";
+import { reportSchedulesRouter } from "./http/report-schedules";
 import { type ReportDeps, reportsRouter } from "./http/reports";
 import { uploadsRouter } from "./http/uploads";
 import type { Queues } from "./queues";
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(alertsRouter({ db: deps.db, now }));
   api.use(programsRouter({ db: deps.db }));
   api.use(exportsRouter({ db: deps.db, now }));
+  api.use(reportSchedulesRouter({ db: deps.db, now }));
   api.use(
     reportsRouter({
       db: deps.db,

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
+
+export type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -102,24 +105,6 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   ip: string | null;
   user_agent: string | null;
-}
-
-/** A rendered annual report PDF, kept under a key of everything it depends on. */
-export interface ReportPdfsTable {
-  cache_key: string;
-  data_version: ColumnType<string, string | number, string | number>;
-  bytes: Buffer;
-  size_bytes: number;
-  created_at: Generated<Date>;
-}
-
-/** A short-lived grant to open one annual report page with a reader's permission (hash only). */
-export interface ReportGrantsTable {
-  id_hash: string;
-  actor: string;
-  confidential: boolean;
-  created_at: Generated<Date>;
-  expires_at: Timestamp;
 }
 
 export interface ApiTokensTable {
@@ -376,6 +361,7 @@ export interface Database {
   notifications: NotificationsTable;
   report_pdfs: ReportPdfsTable;
   report_grants: ReportGrantsTable;
+  report_schedules: ReportSchedulesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -12,6 +12,7 @@ export * from "./queries/observations";
 export * from "./queries/program-history";
 export * from "./queries/programs";
 export * from "./queries/provenance";
+export * from "./queries/report-schedules";
 export * from "./queries/reports";
 export * from "./queries/sessions";
 export * from "./queries/status-read";

@@ -10,6 +10,7 @@ import * as notificationClaims from "./migrations/2026_12_07_1840_notification_c
 import * as tokenExpiry from "./migrations/2026_12_07_1900_token_expiry";
 import * as confidential from "./migrations/2026_12_07_1910_confidential";
 import * as annualReports from "./migrations/2026_12_07_2130_annual_reports";
+import * as reportSchedules from "./migrations/2026_12_07_2140_report_schedules";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "2026_12_07_1900_token_expiry": tokenExpiry,
   "2026_12_07_1910_confidential": confidential,
   "2026_12_07_2130_annual_reports": annualReports,
+  "2026_12_07_2140_report_schedules": reportSchedules,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */

@@ -35,7 +35,15 @@ export {
   parseProgramDefinition,
 } from "./programs/compute";
 export { type ImportResult, importProgram, loadProgramFile } from "./programs/run";
-export type { DirectionSummary, LevelChange, ReportSummary } from "./reports/compute";
+export {
+  type DirectionSummary,
+  type LevelChange,
+  nextReportRun,
+  REPORT_FREQUENCIES,
+  type ReportFrequency,
+  type ReportSummary,
+  scheduledReportYear,
+} from "./reports/compute";
 export {
   type AnnualReport,
   checkReportRequest,
@@ -43,6 +51,12 @@ export {
   type ReportFigure,
   type ReportIndicator,
 } from "./reports/run";
+export {
+  type ReportScheduleView,
+  scheduleReport,
+  unscheduleReport,
+  viewReportSchedule,
+} from "./reports/schedules";
 export type { RulePreview, RulePreviewRow, StoredAlertRule } from "./rules/compute";
 export {
   createAlertRule,

@@ -1,19 +1,13 @@
 import { createHash } from "node:crypto";
-import {
-  createReportGrant,
-  currentDataVersion,
-  type Db,
-  endReportGrant,
-  findReportPdf,
-  storeReportPdf,
-} from "@spm/db";
+import { currentDataVersion, findReportPdf, storeReportPdf } from "@spm/db";
 import { LOCALES, PLACE_CODE, toIsoDate } from "@spm/kpi";
 import { checkReportRequest, ServiceError } from "@spm/services";
 import { Router } from "express";
 import { z } from "zod";
 import { principalOf, requireRole } from "../auth/middleware";
 import { actorOf } from "../auth/principal";
-import { RendererBusy, type ReportRenderer } from "../reports/renderer";
+import { type RenderDeps, renderReportPdf, reportSearch } from "../reports/render-report";
+import { RendererBusy } from "../reports/renderer";
 import { localeOf } from "./locale";
 import { HttpProblem } from "./problem";
 import { parseQuery } from "./validate";
@@ -25,17 +19,7 @@ export const annualReportQuery = z.object({
   region: z.string().regex(PLACE_CODE, "a region code such as KZ-ALA").optional(),
 });
 
-// The report page itself (apps/web/src/app/reports/annual) and the cookie its grant travels in.
-const REPORT_PATH = "/reports/annual";
-const GRANT_COOKIE = "spm_report_grant";
-
-export interface ReportDeps {
-  db: Db;
-  now: () => Date;
-  renderer: ReportRenderer;
-  /** The dashboard as the renderer reaches it. */
-  webUrl: string;
-  timeoutMs: number;
+export interface ReportDeps extends RenderDeps {
   cacheBytes: number;
 }
 
@@ -66,8 +50,7 @@ export function reportsRouter(deps: ReportDeps): Router {
     const lang = q.lang ?? localeOf(req);
     const today = toIsoDate(deps.now());
     const version = await currentDataVersion(deps.db);
-    const search = new URLSearchParams({ program: q.program, year: q.year, lang });
-    if (q.region) search.set("region", q.region);
+    const search = reportSearch({ program: q.program, year, lang, region: q.region });
     const key = createHash("sha256")
       .update(JSON.stringify([search.toString(), version, today, principal.confidential]))
       .digest("hex");
@@ -84,8 +67,8 @@ export function reportsRouter(deps: ReportDeps): Router {
     // Concurrent requests for the same report share one render.
     let render = running.get(key);
     if (!render) {
-      render = renderReport(deps, {
-        url: `${deps.webUrl.replace(/\/$/, "")}${REPORT_PATH}?${search.toString()}`,
+      render = renderReportPdf(deps, {
+        search,
         actor: actorOf(principal),
         confidential: principal.confidential,
       }).then(async (pdf) => {
@@ -115,25 +98,4 @@ export function reportsRouter(deps: ReportDeps): Router {
     send(pdf, "miss");
   });
   return router;
-}
-
-/** Renders with a one-render grant of the reader's permission, ended as soon as it is done. */
-async function renderReport(
-  deps: ReportDeps,
-  args: { url: string; actor: string; confidential: boolean },
-): Promise<Buffer> {
-  const grant = await createReportGrant(deps.db, {
-    actor: args.actor,
-    confidential: args.confidential,
-    now: deps.now(),
-    ttlMs: deps.timeoutMs,
-  });
-  try {
-    return await deps.renderer.render({
-      url: args.url,
-      cookie: { name: GRANT_COOKIE, value: grant },
-    });
-  } finally {
-    await endReportGrant(deps.db, { id: grant, now: deps.now() });
-  }
 }

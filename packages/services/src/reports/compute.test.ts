@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type ReportLevels, reportAsOf, summariseYear } from "./compute";
+import {
+  nextReportRun,
+  type ReportLevels,
+  reportAsOf,
+  scheduledReportYear,
+  summariseYear,
+} from "./compute";
 
 const level = (over: Partial<ReportLevels> & Pick<ReportLevels, "code">): ReportLevels => ({
   direction: "D1",
@@ -59,5 +65,28 @@ describe("reportAsOf", () => {
     [2026, "2026-12-31", "2026-12-31"],
   ])("year %i on %s is as of %s", (year, today, asOf) => {
     expect(reportAsOf(year, today)).toBe(asOf);
+  });
+});
+
+describe("nextReportRun", () => {
+  it.each([
+    ["monthly", "2026-12-07T10:00:00Z", "2027-01-01T06:00:00.000Z"],
+    ["monthly", "2026-03-01T05:59:00Z", "2026-03-01T06:00:00.000Z"],
+    ["monthly", "2026-03-01T06:00:00Z", "2026-04-01T06:00:00.000Z"],
+    ["quarterly", "2026-02-15T00:00:00Z", "2026-04-01T06:00:00.000Z"],
+    ["quarterly", "2026-04-01T06:00:00Z", "2026-07-01T06:00:00.000Z"],
+    ["quarterly", "2026-11-30T23:00:00Z", "2027-01-01T06:00:00.000Z"],
+  ] as const)("%s after %s is %s", (frequency, after, next) => {
+    expect(nextReportRun(frequency, new Date(after)).toISOString()).toBe(next);
+  });
+});
+
+describe("scheduledReportYear", () => {
+  it.each([
+    ["2020-05-01", 2020],
+    ["2026-12-07", 2022],
+    ["2016-01-01", 2018],
+  ])("on %s is %i", (today, year) => {
+    expect(scheduledReportYear({ start: 2018, end: 2022 }, today)).toBe(year);
   });
 });

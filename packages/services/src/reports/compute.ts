@@ -77,3 +77,27 @@ export function reportAsOf(year: number, today: IsoDate): IsoDate {
   const end = `${year}-12-31` as IsoDate;
   return end < today ? end : today;
 }
+
+export const REPORT_FREQUENCIES = ["monthly", "quarterly"] as const;
+export type ReportFrequency = (typeof REPORT_FREQUENCIES)[number];
+
+// Scheduled reports go out early on the first day of a month or quarter (UTC): the figures of the
+// period just ended have had a night's status refresh.
+const SEND_HOUR_UTC = 6;
+
+/** The first send time of a schedule strictly after `after`: the next month's or quarter's first day. */
+export function nextReportRun(frequency: ReportFrequency, after: Date): Date {
+  const step = frequency === "monthly" ? 1 : 3;
+  const month = after.getUTCMonth();
+  let start = frequency === "monthly" ? month : month - (month % 3);
+  for (;;) {
+    const at = new Date(Date.UTC(after.getUTCFullYear(), start, 1, SEND_HOUR_UTC));
+    if (at > after) return at;
+    start += step;
+  }
+}
+
+/** The programme year a scheduled report covers: the running one, within the programme's years. */
+export function scheduledReportYear(years: { start: number; end: number }, today: IsoDate): number {
+  return Math.min(years.end, Math.max(years.start, Number(today.slice(0, 4))));
+}

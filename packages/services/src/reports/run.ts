@@ -46,16 +46,16 @@ export interface AnnualReport {
 
 /**
  * The programme and place of a report request: throws `not_found` for an unknown programme,
- * `out_of_range` (naming the field) for a year outside it or a place it does not have.
+ * `out_of_range` (naming the field) for a year outside it (when given) or a place it lacks.
  */
 export async function checkReportRequest(
   db: Db,
-  args: { program: string; year: number; region?: string },
+  args: { program: string; year?: number; region?: string },
 ): Promise<{ program: ProgramSummary; region: string }> {
   const program = (await listPrograms(db)).find((p) => p.code === args.program);
   if (!program) throw new ServiceError("not_found", `no programme ${args.program}`);
   const { start, end } = program.years;
-  if (args.year < start || args.year > end)
+  if (args.year !== undefined && (args.year < start || args.year > end))
     throw new ServiceError("out_of_range", `the programme's years are ${start}..${end}`, [
       { path: "year", message: `between ${start} and ${end}` },
     ]);
