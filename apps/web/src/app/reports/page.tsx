@@ -1,7 +1,8 @@
-import { listPrograms } from "@spm/db";
+import { listPrograms, listReportSchedules } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { SchedulesSection } from "~/components/report/schedules-section";
 import { getReportsMessages } from "~/i18n/reports";
 import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
@@ -17,10 +18,14 @@ const FORMATS = ["csv", "xlsx", "json", "dhis2-json"] as const;
 /** Every programme's years with their annual report (page and PDF) and figures to download. */
 export default async function ReportsPage() {
   await connection();
-  await requireUser("viewer");
+  const user = await requireUser("viewer");
+  const manages = user.role === "manager" || user.role === "admin";
   const { locale, t: common } = await getMessages();
   const t = getReportsMessages(locale);
-  const programs = await listPrograms(db());
+  const [programs, schedules] = await Promise.all([
+    listPrograms(db()),
+    manages ? listReportSchedules(db()) : [],
+  ]);
   const today = toIsoDate(new Date());
   const formatName = {
     csv: common.overview.downloadCsv,
@@ -87,6 +92,15 @@ export default async function ReportsPage() {
           </section>
         );
       })}
+      {manages && programs.length > 0 && (
+        <SchedulesSection
+          schedules={schedules}
+          programs={programs.map((p) => ({ code: p.code, name: p.name[locale] }))}
+          locale={locale}
+          t={t.schedule}
+          common={common}
+        />
+      )}
     </article>
   );
 }
