@@ -6,6 +6,7 @@ import { withApiHeap } from "./lib/heap.mjs";
 import {
   appEnv,
   BIN,
+  ensureDebianPackages,
   ensureDependencies,
   ensureServices,
   localServicesRunning,
@@ -21,6 +22,14 @@ import {
 import { supervise } from "./lib/supervise.mjs";
 
 ensureDependencies();
+// The API prints annual reports to PDF with Debian's Chromium (CHROMIUM_PATH).
+ensureDebianPackages(
+  [{ file: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", pkg: "chromium" }],
+  {
+    required: false,
+    why: "PDF reports",
+  },
+);
 const hadServices = localServicesRunning();
 const services = ensureServices();
 const port = Number(process.env.PORT ?? 3000);

@@ -9,6 +9,7 @@ import {
   appEnv,
   BIN,
   DATA_DIR,
+  ensureDebianPackages,
   ensureDependencies,
   ensureServices,
   localServicesRunning,
@@ -22,20 +23,6 @@ import {
 const filters = process.argv.slice(2);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      `browser tests need Debian's chromium at ${CHROMIUM} (apt-get install chromium)`,
-    );
-  }
-  log("installing Debian's chromium for browser tests (once)");
-  run("bash", [
-    "-c",
-    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
-  ]);
-}
-
 const failedSteps = [];
 function step(name, fn) {
   log(`── ${name}`);
@@ -48,7 +35,15 @@ function step(name, fn) {
 }
 
 ensureDependencies();
-ensureChromium();
+// Browser tests and the API's PDF reports run Debian's Chromium; report tests read PDFs back
+// with poppler's pdftotext.
+ensureDebianPackages(
+  [
+    { file: CHROMIUM, pkg: "chromium" },
+    { file: "/usr/bin/pdftotext", pkg: "poppler-utils" },
+  ],
+  { why: "browser and report tests" },
+);
 const hadServices = localServicesRunning();
 const services = ensureServices({ test: true });
 const env = appEnv(services, {

@@ -25,6 +25,26 @@ export function ensureDependencies() {
   run("npm", ["ci", "--no-audit", "--no-fund"], { env: process.env });
 }
 
+/**
+ * Installs the Debian packages whose files are missing (`[{ file, pkg }]`) with apt when the
+ * user is root; otherwise names them and throws (`required`) or says what will not work.
+ */
+export function ensureDebianPackages(wanted, { required = true, why = "" } = {}) {
+  const missing = wanted.filter((w) => !existsSync(w.file)).map((w) => w.pkg);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) {
+    const message = `${why} need Debian's ${missing.join(", ")} (apt-get install ${missing.join(" ")})`;
+    if (required) throw new Error(message);
+    log(`warning: ${message}`);
+    return;
+  }
+  log(`installing ${missing.join(", ")} with apt (once)`);
+  run("bash", [
+    "-c",
+    `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(" ")}`,
+  ]);
+}
+
 /** Runs a command with inherited output; throws when it fails. */
 export function run(cmd, args, { env = process.env, cwd = ROOT } = {}) {
   const result = spawnSync(cmd, args, { cwd, env: { ...env, ...BASE_ENV }, stdio: "inherit" });

@@ -21,6 +21,8 @@ const PAGES: { path: string; min: Role | null }[] = [
   { path: "/indicators/NO_SUCH_CODE", min: "viewer" },
   { path: "/indicators/NO_SUCH_CODE/series.csv", min: "viewer" },
   { path: "/notifications", min: "viewer" },
+  { path: "/reports", min: "viewer" },
+  { path: "/reports/annual", min: "viewer" },
   { path: "/data-version", min: "viewer" },
   { path: "/uploads", min: "steward" },
   { path: "/alerts", min: "manager" },
@@ -76,6 +78,12 @@ beforeAll(async () => {
     .where("user_id", "=", expired.id)
     .execute();
   identities.push({ name: "expired admin", role: null, headers: { cookie: expired.cookie } });
+  // A report grant is made by the API for its renderer; one it did not make is nobody.
+  identities.push({
+    name: "forged report grant",
+    role: null,
+    headers: { cookie: "spm_report_grant=spm_r_forged" },
+  });
   // Pages know sessions only: a token, of any role, is nobody there.
   for (const role of RANK)
     identities.push({

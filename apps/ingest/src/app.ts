@@ -19,9 +19,12 @@ import { openApiRouter } from "./http/openapi";
 import { errorHandler, notFoundHandler } from "./http/problem";
 import { programsRouter } from "./http/programs";
 import { QUEUE_BOARD_PATH, queueBoardHeaders, queueBoardRouter } from "./http/queue-board";
+import { reportSchedulesRouter } from "./http/report-schedules";
+import { type ReportDeps, reportsRouter } from "./http/reports";
 import { type SourcesConfig, sourcesRouter } from "./http/sources";
 import { uploadsRouter } from "./http/uploads";
 import type { Queues } from "./queues";
+import { createReportRenderer } from "./reports/renderer";
 
 export interface AppDeps {
   db: Db;
@@ -39,12 +42,24 @@ export interface AppDeps {
   appUrl?: string;
   /** How sources are pulled (SECRETS_KEY, SOURCES_ALLOW_PRIVATE, SOURCE_TIMEOUT_MS). */
   sources?: SourcesConfig;
+  /** The annual report's renderer and cache (default: Debian's Chromium, APP_URL, 128 MB). */
+  reports?: Omit<ReportDeps, "db" | "now">;
   now?: () => Date;
 }
 
 export const BODY_LIMIT = "5mb";
 // A JSON batch of figures (up to 50,000, with notes); files go through multipart (MAX_UPLOAD_MB).
 export const BATCH_BODY_LIMIT = "16mb";
+
+function defaultReports(webUrl: string): Omit<ReportDeps, "db" | "now"> {
+  const timeoutMs = 60_000;
+  const renderer = createReportRenderer({
+    chromiumPath: "/usr/bin/chromium",
+    timeoutMs,
+    maxBytes: 64 * 1024 * 1024,
+  });
+  return { renderer, webUrl, timeoutMs, cacheBytes: 128 * 1024 * 1024 };
+}
 
 /** Builds the Express application of the ingest API (no listening: the caller decides). */
 export function createApp(deps: AppDeps): express.Express {
@@ -124,6 +139,14 @@ export function createApp(deps: AppDeps): express.Express {
   );
   api.use(programsRouter({ db: deps.db }));
   api.use(exportsRouter({ db: deps.db, now }));
+  api.use(reportSchedulesRouter({ db: deps.db, now }));
+  api.use(
+    reportsRouter({
+      db: deps.db,
+      now,
+      ...(deps.reports ?? defaultReports(deps.appUrl ?? "http://localhost:3000")),
+    }),
+  );
   api.use(
     uploadsRouter({
       db: deps.db,

@@ -5,34 +5,13 @@ import type { Express } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES } from "./http/openapi/routes";
 import { QUEUE_BOARD_PATH } from "./http/queue-board";
+import { CALLERS, type Caller, type Expect, everyone, from } from "./test/authz-expect";
 import { sourcesMatrix } from "./test/authz-sources";
 import { startTestApp, type TestApp, tokenFor } from "./test/harness";
 
 // Every route of the API, called by every kind of caller, each with a session cookie and with an
 // API token, with the exact status expected. A route added to the app without a line here makes
 // the first test fail.
-const CALLERS = ["anon", "viewer", "steward", "regionSteward", "manager", "admin"] as const;
-type Caller = (typeof CALLERS)[number];
-type Expect = Record<Caller, number>;
-
-const everyone = (code: number): Expect =>
-  Object.fromEntries(CALLERS.map((c) => [c, code])) as Expect;
-/** 401 without credentials, 403 below the role, `ok` from the role up. */
-function from(role: "viewer" | "steward" | "manager" | "admin", ok: number): Expect {
-  const rank = { viewer: 1, steward: 2, manager: 3, admin: 4 }[role];
-  const level: Record<Caller, number> = {
-    anon: 0,
-    viewer: 1,
-    steward: 2,
-    regionSteward: 2,
-    manager: 3,
-    admin: 4,
-  };
-  return Object.fromEntries(
-    CALLERS.map((c) => [c, c === "anon" ? 401 : level[c] >= rank ? ok : 403]),
-  ) as Expect;
-}
-
 const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 const program = buildProgram();
 const code = program.indicators[0]?.code ?? "";
@@ -119,6 +98,32 @@ const MATRIX: Entry[] = [
     route: "/api/v1/export",
     path: `/api/v1/export?program=${program.code}&format=csv`,
     expect: from("viewer", 200),
+  },
+  {
+    // A year outside the programme: refused after the caller is checked, before any render.
+    method: "GET",
+    route: "/api/v1/reports/annual.pdf",
+    path: `/api/v1/reports/annual.pdf?program=${program.code}&year=2031`,
+    expect: from("viewer", 422),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/report-schedules",
+    path: "/api/v1/report-schedules",
+    expect: from("manager", 200),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/report-schedules",
+    path: "/api/v1/report-schedules",
+    body: {},
+    expect: from("manager", 400),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/report-schedules/:id",
+    path: `/api/v1/report-schedules/${NO_SUCH_ID}`,
+    expect: from("manager", 404),
   },
   {
     method: "GET",

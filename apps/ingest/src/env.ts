@@ -91,6 +91,13 @@ const schema = z.object({
   // Proxies whose X-Forwarded-For the API believes: the dashboard's forwarder (on the same host
   // by default) and whatever sits in front of it; addresses, CIDR ranges, loopback, uniquelocal.
   TRUSTED_PROXIES: trustedProxies("loopback"),
+  // Where the API's report renderer (headless Chromium) opens the dashboard's report page: the
+  // dashboard as the API reaches it, APP_URL when unset.
+  REPORT_RENDER_URL: z.url().optional(),
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  // A report PDF's render may take this long; the cache of rendered PDFs holds this many MB.
+  REPORT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  REPORT_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(128),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -7,6 +7,7 @@ import { createLogger } from "./logger";
 import { registerAlertMetrics, registerApiMetrics } from "./metrics";
 import { createQueues } from "./queues";
 import { createRedis } from "./redis";
+import { createReportRenderer } from "./reports/renderer";
 
 const env = loadEnv();
 const logger = createLogger("api", env.LOG_LEVEL);
@@ -35,6 +36,16 @@ const app = createApp({
     key: env.SECRETS_KEY,
     allowPrivate: env.SOURCES_ALLOW_PRIVATE,
     timeoutMs: env.SOURCE_TIMEOUT_MS,
+  },
+  reports: {
+    renderer: createReportRenderer({
+      chromiumPath: env.CHROMIUM_PATH,
+      timeoutMs: env.REPORT_TIMEOUT_MS,
+      maxBytes: 64 * 1024 * 1024,
+    }),
+    webUrl: env.REPORT_RENDER_URL ?? env.APP_URL,
+    timeoutMs: env.REPORT_TIMEOUT_MS,
+    cacheBytes: env.REPORT_CACHE_MB * 1024 * 1024,
   },
 });
 const server = app.listen(env.API_PORT, env.API_HOST, () => {

@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import { addStatusWork, createDb, updateUploadState } from "@spm/db";
 import { markNotificationFailed } from "@spm/services";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
+import nodemailer from "nodemailer";
 import client from "prom-client";
 import { loadEnv } from "./env";
 import { JOBS, type JobName } from "./jobs/catalog";
@@ -10,6 +11,7 @@ import { createWorkerMetrics } from "./metrics";
 import { createNotifier } from "./notify/deliver";
 import { createQueues, QUEUE_NAMES } from "./queues";
 import { createRedis } from "./redis";
+import { createReportRenderer } from "./reports/renderer";
 
 const env = loadEnv();
 const logger = createLogger("worker", env.LOG_LEVEL);
@@ -24,6 +26,18 @@ const notifier = createNotifier({
   webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
 });
 
+// Scheduled annual reports: printed by this worker's Chromium, sent as PDF attachments.
+const reports = {
+  renderer: createReportRenderer({
+    chromiumPath: env.CHROMIUM_PATH,
+    timeoutMs: env.REPORT_TIMEOUT_MS,
+    maxBytes: 64 * 1024 * 1024,
+  }),
+  webUrl: env.REPORT_RENDER_URL ?? env.APP_URL,
+  timeoutMs: env.REPORT_TIMEOUT_MS,
+  transport: env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null,
+  from: env.SMTP_FROM,
+};
 const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
 const metrics = createWorkerMetrics(registry);
@@ -64,6 +78,7 @@ async function processJob(job: Job): Promise<unknown> {
         timeoutMs: env.SOURCE_TIMEOUT_MS,
         maxBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
       },
+      reports,
     });
     log.info({ ms: Math.round(stop({ result: "ok" }) * 1000) }, "job done");
     return result;
@@ -145,6 +160,11 @@ async function upsertSchedulers(): Promise<void> {
     "reminders-daily",
     { pattern: "0 9 * * *", tz: env.SCHEDULE_TZ },
     { name: "reminders.plan", data: {} },
+  );
+  await queues.notify.upsertJobScheduler(
+    "reports-send",
+    { every: env.RECONCILE_EVERY_MS },
+    { name: "reports.send", data: {} },
   );
   await queues.uploads.upsertJobScheduler(
     "sources-due",

@@ -1,5 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
 import type { SourcesTable } from "./sources-table";
+
+export type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -392,6 +395,9 @@ export interface Database {
   alert_events: AlertEventsTable;
   notifications: NotificationsTable;
   sources: SourcesTable;
+  report_pdfs: ReportPdfsTable;
+  report_grants: ReportGrantsTable;
+  report_schedules: ReportSchedulesTable;
 }
 
 export type User = Selectable<UsersTable>;

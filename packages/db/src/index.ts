@@ -14,6 +14,8 @@ export * from "./queries/observations";
 export * from "./queries/program-history";
 export * from "./queries/programs";
 export * from "./queries/provenance";
+export * from "./queries/report-schedules";
+export * from "./queries/reports";
 export * from "./queries/sessions";
 export * from "./queries/sources";
 export * from "./queries/status-read";

@@ -12,6 +12,8 @@ import * as confidential from "./migrations/2026_12_07_1910_confidential";
 import * as indicatorEdits from "./migrations/2026_12_08_0200_indicator_edits";
 import * as narratives from "./migrations/2026_12_08_0210_narratives";
 import * as sources from "./migrations/2026_12_08_0220_sources";
+import * as annualReports from "./migrations/2026_12_08_0230_annual_reports";
+import * as reportSchedules from "./migrations/2026_12_08_0240_report_schedules";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   "2026_12_08_0200_indicator_edits": indicatorEdits,
   "2026_12_08_0210_narratives": narratives,
   "2026_12_08_0220_sources": sources,
+  "2026_12_08_0230_annual_reports": annualReports,
+  "2026_12_08_0240_report_schedules": reportSchedules,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */

@@ -98,7 +98,7 @@ describe("authorisation of pages", () => {
       .filter((f) => !PUBLIC_ROUTES.includes(f))
       .filter(
         (f) =>
-          !/\b(requireUser|currentUser|pollingUser)\(/.test(
+          !/\b(requireUser|currentUser|pollingUser|requireReportReader)\(/.test(
             readFileSync(path.join(ROOT, app, f), "utf8"),
           ),
       );

@@ -13,7 +13,8 @@ export type ServiceErrorCode =
   | "address_unresolved"
   | "secrets_key_unset"
   | "name_taken"
-  | "invalid_source";
+  | "invalid_source"
+  | "out_of_range";
 
 export class ServiceError extends Error {
   constructor(

@@ -59,6 +59,28 @@ export {
   loadProgramFile,
   programDefinitionYaml,
 } from "./programs/run";
+export {
+  type DirectionSummary,
+  type LevelChange,
+  nextReportRun,
+  REPORT_FREQUENCIES,
+  type ReportFrequency,
+  type ReportSummary,
+  scheduledReportYear,
+} from "./reports/compute";
+export {
+  type AnnualReport,
+  checkReportRequest,
+  loadAnnualReport,
+  type ReportFigure,
+  type ReportIndicator,
+} from "./reports/run";
+export {
+  type ReportScheduleView,
+  scheduleReport,
+  unscheduleReport,
+  viewReportSchedule,
+} from "./reports/schedules";
 export type { RulePreview, RulePreviewRow, StoredAlertRule } from "./rules/compute";
 export {
   createAlertRule,

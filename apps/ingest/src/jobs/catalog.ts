@@ -27,6 +27,7 @@ import {
   type QueueName,
   type Queues,
 } from "../queues";
+import { type ReportSenderDeps, sendDueReports } from "../reports/send";
 import { pullSource } from "../sources/pull-source";
 
 export interface JobContext {
@@ -39,6 +40,8 @@ export interface JobContext {
   notifier: Notifier;
   notifyAttempts: number;
   sources: { key: SecretsKey | null; allowPrivate: boolean; timeoutMs: number; maxBytes: number };
+  /** What sends scheduled reports (absent: none are sent by this process). */
+  reports?: Omit<ReportSenderDeps, "db" | "now" | "logger">;
 }
 
 interface JobDefinition<S extends z.ZodType> {
@@ -192,6 +195,15 @@ export const JOBS = {
       await enqueueDeliveries(ctx.queues, due, ctx.notifyAttempts);
       return { reminders: due.length };
     },
+  }),
+  "reports.send": define({
+    queue: "notify",
+    // The schedules are in Postgres (report_schedules): the job sends every due one.
+    payload: z.object({}),
+    handle: async (_payload, ctx) =>
+      ctx.reports
+        ? sendDueReports({ ...ctx.reports, db: ctx.db, now: ctx.now, logger: ctx.logger })
+        : { sent: 0, failed: 0 },
   }),
 } as const;
 

@@ -33,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav aria-label={t.app.title}>
             {user && <a href="/">{t.nav.overview}</a>}
             {user && <a href="/regions">{t.nav.regions}</a>}
+            {user && <a href="/reports">{t.nav.reports}</a>}
             {user && user.role !== "viewer" && <a href="/uploads">{t.nav.uploads}</a>}
             {user && (user.role === "manager" || user.role === "admin") && (
               <a href="/alerts">{t.nav.alerts}</a>

@@ -21,3 +21,10 @@ export function formatTarget(target: TargetValue | null, locale: Locale, unit: s
     return `${formatValue(target[0], locale)}–${formatValue(target[1], locale)}${unit}`;
   return `${formatValue(target, locale)}${unit}`;
 }
+
+/** A calendar day (YYYY-MM-DD) written out in the reader's language. */
+export function formatDay(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 /** A new random secret (session id or API token) with a recognisable prefix. */
-export function generateSecret(prefix: "spm_s" | "spm_t"): string {
+export function generateSecret(prefix: "spm_s" | "spm_t" | "spm_r"): string {
   return `${prefix}_${randomBytes(32).toString("base64url")}`;
 }
 

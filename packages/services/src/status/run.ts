@@ -181,6 +181,8 @@ export interface IndicatorStatusView extends ShownEvaluation {
   indicator: IndicatorDefinition;
   /** "Why this colour", in the requested language. */
   explanation: { current: string; trajectory: string };
+  /** The status each programme year had at its end, when asked for (`withYears`). */
+  years?: YearStatus[];
 }
 
 /**
@@ -202,6 +204,8 @@ export async function evaluateIndicatorStatuses(
     locale?: Locale;
     /** The reader holds the `confidential` permission (else those values are withheld). */
     mayReadConfidential: boolean;
+    /** Adds each programme year's status at its end (the annual report's table). */
+    withYears?: boolean;
   },
 ): Promise<IndicatorStatusView[]> {
   const programs = (await loadProgramDefinitions(db)).filter(
@@ -223,7 +227,10 @@ export async function evaluateIndicatorStatuses(
   return selected.map((ref) => {
     const key = `${ref.indicator.code}|${placeOf(ref.program)}`;
     const evaluation = found.get(key) ?? (live.get(key) as IndicatorEvaluation);
-    return toView(ref, evaluation, args);
+    const view = toView(ref, evaluation, args);
+    if (!args.withYears) return view;
+    const input = { ...ref, years: ref.program.years, evaluation, asOf: args.asOf };
+    return { ...view, years: showYearStatuses(input, args.mayReadConfidential) };
   });
 }
 

@@ -2,6 +2,7 @@ import { alertRuleFieldsSchema } from "@spm/kpi";
 import { z } from "zod";
 import * as admin from "../admin";
 import * as alerts from "../alerts";
+import { reportScheduleBody } from "../report-schedules";
 import type { ApiRoute } from "./routes";
 import * as out from "./schemas";
 
@@ -95,6 +96,32 @@ export const MANAGE_ROUTES: ApiRoute[] = [
     role: "manager",
     tag: "alerts",
     summary: "Delete an alert rule",
+    ok: { status: 204 },
+  },
+  // Annual reports by e-mail
+  {
+    method: "GET",
+    path: "/api/v1/report-schedules",
+    role: "manager",
+    tag: "programs",
+    summary: "Schedules of the annual report by e-mail",
+    ok: { status: 200, schema: out.reportSchedules },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/report-schedules",
+    role: "manager",
+    tag: "programs",
+    summary: "E-mail a programme's annual report (PDF) every month or quarter",
+    body: reportScheduleBody,
+    ok: { status: 201, schema: out.reportSchedule },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/report-schedules/:id",
+    role: "manager",
+    tag: "programs",
+    summary: "Stop a scheduled annual report",
     ok: { status: 204 },
   },
   {

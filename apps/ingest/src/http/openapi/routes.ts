@@ -7,6 +7,7 @@ import { historyQuery } from "../indicator-edits";
 import { observationQuery, statusListQuery, statusQuery } from "../indicators";
 import { missingQuery, narrativeQuery } from "../narratives";
 import { QUEUE_BOARD_PATH } from "../queue-board";
+import { annualReportQuery } from "../reports";
 import { batchBody, detailQuery, uploadQuery } from "../upload-schemas";
 import { MANAGE_ROUTES } from "./routes-manage";
 import { SOURCE_ROUTES } from "./routes-sources";
@@ -271,6 +272,15 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Every figure of a programme as CSV, a workbook, JSON or a DHIS2 data value set",
     query: exportQuery,
     ok: { status: 200, type: "text/csv" },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/reports/annual.pdf",
+    role: "viewer",
+    tag: "programs",
+    summary: "A programme year's annual report as a PDF (A4), as the reader may see it",
+    query: annualReportQuery,
+    ok: { status: 200, type: "application/pdf" },
   },
   {
     method: "GET",

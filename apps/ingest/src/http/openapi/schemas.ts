@@ -436,3 +436,16 @@ export const indicatorPreview = z.looseObject({
     }),
   ),
 });
+export const reportSchedule = z.looseObject({
+  id: z.string(),
+  program: z.string(),
+  region: z.string().nullable(),
+  lang: z.string(),
+  frequency: z.enum(["monthly", "quarterly"]),
+  recipients: z.array(z.string()),
+  createdBy: z.string(),
+  nextRunAt: z.string(),
+  lastSentAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export const reportSchedules = z.looseObject({ schedules: z.array(reportSchedule) });

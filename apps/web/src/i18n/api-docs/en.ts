@@ -58,6 +58,11 @@ export const apiDocsEn = {
     getApiV1UploadsId: "An upload's report with its rejected rows",
     getApiV1Export:
       "Every figure of a programme as CSV, a workbook, JSON or a DHIS2 data value set",
+    getApiV1ReportsAnnualPdf:
+      "A programme year's annual report as a PDF (A4), as the reader may see it",
+    getApiV1ReportSchedules: "Schedules of the annual report by e-mail",
+    postApiV1ReportSchedules: "E-mail a programme's annual report (PDF) every month or quarter",
+    deleteApiV1ReportSchedulesId: "Stop a scheduled annual report",
     getApiV1UploadsIdRejectedCsv: "An upload's rejected rows as CSV",
     postApiV1UploadsIdRetry: "Process a failed upload again",
     getApiV1Alerts: "Alerts",

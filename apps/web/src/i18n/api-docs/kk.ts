@@ -58,6 +58,11 @@ export const apiDocsKk: ApiDocsMessages = {
     getApiV1UploadsId: "Жүктеу есебі қабылданбаған жолдарымен",
     getApiV1Export:
       "Бағдарламаның барлық көрсеткіштері CSV, Excel кітабы, JSON немесе DHIS2 мәндер жиыны түрінде",
+    getApiV1ReportsAnnualPdf: "Бағдарламаның жылдық есебі PDF (A4) түрінде — оқырман құқығымен",
+    getApiV1ReportSchedules: "Жылдық есепті электрондық поштамен жіберу кестелері",
+    postApiV1ReportSchedules:
+      "Бағдарламаның жылдық есебін (PDF) ай сайын немесе тоқсан сайын жіберу",
+    deleteApiV1ReportSchedulesId: "Жылдық есепті жіберуді тоқтату",
     getApiV1UploadsIdRejectedCsv: "Жүктеудің қабылданбаған жолдары CSV түрінде",
     postApiV1UploadsIdRetry: "Сәтсіз жүктеуді қайта өңдеу",
     getApiV1Alerts: "Ескертулер",

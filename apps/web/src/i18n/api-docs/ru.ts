@@ -54,6 +54,11 @@ export const apiDocsRu: ApiDocsMessages = {
     getApiV1Uploads: "Последние загрузки (свои; все — начиная с менеджера)",
     getApiV1UploadsId: "Отчёт о загрузке с отклонёнными строками",
     getApiV1Export: "Все показатели программы в CSV, книге Excel, JSON или наборе значений DHIS2",
+    getApiV1ReportsAnnualPdf: "Годовой отчёт программы за год в PDF (A4) — в правах читателя",
+    getApiV1ReportSchedules: "Расписания рассылки годового отчёта",
+    postApiV1ReportSchedules:
+      "Рассылать годовой отчёт программы (PDF) ежемесячно или ежеквартально",
+    deleteApiV1ReportSchedulesId: "Остановить рассылку годового отчёта",
     getApiV1UploadsIdRejectedCsv: "Отклонённые строки загрузки в CSV",
     postApiV1UploadsIdRetry: "Повторно обработать неудавшуюся загрузку",
     getApiV1Alerts: "Оповещения",

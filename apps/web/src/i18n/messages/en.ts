@@ -4,6 +4,7 @@ export const en = {
   nav: {
     overview: "Overview",
     regions: "Regions",
+    reports: "Reports",
     uploads: "Uploads",
     alerts: "Alerts",
     admin: "Administration",

@@ -5,6 +5,7 @@ export const kk: Messages = {
   nav: {
     overview: "Шолу",
     regions: "Өңірлер",
+    reports: "Есептер",
     uploads: "Жүктеулер",
     alerts: "Хабарламалар",
     admin: "Әкімшілік",

@@ -5,6 +5,7 @@ export const ru: Messages = {
   nav: {
     overview: "Обзор",
     regions: "Регионы",
+    reports: "Отчёты",
     uploads: "Загрузки",
     alerts: "Оповещения",
     admin: "Администрирование",
