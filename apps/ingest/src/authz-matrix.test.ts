@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES } from "./http/openapi/routes";
 import { QUEUE_BOARD_PATH } from "./http/queue-board";
 import { CALLERS, type Caller, type Expect, everyone, from } from "./test/authz-expect";
+import { managingMatrix } from "./test/authz-managing";
 import { sourcesMatrix } from "./test/authz-sources";
 import { startTestApp, type TestApp, tokenFor } from "./test/harness";
 
@@ -16,13 +17,7 @@ const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 const program = buildProgram();
 const code = program.indicators[0]?.code ?? "";
 
-interface Entry {
-  method: string;
-  route: string;
-  path: string;
-  body?: unknown;
-  expect: Expect;
-}
+type Entry = ReturnType<typeof managingMatrix>[number];
 
 const MATRIX: Entry[] = [
   { method: "GET", route: "/healthz", path: "/healthz", expect: everyone(200) },
@@ -87,6 +82,7 @@ const MATRIX: Entry[] = [
   },
   { method: "GET", route: "/api/v1/audit", path: "/api/v1/audit", expect: from("admin", 200) },
   ...sourcesMatrix(from, NO_SUCH_ID),
+  ...managingMatrix(from, code, program.code),
   {
     method: "GET",
     route: "/api/v1/programs",
@@ -186,52 +182,6 @@ const MATRIX: Entry[] = [
     route: "/api/v1/indicators/:code",
     path: `/api/v1/indicators/${code}`,
     expect: from("viewer", 200),
-  },
-  {
-    method: "PATCH",
-    route: "/api/v1/indicators/:code",
-    path: `/api/v1/indicators/${code}`,
-    body: { reason: "authorisation matrix", dueDays: 45 },
-    expect: from("manager", 200),
-  },
-  {
-    method: "POST",
-    route: "/api/v1/indicators/:code/preview",
-    path: `/api/v1/indicators/${code}/preview`,
-    body: { targets: { "2020": 75 } },
-    expect: from("manager", 200),
-  },
-  {
-    method: "GET",
-    route: "/api/v1/indicators/:code/history",
-    path: `/api/v1/indicators/${code}/history`,
-    expect: from("viewer", 200),
-  },
-  {
-    method: "PUT",
-    route: "/api/v1/indicators/:code/narratives/:year",
-    path: `/api/v1/indicators/${code}/narratives/2020`,
-    body: { explanation: { ru: "Проверка матрицы доступа" } },
-    // A steward limited to regions writes its own places only, not the nation's.
-    expect: { ...from("steward", 200), regionSteward: 403 },
-  },
-  {
-    method: "GET",
-    route: "/api/v1/indicators/:code/narratives/:year",
-    path: `/api/v1/indicators/${code}/narratives/2020`,
-    expect: from("viewer", 200),
-  },
-  {
-    method: "GET",
-    route: "/api/v1/narratives/missing",
-    path: `/api/v1/narratives/missing?program=${program.code}`,
-    expect: from("manager", 200),
-  },
-  {
-    method: "GET",
-    route: "/api/v1/programs/:code/definition.yaml",
-    path: `/api/v1/programs/${program.code}/definition.yaml`,
-    expect: from("admin", 200),
   },
   {
     method: "GET",

@@ -1,7 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { IndicatorChangesTable, NarrativesTable } from "./database-managing";
 import type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
 import type { SourcesTable } from "./sources-table";
 
+export type { IndicatorChangesTable, NarrativesTable } from "./database-managing";
 export type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -341,30 +343,6 @@ export interface NotificationsTable {
   /** A delivery's lease: when a worker claimed the row to send it, and which worker. */
   claimed_at: Timestamp | null;
   claimed_by: string | null;
-}
-
-/** One change of an indicator's definition: a manager's edit or an import that changed it. */
-export interface IndicatorChangesTable {
-  id: Generated<string>;
-  indicator_code: string;
-  version: number;
-  kind: "edit" | "import";
-  actor: string;
-  reason: string | null;
-  changes: Json<{ field: string; before?: unknown; after?: unknown }[]>;
-  changed_at: Generated<Date>;
-}
-
-/** One version of a narrative (the latest version of a key is the current text). */
-export interface NarrativesTable {
-  indicator_code: string;
-  region_code: string;
-  year: number;
-  version: number;
-  explanation: Json<Partial<LocalizedJson>>;
-  measures: Json<Partial<LocalizedJson>> | null;
-  author: string;
-  written_at: Generated<Date>;
 }
 
 /** The typed schema of the whole database, as the migrations build it. */

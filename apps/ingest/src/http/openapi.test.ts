@@ -14,7 +14,11 @@ import {
   type Doc,
   type Operation,
 } from "../test/openapi-contract";
-import { answerDefinitionRoutes, answerSourceRoutes } from "../test/openapi-routes-more";
+import {
+  answerDefinitionRoutes,
+  answerReportRoutes,
+  answerSourceRoutes,
+} from "../test/openapi-routes-more";
 import { API_ROUTES } from "./openapi/routes";
 
 // The OpenAPI document as served, checked as OpenAPI 3.1, and real answers of the running API
@@ -326,9 +330,15 @@ describe("real answers match the documented schemas", () => {
     }
   });
 
-  it("a definition edited and previewed, its history, narratives; a source pulled from a fake DHIS2", async () => {
+  it("a definition edited and previewed, its history, narratives; a source pulled from a fake DHIS2; report schedules", async () => {
     await answerDefinitionRoutes(auth, program);
     await answerSourceRoutes(auth, program);
+    await answerReportRoutes(
+      auth,
+      program,
+      app.url,
+      ajv.compile(doc.components.schemas.Problem ?? {}),
+    );
   });
 
   it("signs out, and has answered every route of the table, each checked against the document", async () => {

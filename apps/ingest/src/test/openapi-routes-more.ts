@@ -1,7 +1,7 @@
 import type { ProgramDefinition } from "@spm/kpi";
 import { expect } from "vitest";
 import { startFakeDhis2 } from "./fake-dhis2";
-import { call } from "./openapi-contract";
+import { answered, call } from "./openapi-contract";
 
 // Real answers of the contract test (apps/ingest/src/http/openapi.test.ts) for the routes of
 // managing a programme (definition edits, narratives) and of sources (a pull from a fake DHIS2).
@@ -88,4 +88,35 @@ export async function answerSourceRoutes(auth: Auth, program: ProgramDefinition)
   } finally {
     await dhis2.close();
   }
+}
+
+/**
+ * Report schedules made, listed and removed; the PDF route answers a year outside the programme
+ * with a documented problem (its PDF needs the dashboard to print: the system test
+ * tests/system/annual-report.test.ts reads a real one through the dashboard's origin).
+ */
+export async function answerReportRoutes(
+  auth: Auth,
+  program: ProgramDefinition,
+  url: string,
+  problem: (body: unknown) => boolean,
+) {
+  const made = await call("POST", "/api/v1/report-schedules", "/api/v1/report-schedules", {
+    headers: auth.manager,
+    body: { program: program.code, frequency: "quarterly", recipients: ["office@example.org"] },
+  });
+  const { id } = (await made.json()) as { id: string };
+  await call("GET", "/api/v1/report-schedules", "/api/v1/report-schedules", {
+    headers: auth.manager,
+  });
+  await call("DELETE", "/api/v1/report-schedules/:id", `/api/v1/report-schedules/${id}`, {
+    headers: auth.manager,
+  });
+  const pdf = await fetch(`${url}/api/v1/reports/annual.pdf?program=${program.code}&year=1999`, {
+    headers: auth.viewer,
+  });
+  expect(pdf.status).toBe(422);
+  expect(pdf.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  expect(problem(await pdf.json())).toBe(true);
+  answered.add("GET /api/v1/reports/annual.pdf");
 }

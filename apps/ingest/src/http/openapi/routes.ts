@@ -12,6 +12,7 @@ import { batchBody, detailQuery, uploadQuery } from "../upload-schemas";
 import { MANAGE_ROUTES } from "./routes-manage";
 import { SOURCE_ROUTES } from "./routes-sources";
 import * as out from "./schemas";
+import * as managing from "./schemas-managing";
 
 /** Who may call a route: anyone, or a signed-in caller from this role up. */
 export type MinRole = "public" | "viewer" | "steward" | "manager" | "admin";
@@ -140,7 +141,7 @@ export const API_ROUTES: ApiRoute[] = [
     summary:
       "Change an indicator's definition with a reason (If-Match: its version; managers of every region)",
     body: indicatorPatchSchema,
-    ok: { status: 200, schema: out.indicatorEdit },
+    ok: { status: 200, schema: managing.indicatorEdit },
   },
   {
     method: "POST",
@@ -149,7 +150,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "indicators",
     summary: "Each year's status before and after a change of the definition, nothing saved",
     body: indicatorPreviewSchema,
-    ok: { status: 200, schema: out.indicatorPreview },
+    ok: { status: 200, schema: managing.indicatorPreview },
   },
   {
     method: "GET",
@@ -158,7 +159,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "indicators",
     summary: "Every change of an indicator's definition: who, when, what and why",
     query: historyQuery,
-    ok: { status: 200, schema: out.indicatorHistory },
+    ok: { status: 200, schema: managing.indicatorHistory },
   },
   {
     method: "PUT",
@@ -169,7 +170,7 @@ export const API_ROUTES: ApiRoute[] = [
       "Write a year's narrative at a place (region absent: the nation; stewards for their places)",
     query: narrativeQuery,
     body: narrativeBodySchema,
-    ok: { status: 200, schema: out.narrativeVersion },
+    ok: { status: 200, schema: managing.narrativeVersion },
   },
   {
     method: "GET",
@@ -178,7 +179,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "indicators",
     summary: "A year's narrative at a place, with every earlier version",
     query: narrativeQuery,
-    ok: { status: 200, schema: out.narrative },
+    ok: { status: 200, schema: managing.narrative },
   },
   {
     method: "GET",
@@ -187,7 +188,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "indicators",
     summary: "The years whose level needs a narrative and that have none",
     query: missingQuery,
-    ok: { status: 200, schema: out.missingNarratives },
+    ok: { status: 200, schema: managing.missingNarratives },
   },
   {
     method: "GET",
