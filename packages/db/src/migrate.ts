@@ -12,6 +12,7 @@ import * as confidential from "./migrations/2026_12_07_1910_confidential";
 import * as indicatorEdits from "./migrations/2026_12_08_0200_indicator_edits";
 import * as narratives from "./migrations/2026_12_08_0210_narratives";
 import * as sources from "./migrations/2026_12_08_0220_sources";
+import * as localizedTexts from "./migrations/2026_12_08_0240_localized_texts";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "2026_12_08_0200_indicator_edits": indicatorEdits,
   "2026_12_08_0210_narratives": narratives,
   "2026_12_08_0220_sources": sources,
+  "2026_12_08_0240_localized_texts": localizedTexts,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */
