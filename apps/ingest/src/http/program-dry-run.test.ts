@@ -153,7 +153,10 @@ describe("PUT /programs/:code?dryRun=true", () => {
     expect(body.conflicts).toEqual([
       { indicator: b, field: "dueDays", fileValue: 60, currentValue: 30 },
     ]);
-    expect(body.diff).toEqual({
+    const { names, ...diff } = body.diff;
+    expect(names[`${c}_NEW`]?.en).toBe("Indicator 0");
+    expect(names[c as string]).toEqual(program.indicators[2]?.name);
+    expect(diff).toEqual({
       created: [`${c}_NEW`],
       changed: [
         {

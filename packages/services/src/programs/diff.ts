@@ -8,6 +8,7 @@ import {
   EDITABLE_FIELDS,
   type FieldChange,
   type IndicatorDefinition,
+  type LocalizedText,
   type ProgramDefinition,
   sameValue,
 } from "@spm/kpi";
@@ -21,6 +22,8 @@ export interface ImportDiff {
   retired: string[];
   /** Fields of the programme itself (name, years, regions, ...) that change, whole. */
   program: FieldChange[];
+  /** The name of every indicator of the file or the stored definition, by code. */
+  names: Record<string, LocalizedText>;
 }
 
 const EDITABLE = new Set<string>(EDITABLE_FIELDS);
@@ -46,6 +49,9 @@ export function diffProgramDefinitions(
     changed,
     retired: [...old.keys()].filter((code) => !codes.has(code)),
     program: before ? diffWhole(before, after, new Set(["code", "indicators"])) : [],
+    names: Object.fromEntries(
+      [...(before?.indicators ?? []), ...after.indicators].map((i) => [i.code, i.name]),
+    ),
   };
 }
 

@@ -14,6 +14,7 @@ export const adminEn = {
     audit: "Audit log",
     outbox: "E-mail outbox",
     sources: "Sources",
+    programs: "Programme files",
   },
   home: {
     intro: "Manage who may sign in, the tokens scripts use, and review every recorded change.",

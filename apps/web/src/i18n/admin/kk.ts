@@ -15,6 +15,7 @@ export const adminKk: AdminMessages = {
     audit: "Аудит журналы",
     outbox: "Шығыс хаттар",
     sources: "Дереккөздер",
+    programs: "Бағдарлама файлдары",
   },
   home: {
     intro:

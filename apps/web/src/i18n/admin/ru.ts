@@ -15,6 +15,7 @@ export const adminRu: AdminMessages = {
     audit: "Журнал аудита",
     outbox: "Исходящие письма",
     sources: "Источники",
+    programs: "Файлы программ",
   },
   home: {
     intro:
