@@ -96,7 +96,7 @@ describe("the programme files page in Chromium", () => {
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      row.getByRole("link", { name: `Download the definition of ${program.code} (YAML)` }).click(),
+      row.getByRole("link", { name: `Download definition (YAML) ${program.code}` }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`${program.code}.yaml`);
     const text = await download.createReadStream().then(async (stream) => {

@@ -4,8 +4,6 @@ import type { SourcesTable } from "./sources-table";
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 export type LocalizedJson = { en: string; ru: string; kk: string };
-/** A programme's free text: plain, or in every language. */
-export type TextJson = string | LocalizedJson;
 export type Role = "viewer" | "steward" | "manager" | "admin";
 export type UploadStatus = "queued" | "processing" | "completed" | "failed";
 export type RowOutcome = "inserted" | "updated" | "unchanged" | "rejected";
@@ -56,18 +54,18 @@ export interface IndicatorsTable {
   description: Json<LocalizedJson> | null;
   unit: string;
   polarity: string;
-  polarity_reason: Json<TextJson> | null;
+  polarity_reason: Json<string | LocalizedJson> | null;
   frequency: string;
   aggregation: string;
   disaggregation: string;
   baseline_year: number;
   baseline_value: number;
-  baseline_source: Json<TextJson>;
+  baseline_source: Json<string | LocalizedJson>;
   targets_source: string;
   thresholds: Json<{ green: number; amber: number }>;
   trajectory: string;
   due_days: number;
-  owner: Json<TextJson> | null;
+  owner: Json<string | LocalizedJson> | null;
   /** Counts the definition's changes: `If-Match` of an edit names it. */
   version: Generated<number>;
   retired_at: Timestamp | null;

@@ -9,7 +9,6 @@ export const programsEn = {
   name: "Name",
   years: "Years",
   download: "Download definition (YAML)",
-  downloadLabel: "Download the definition of {code} (YAML)",
   uploadTitle: "Upload a programme file",
   file: "File (.yaml, .yml or .json)",
   fileHint: "Managers' edits made since the last import are kept unless you overwrite them.",

@@ -11,7 +11,6 @@ export const programsKk: ProgramsMessages = {
   name: "Атауы",
   years: "Жылдар",
   download: "Анықтаманы жүктеп алу (YAML)",
-  downloadLabel: "{code} анықтамасын жүктеп алу (YAML)",
   uploadTitle: "Бағдарлама файлын жүктеу",
   file: "Файл (.yaml, .yml немесе .json)",
   fileHint:

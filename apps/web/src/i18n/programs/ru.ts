@@ -11,7 +11,6 @@ export const programsRu: ProgramsMessages = {
   name: "Название",
   years: "Годы",
   download: "Скачать определение (YAML)",
-  downloadLabel: "Скачать определение {code} (YAML)",
   uploadTitle: "Загрузить файл программы",
   file: "Файл (.yaml, .yml или .json)",
   fileHint: "Правки менеджеров после прошлого импорта сохраняются, если вы не перезапишете их.",

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import styles from "~/components/admin/admin.module.css";
 import { ProgramImport } from "~/components/admin/program-import";
-import { format } from "~/i18n";
 import { getAdminMessages } from "~/i18n/admin";
 import { getProgramsMessages } from "~/i18n/programs";
 import { getMessages } from "~/i18n/server";
@@ -58,9 +57,9 @@ export default async function AdminProgramsPage() {
                   <a
                     href={`/api/v1/programs/${encodeURIComponent(p.code)}/definition.yaml`}
                     download={`${p.code}.yaml`}
-                    aria-label={format(t.downloadLabel, { code: p.code })}
                   >
                     {t.download}
+                    <span className="visually-hidden"> {p.code}</span>
                   </a>
                 </td>
               </tr>
