@@ -11,22 +11,12 @@ import styles from "./admin.module.css";
 import { type Problem, sendText } from "./api-client";
 import { ProblemMessage } from "./problem-message";
 import { ProgramDiff } from "./program-diff";
+import { programCodeOf } from "./program-file";
 
 interface Chosen {
   code: string;
   text: string;
   contentType: string;
-}
-
-/** The programme code a file names (the path of its PUT); the server checks the file again. */
-export function programCodeOf(text: string, json: boolean): string | undefined {
-  if (!json) return /^code:\s*["']?([A-Za-z0-9-]+)["']?\s*(#.*)?$/m.exec(text)?.[1];
-  try {
-    const code = (JSON.parse(text) as { code?: unknown } | null)?.code;
-    return typeof code === "string" ? code : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Upload a programme file: a dry run's diff first, then apply (or apply with force, asked). */
