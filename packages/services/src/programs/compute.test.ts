@@ -98,4 +98,21 @@ describe("the seed programme", () => {
     expect(tiles.every(Boolean)).toBe(true);
     expect(new Set(tiles).size).toBe(17);
   });
+
+  it("gives every polarity reason, owner and source in Russian and Kazakh too", async () => {
+    const seed = fileURLToPath(
+      new URL("../../../db/seed/kz-spcret-2018-2022.yaml", import.meta.url),
+    );
+    const result = await loadProgramFile(seed);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const texts = result.definition.indicators.flatMap((i) => [
+      i.polarityReason,
+      i.owner,
+      i.baseline.source,
+      ...i.history.map((h) => h.source),
+    ]);
+    expect(texts.length).toBeGreaterThan(60);
+    const plain = texts.filter((t) => typeof t === "string" || t === undefined);
+    expect(plain).toEqual([]);
+  });
 });
