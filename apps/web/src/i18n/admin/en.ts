@@ -21,6 +21,7 @@ export const adminEn = {
     users: "{count} user accounts: roles, regions, passwords, access.",
     tokens: "{count} active API tokens for scripts and integrations.",
     audit: "Every change to users, tokens, programmes and data, newest first.",
+    programs: "Download programme definitions, check a file by a dry run, apply it.",
     queues: "Queue board",
     queuesText: "Background jobs: uploads being processed, retries and failures.",
   },
