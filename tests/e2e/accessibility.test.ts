@@ -100,6 +100,7 @@ const PAGES: { name: string; role: Role | null; path: (a: Arranged) => string }[
   { name: "/admin/audit", role: "admin", path: () => "/admin/audit" },
   { name: "/admin/outbox", role: "admin", path: () => "/admin/outbox" },
   { name: "/admin/sources", role: "admin", path: () => "/admin/sources" },
+  { name: "/admin/programs", role: "admin", path: () => "/admin/programs" },
   { name: "/alerts", role: "manager", path: () => "/alerts" },
   { name: "/alerts/rules/new", role: "manager", path: () => "/alerts/rules/new" },
   { name: "/notifications", role: "viewer", path: () => "/notifications" },

@@ -204,4 +204,40 @@ describe("indicator page in Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("shows a programme's free texts in the reader's language (Kazakh), a plain one as written", async () => {
+    const say = (en: string, ru: string, kk: string) => ({ en, ru, kk });
+    const program = buildProgram({
+      indicators: [
+        {
+          polarityReason: say("More is better", "Больше — лучше", "Көбірек — жақсырақ"),
+          owner: say("Ministry of Tests", "Министерство тестов", "Тесттер министрлігі"),
+          baseline: { year: 2017, value: 40, source: say("Census", "Перепись", "Санақ") },
+          history: [
+            { period: "2016", value: 38, source: say("Survey", "Обследование", "Зерттеу") },
+            { period: "2015", value: 37, source: "Archive 1915" },
+          ],
+        },
+      ],
+    });
+    await importProgram(db, program, "test");
+    const page = await browser.newPage({ locale: "kk-KZ" });
+    await signIn(page, web, "viewer");
+    await page.goto(`${web}/indicators/${program.indicators[0]?.code}`);
+    const header =
+      (await page
+        .locator("header")
+        .filter({ has: page.locator("h1") })
+        .first()
+        .textContent()) ?? "";
+    expect(header).toContain("Көбірек — жақсырақ");
+    expect(header).toContain("Тесттер министрлігі");
+    expect(header).toContain("Санақ");
+    expect(header).not.toMatch(/More is better|Ministry of Tests|Census/);
+    const provenance = (await page.locator('table[data-table="provenance"]').textContent()) ?? "";
+    expect(provenance).toContain("Зерттеу");
+    expect(provenance).not.toContain("Survey");
+    expect(provenance).toContain("Archive 1915");
+    await page.close();
+  });
 });

@@ -35,6 +35,7 @@ const PAGES: { path: string; min: Role | null }[] = [
   { path: "/admin/audit", min: "admin" },
   { path: "/admin/outbox", min: "admin" },
   { path: "/admin/sources", min: "admin" },
+  { path: "/admin/programs", min: "admin" },
 ];
 
 interface Identity {

@@ -59,18 +59,18 @@ export interface IndicatorsTable {
   description: Json<LocalizedJson> | null;
   unit: string;
   polarity: string;
-  polarity_reason: string | null;
+  polarity_reason: Json<string | LocalizedJson> | null;
   frequency: string;
   aggregation: string;
   disaggregation: string;
   baseline_year: number;
   baseline_value: number;
-  baseline_source: string;
+  baseline_source: Json<string | LocalizedJson>;
   targets_source: string;
   thresholds: Json<{ green: number; amber: number }>;
   trajectory: string;
   due_days: number;
-  owner: string | null;
+  owner: Json<string | LocalizedJson> | null;
   /** Counts the definition's changes: `If-Match` of an edit names it. */
   version: Generated<number>;
   retired_at: Timestamp | null;

@@ -43,6 +43,24 @@ describe("the patch of an indicator", () => {
     expect(indicatorPatchSchema.safeParse({ reason: "because", dueDays: 10 }).success).toBe(true);
   });
 
+  it("takes a polarity reason and an owner plain or in ru, kk and en, like a programme file", () => {
+    const text = { ru: "Больше — лучше", kk: "Көбірек — жақсырақ", en: "More is better" };
+    const patch = { reason: "translated", polarityReason: text, owner: "MIA" };
+    const parsed = indicatorPatchSchema.parse(patch);
+    const next = applyIndicatorPatch(PCT_UP, parsed);
+    expect(next.polarityReason).toEqual(text);
+    expect(
+      programDefinitionSchema.safeParse({
+        ...SYNTHETIC_PROGRAM_INPUT,
+        indicators: SYNTHETIC_PROGRAM.indicators.map((i) => (i.code === PCT_UP.code ? next : i)),
+      }).success,
+    ).toBe(true);
+    const partial = { reason: "translated", owner: { ru: "МВД", en: "MIA" } };
+    expect(indicatorPatchSchema.safeParse(partial).success).toBe(false);
+    const long = { reason: "translated", owner: { ru: "x".repeat(201), kk: "x", en: "x" } };
+    expect(indicatorPatchSchema.safeParse(long).success).toBe(false);
+  });
+
   it("changes only the years it names; null removes a year and its standing", () => {
     const withSource: IndicatorDefinition = {
       ...PCT_UP,

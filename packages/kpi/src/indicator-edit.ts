@@ -36,18 +36,24 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 /** Fields kept per year: a change of one year's target is a change of its own. */
 const PER_YEAR = new Set<EditableField>(["targets", "targetSources"]);
 
+/** A free text of at most `max` characters, plain or in all of ru, kk and en (as in a file). */
+function boundedText(max: number) {
+  const text = z.string().trim().min(1).max(max);
+  return z.union([text, z.strictObject({ en: text, ru: text, kk: text })]);
+}
+
 /** The fields of a patch: in `targets` and `targetSources` only the years given change. */
 const patchFields = {
   name: localizedTextSchema.optional(),
   description: localizedTextSchema.nullable().optional(),
-  polarityReason: z.string().trim().min(1).max(2000).nullable().optional(),
+  polarityReason: boundedText(2000).nullable().optional(),
   targets: z.record(YEAR_KEY, targetValueSchema.nullable()).optional(),
   targetsSource: z.enum(TARGET_SOURCES).optional(),
   targetSources: z.record(YEAR_KEY, targetSourceSchema.nullable()).optional(),
   thresholds: thresholdsSchema.optional(),
   trajectory: z.enum(TRAJECTORY_METHODS).optional(),
   dueDays: z.number().int().min(0).max(730).optional(),
-  owner: z.string().trim().min(1).max(200).nullable().optional(),
+  owner: boundedText(200).nullable().optional(),
 };
 const changesSomething = {
   message: `change at least one of: ${EDITABLE_FIELDS.join(", ")}`,

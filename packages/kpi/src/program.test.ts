@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { programDefinitionSchema } from "./program";
+import { figureSourceIn, plainText, programDefinitionSchema, textIn } from "./program";
 import { SYNTHETIC_PROGRAM_INPUT } from "./test-fixtures";
 
 type Input = typeof SYNTHETIC_PROGRAM_INPUT;
@@ -102,5 +102,19 @@ describe("programme alert rules", () => {
     ],
   ])("refuses %s", (_label, rules, expected) => {
     expect(issues(withRules(rules))).toEqual(expected);
+  });
+});
+
+describe("a programme's free texts", () => {
+  const text = { ru: "Статистика МВД", kk: "ІІМ статистикасы", en: "MIA statistics" };
+  it("are shown in the reader's language, a plain string as written", () => {
+    expect(textIn(text, "kk")).toBe("ІІМ статистикасы");
+    expect(textIn("Article, note 32", "ru")).toBe("Article, note 32");
+    expect(plainText(text)).toBe("MIA statistics");
+  });
+  it("match a figure's stored source back to its history point's languages", () => {
+    const ind = { history: [{ source: "plain" }, { source: text }] };
+    expect(figureSourceIn(ind, "MIA statistics", "ru")).toBe("Статистика МВД");
+    expect(figureSourceIn(ind, "uploaded.csv", "ru")).toBe("uploaded.csv");
   });
 });

@@ -49,17 +49,52 @@ export const localizedTextSchema = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
+/**
+ * A programme's free text (a polarity's reason, a source, an owner): a plain string, shown as
+ * written in every language, or `{ru, kk, en}` with all three given, as names are.
+ */
+export const textOrLocalizedSchema = z.union([z.string().trim().min(1), localizedTextSchema]);
+export type TextOrLocalized = z.infer<typeof textOrLocalizedSchema>;
+
+/** The text in the reader's language (a plain string is the same in every language). */
+export function textIn(value: TextOrLocalized, locale: "en" | "ru" | "kk"): string {
+  return typeof value === "string" ? value : value[locale];
+}
+
+/** The text kept where one string is stored (a figure's source): plain as is, else English. */
+export function plainText(value: TextOrLocalized): string {
+  return typeof value === "string" ? value : value.en;
+}
+
+/**
+ * A figure's stored source in the reader's language: figures keep the English of a history
+ * point's localized source (plainText), which is matched back to the point here.
+ */
+export function figureSourceIn(
+  ind: { history: { source: TextOrLocalized }[] },
+  stored: string,
+  locale: "en" | "ru" | "kk",
+): string {
+  for (const point of ind.history) {
+    if (typeof point.source !== "string" && point.source.en === stored) return point.source[locale];
+  }
+  return stored;
+}
+
+const NATION_EXAMPLE =
+  'nation: { code: KZ, name: { ru: "Казахстан", kk: "Қазақстан", en: "Kazakhstan" } }';
+
 const sourcedValueSchema = z.strictObject({
   year,
   value: z.number().finite(),
-  source: z.string().trim().min(1),
+  source: textOrLocalizedSchema,
 });
 
 const historyPointSchema = z.strictObject({
   period: z.union([z.string(), z.number().int()]).transform(String),
   region: z.string().regex(PLACE_CODE).optional(),
   value: z.number().finite(),
-  source: z.string().trim().min(1),
+  source: textOrLocalizedSchema,
   note: z.string().optional(),
 });
 
@@ -96,7 +131,7 @@ const indicatorSchema = z.strictObject({
   description: localizedTextSchema.optional(),
   unit: z.enum(UNITS),
   polarity: z.enum(POLARITIES),
-  polarityReason: z.string().trim().min(1).optional(),
+  polarityReason: textOrLocalizedSchema.optional(),
   frequency: z.enum(FREQUENCIES).default("yearly"),
   aggregation: z.enum(AGGREGATIONS).default("last"),
   disaggregation: z.enum(DISAGGREGATIONS).default("national"),
@@ -116,7 +151,7 @@ const indicatorSchema = z.strictObject({
     })
     .optional(),
   dueDays: z.number().int().min(0).max(730).default(90),
-  owner: z.string().trim().min(1).optional(),
+  owner: textOrLocalizedSchema.optional(),
   /** The DHIS2 data elements (and category option combos) whose values are this indicator's. */
   dhis2: z.array(dhis2DataElementSchema).optional(),
   history: z.array(historyPointSchema).default([]),
@@ -127,11 +162,23 @@ const programBaseSchema = z.strictObject({
   name: localizedTextSchema,
   description: localizedTextSchema.optional(),
   years: z.strictObject({ history: year.optional(), baseline: year, start: year, end: year }),
-  nation: z.strictObject({
-    code: z.string().regex(NATION_CODE, "must be an ISO 3166-1 alpha-2 code"),
-    name: localizedTextSchema,
-    dhis2: dhis2OrgUnitsSchema.optional(),
-  }),
+  nation: z.strictObject(
+    {
+      code: z
+        .string()
+        .regex(NATION_CODE, `must be an ISO 3166-1 alpha-2 code, e.g. ${NATION_EXAMPLE}`),
+      name: localizedTextSchema,
+      dhis2: dhis2OrgUnitsSchema.optional(),
+    },
+    {
+      error: (issue) => {
+        if (issue.code !== "invalid_type") return undefined;
+        return issue.input === undefined
+          ? `missing: the country the programme covers, its regions' parent; write ${NATION_EXAMPLE}`
+          : `must be an object such as ${NATION_EXAMPLE}`;
+      },
+    },
+  ),
   dhis2: dhis2ProgramSchema.optional(),
   directions: z
     .array(z.strictObject({ code: z.string().regex(CODE), name: localizedTextSchema }))

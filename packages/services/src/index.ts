@@ -46,6 +46,7 @@ export {
   type LoadResult,
   parseProgramDefinition,
 } from "./programs/compute";
+export type { ImportDiff } from "./programs/diff";
 export {
   type EditResult,
   editIndicator,

@@ -1,10 +1,13 @@
 // The administration commands refuse what the API refuses: a weak password (issue 13, 17), a
-// limit to no region (19), a token lifetime over the maximum; a token ends after 90 days (15).
+// limit to no region (19), a token lifetime over the maximum; a token ends after 90 days (15);
+// a programme import's dry run writes nothing.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { findUserByUsername, listApiTokens } from "@spm/db";
-import { createTestDb } from "@spm/db/test/factories";
+import { buildProgram, createTestDb } from "@spm/db/test/factories";
 import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -89,5 +92,25 @@ describe("spm token create", () => {
     const run = spm(["token", "create", "--name", name, "--role", "steward", "--regions", " , "]);
     expect(run.stderr).toMatch(/--regions: name at least one region/);
     expect((await listApiTokens(db)).some((t) => t.name === name)).toBe(false);
+  });
+});
+
+describe("spm program import --dry-run", () => {
+  it("lists what the import would create and writes nothing; without the flag it imports", async () => {
+    const program = buildProgram();
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "spm-")), "programme.json");
+    writeFileSync(file, JSON.stringify(program));
+    const code = program.indicators[0]?.code;
+    const stored = () =>
+      db.selectFrom("programs").select("code").where("code", "=", program.code).execute();
+
+    const dry = spm(["program", "import", file, "--dry-run"]);
+    expect(dry.status).toBe(0);
+    expect(dry.stderr).toContain(`dry run, nothing written: ${program.code}: created`);
+    expect(dry.stderr).toContain(`+ ${code}: created`);
+    expect(await stored()).toEqual([]);
+
+    expect(spm(["program", "import", file]).status).toBe(0);
+    expect(await stored()).toEqual([{ code: program.code }]);
   });
 });

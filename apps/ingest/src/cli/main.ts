@@ -28,9 +28,11 @@ const USAGE = `usage: spm <command>
                                   (DATABASE_URL) its rows
   seed [--no-admin]               load the seed programmes into an empty database and create the
                                   first admin (password printed once, kept in .data/admin-password)
-  program import FILE [--force]   import or update a programme definition (YAML or JSON); fields
+  program import FILE [--force] [--dry-run]
+                                  import or update a programme definition (YAML or JSON); fields
                                   managers edited since the last import are kept and listed as
-                                  conflicts, --force takes the file's values
+                                  conflicts, --force takes the file's values; --dry-run lists
+                                  what would be created, changed and retired and writes nothing
   user create --username U --role viewer|steward|manager|admin [--email E] [--lang ru|kk|en]
               [--regions KZ-ALA,...] [--confidential]   (password from standard input; leave
                                   --regions out for every region)

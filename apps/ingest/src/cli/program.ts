@@ -1,6 +1,7 @@
 import type { Db } from "@spm/db";
 import {
   formatDefinitionIssues,
+  type ImportDiff,
   importProgram,
   loadProgramFile,
   ServiceError,
@@ -11,7 +12,7 @@ export async function importProgramFile(
   db: Db,
   file: string,
   actor: string,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; dryRun?: boolean } = {},
 ): Promise<boolean> {
   const loaded = await loadProgramFile(file);
   if (!loaded.ok) {
@@ -24,10 +25,11 @@ export async function importProgramFile(
     const result = await importProgram(db, loaded.definition, actor, options);
     const h = result.history;
     process.stderr.write(
-      `${result.code}: ${result.status} (${result.indicators} indicators` +
+      `${result.dryRun ? "dry run, nothing written: " : ""}${result.code}: ${result.status} (${result.indicators} indicators` +
         `${result.retired.length ? `, retired ${result.retired.join(", ")}` : ""}; ` +
         `history: ${h.inserted} inserted, ${h.updated} updated, ${h.unchanged} unchanged)\n`,
     );
+    if (result.dryRun) writeDiff(result.diff);
     for (const c of result.conflicts) {
       const what = result.forced ? "overwritten with the file's" : "kept (managers changed it)";
       process.stderr.write(
@@ -47,11 +49,27 @@ export async function importProgramFile(
   }
 }
 
+/** A dry run's diff, one line per indicator created, retired or field changed. */
+function writeDiff(diff: ImportDiff): void {
+  const json = (v: unknown) => JSON.stringify(v) ?? "(none)";
+  for (const code of diff.created) process.stderr.write(`  + ${code}: created\n`);
+  for (const code of diff.retired) process.stderr.write(`  - ${code}: retired\n`);
+  for (const c of diff.program)
+    process.stderr.write(`  ~ programme.${c.field}: ${json(c.before)} -> ${json(c.after)}\n`);
+  for (const { indicator, changes } of diff.changed) {
+    for (const c of changes)
+      process.stderr.write(`  ~ ${indicator}.${c.field}: ${json(c.before)} -> ${json(c.after)}\n`);
+  }
+}
+
 export async function runProgramImport(db: Db, args: string[]): Promise<void> {
+  const flags = new Set(["--force", "--dry-run"]);
   const force = args.includes("--force");
-  const files = args.filter((a) => a !== "--force");
-  if (files.length === 0) throw new Error("usage: spm program import FILE [FILE...] [--force]");
+  const dryRun = args.includes("--dry-run");
+  const files = args.filter((a) => !flags.has(a));
+  if (files.length === 0)
+    throw new Error("usage: spm program import FILE [FILE...] [--force] [--dry-run]");
   for (const file of files) {
-    if (!(await importProgramFile(db, file, "cli", { force }))) process.exitCode = 1;
+    if (!(await importProgramFile(db, file, "cli", { force, dryRun }))) process.exitCode = 1;
   }
 }

@@ -195,18 +195,19 @@ export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): 
         `the file defines ${loaded.definition.code}, not ${req.params.code}`,
       );
     }
-    const { force } = parseQuery(importQuery, req.query);
+    const { force, dryRun } = parseQuery(importQuery, req.query);
     try {
       const result = await importProgram(deps.db, loaded.definition, auditActor(req), {
         force: force === "true",
+        dryRun: dryRun === "true",
       });
       // The import wrote its status work; ask for it now (the reconciler does if Redis is away).
-      if (result.status !== "unchanged") {
+      if (result.status !== "unchanged" && !result.dryRun) {
         await enqueueStatusWork(deps.queues).catch((err: Error) =>
           req.log.warn({ err: err.message }, "status work not queued; the reconciler will"),
         );
       }
-      res.status(result.status === "created" ? 201 : 200).json(result);
+      res.status(result.status === "created" && !result.dryRun ? 201 : 200).json(result);
     } catch (error) {
       if (error instanceof ServiceError && error.code === "invalid_definition") {
         throw new HttpProblem(422, "Unprocessable Content", error.message, {
@@ -235,6 +236,8 @@ export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): 
 
 export const importQuery = z.object({
   force: z.enum(["true", "false"]).optional(),
+  /** `true`: validate and merge, answer what would change, write nothing. */
+  dryRun: z.enum(["true", "false"]).optional(),
 });
 
 /** A token never holds a permission its creator lacks (403, naming the field). */

@@ -5,6 +5,7 @@ import { getAlertsMessages } from "./alerts";
 import { getApiDocsMessages } from "./api-docs";
 import { CATALOGUES, format, resolveLocale } from "./index";
 import { getIndicatorMessages } from "./indicator";
+import { getProgramsMessages } from "./programs";
 import { getReportsMessages } from "./reports";
 import { getSourcesMessages } from "./sources";
 import { getUploadsMessages } from "./uploads";
@@ -27,6 +28,7 @@ const SETS = {
   alerts: getAlertsMessages,
   apiDocs: getApiDocsMessages,
   indicator: getIndicatorMessages,
+  programs: getProgramsMessages,
   sources: getSourcesMessages,
   reports: getReportsMessages,
   uploads: getUploadsMessages,

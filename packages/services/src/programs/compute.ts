@@ -8,6 +8,7 @@ import {
   formatPeriod,
   type ProgramDefinition,
   parsePeriod,
+  plainText,
   programDefinitionSchema,
 } from "@spm/kpi";
 import { parse as parseYaml } from "yaml";
@@ -90,7 +91,8 @@ export function historyInputs(def: ProgramDefinition): ObservationInput[] {
         year: parsed.period.year,
         value: point.value,
         note: point.note ?? null,
-        source: point.source,
+        // A figure keeps one source text (English of a localized one); pages show the reader's.
+        source: plainText(point.source),
         row,
       };
     }),

@@ -34,6 +34,7 @@ import { stringify as stringifyYaml } from "yaml";
 import { ServiceError } from "../errors";
 import { createShippedAlertRules } from "../rules/run";
 import { hashDefinition, historyInputs, type LoadResult, parseProgramDefinition } from "./compute";
+import { diffProgramDefinitions, type ImportDiff } from "./diff";
 
 export interface ImportResult {
   status: "created" | "updated" | "unchanged";
@@ -47,6 +48,17 @@ export interface ImportResult {
    */
   conflicts: ImportConflict[];
   forced: boolean;
+  /** What the import creates, changes and retires (the same for a dry run). */
+  diff: ImportDiff;
+  /** True when nothing was written: the answer says what an import would do. */
+  dryRun: boolean;
+}
+
+/** Carries a dry run's answer out of its transaction, which it rolls back. */
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportResult) {
+    super("dry run");
+  }
 }
 
 /** A programme's current definition (managers' edits included) as YAML, or undefined. */
@@ -68,84 +80,100 @@ export async function loadProgramFile(file: string): Promise<LoadResult> {
 
 /**
  * Creates or updates a programme from a validated definition in one transaction. Observations
- * are kept; indicators missing from the new file are retired, never deleted.
+ * are kept; indicators missing from the new file are retired, never deleted. A dry run takes the
+ * very same path and rolls the transaction back (nothing written, nothing audited).
  */
 export async function importProgram(
   db: Db,
   file: ProgramDefinition,
   actor: Actor,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; dryRun?: boolean } = {},
+): Promise<ImportResult> {
+  const dryRun = options.dryRun === true;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const result = await importInTransaction(trx, file, actor, options.force === true, dryRun);
+      if (dryRun) throw new DryRunRollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.result;
+    throw error;
+  }
+}
+
+async function importInTransaction(
+  trx: Transaction<Database>,
+  file: ProgramDefinition,
+  actor: Actor,
+  forced: boolean,
+  dryRun: boolean,
 ): Promise<ImportResult> {
   const codes = file.indicators.map((i) => i.code);
-  const forced = options.force === true;
-  return db.transaction().execute(async (trx) => {
-    await lockProgram(trx, file.code);
-    const existing = await findProgramHash(trx, file.code);
-    const { def, conflicts } = existing
-      ? await mergeWithEdits(trx, file, forced)
-      : { def: file, conflicts: [] };
-    const hash = hashDefinition(def);
-    const base = {
-      code: def.code,
-      indicators: def.indicators.length,
-      retired: [] as string[],
-      conflicts,
-      forced,
-    };
-    if (existing?.definitionHash === hash) {
-      // Nothing changes; the file is still the base of the next merge.
-      await storeImportedBase(trx, file);
-      return { ...base, status: "unchanged", history: { inserted: 0, updated: 0, unchanged: 0 } };
-    }
-    const taken = await listIndicatorCodesOfOthers(trx, def.code, codes);
-    if (taken.length > 0) {
-      throw new ServiceError(
-        "indicator_code_taken",
-        `indicator codes already used by another programme: ${taken.map((t) => `${t.code} (${t.programCode})`).join(", ")}`,
-        taken.map((t) => ({ path: `indicators.${t.code}`, message: `used by ${t.programCode}` })),
-      );
-    }
-    // A DHIS2 id naming two indicators or places would make an upload's rows ambiguous.
-    const others = (await loadProgramDefinitions(trx)).filter((p) => p.code !== def.code);
-    const clashes = findDhis2Clashes(def, others);
-    if (clashes.length > 0) {
-      const list = clashes.map((c) => `${c.path}: ${c.message}`).join("; ");
-      throw new ServiceError(
-        "dhis2_id_taken",
-        `DHIS2 ids mapped by another programme: ${list}`,
-        clashes,
-      );
-    }
-    const before = existing ? await loadProgramDefinitions(trx) : [];
-    const retired = await storeProgramDefinition(trx, def, hash, file);
-    await recordImportChanges(
-      trx,
-      before.find((p) => p.code === def.code),
-      def,
-      actor,
-      forced,
+  await lockProgram(trx, file.code);
+  const existing = await findProgramHash(trx, file.code);
+  const { def, conflicts } = existing
+    ? await mergeWithEdits(trx, file, forced)
+    : { def: file, conflicts: [] };
+  const hash = hashDefinition(def);
+  const before = existing
+    ? (await loadProgramDefinitions(trx)).find((p) => p.code === def.code)
+    : undefined;
+  const base = {
+    code: def.code,
+    indicators: def.indicators.length,
+    retired: [] as string[],
+    conflicts,
+    forced,
+    diff: diffProgramDefinitions(before, def),
+    dryRun,
+  };
+  if (existing?.definitionHash === hash) {
+    // Nothing changes; the file is still the base of the next merge.
+    await storeImportedBase(trx, file);
+    return { ...base, status: "unchanged", history: { inserted: 0, updated: 0, unchanged: 0 } };
+  }
+  const taken = await listIndicatorCodesOfOthers(trx, def.code, codes);
+  if (taken.length > 0) {
+    throw new ServiceError(
+      "indicator_code_taken",
+      `indicator codes already used by another programme: ${taken.map((t) => `${t.code} (${t.programCode})`).join(", ")}`,
+      taken.map((t) => ({ path: `indicators.${t.code}`, message: `used by ${t.programCode}` })),
     );
-    const history = await storeProgramHistory(
-      trx,
-      `program ${def.code}`,
-      historyInputs(def),
-      actorFields(actor).actor,
+  }
+  // A DHIS2 id naming two indicators or places would make an upload's rows ambiguous.
+  const others = (await loadProgramDefinitions(trx)).filter((p) => p.code !== def.code);
+  const clashes = findDhis2Clashes(def, others);
+  if (clashes.length > 0) {
+    const list = clashes.map((c) => `${c.path}: ${c.message}`).join("; ");
+    throw new ServiceError(
+      "dhis2_id_taken",
+      `DHIS2 ids mapped by another programme: ${list}`,
+      clashes,
     );
-    await createShippedAlertRules(trx, def, actor);
-    // New targets, thresholds or history change statuses: the work commits with the import.
-    await addStatusWork(trx, codes, "import");
-    // Definitions are data the pages show: their caches key on the data version.
-    await advanceDataVersion(trx);
-    await recordAudit(trx, {
-      ...actorFields(actor),
-      action: existing ? "program.update" : "program.create",
-      entityType: "program",
-      entityId: def.code,
-      before: existing ? { hash: existing.definitionHash } : undefined,
-      after: { hash, indicators: codes, retired, forced, conflicts },
-    });
-    return { ...base, retired, status: existing ? "updated" : "created", history };
+  }
+  const retired = await storeProgramDefinition(trx, def, hash, file);
+  await recordImportChanges(trx, before, def, actor, forced);
+  const history = await storeProgramHistory(
+    trx,
+    `program ${def.code}`,
+    historyInputs(def),
+    actorFields(actor).actor,
+  );
+  await createShippedAlertRules(trx, def, actor);
+  // New targets, thresholds or history change statuses: the work commits with the import.
+  await addStatusWork(trx, codes, "import");
+  // Definitions are data the pages show: their caches key on the data version.
+  await advanceDataVersion(trx);
+  await recordAudit(trx, {
+    ...actorFields(actor),
+    action: existing ? "program.update" : "program.create",
+    entityType: "program",
+    entityId: def.code,
+    before: existing ? { hash: existing.definitionHash } : undefined,
+    after: { hash, indicators: codes, retired, forced, conflicts },
   });
+  return { ...base, retired, status: existing ? "updated" : "created", history };
 }
 
 /**

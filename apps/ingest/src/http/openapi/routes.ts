@@ -211,7 +211,8 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/api/v1/programs/:code",
     role: "admin",
     tag: "programs",
-    summary: "Load or change a programme's definition (YAML or JSON)",
+    summary:
+      "Load or change a programme's definition (YAML or JSON); dryRun=true answers what would change and writes nothing",
     query: importQuery,
     body: out.anyObject,
     bodyType: "application/yaml",

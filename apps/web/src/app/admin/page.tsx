@@ -47,6 +47,12 @@ export default async function AdminHomePage() {
         </li>
         <li>
           <h2>
+            <Link href="/admin/programs">{t.nav.programs}</Link>
+          </h2>
+          <p>{t.home.programs}</p>
+        </li>
+        <li>
+          <h2>
             {/* Served by the ingest API under the same origin (a rewrite), not by this app. */}
             <a href="/admin/queues">{t.home.queues}</a>
           </h2>

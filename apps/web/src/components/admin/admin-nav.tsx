@@ -12,6 +12,7 @@ const SECTIONS = [
   ["/admin/audit", "audit"],
   ["/admin/outbox", "outbox"],
   ["/admin/sources", "sources"],
+  ["/admin/programs", "programs"],
 ] as const;
 
 /** The tabs of the administration area; the current one is marked for assistive technology. */

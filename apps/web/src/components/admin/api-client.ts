@@ -37,14 +37,30 @@ export async function callApi<T>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<ApiResult<T>> {
+  return send<T>(method, path, {
+    headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Sends a file's text as it is (e.g. YAML) with its content type; answers as callApi. */
+export async function sendText<T>(
+  method: "POST" | "PUT",
+  path: string,
+  text: string,
+  contentType: string,
+): Promise<ApiResult<T>> {
+  return send<T>(method, path, { headers: { "content-type": contentType }, body: text });
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  init: { headers: Record<string, string>; body: string | undefined },
+): Promise<ApiResult<T>> {
   let res: Response;
   try {
-    res = await fetch(`/api/v1/${path}`, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    res = await fetch(`/api/v1/${path}`, { method, credentials: "same-origin", ...init });
   } catch {
     return { ok: false, problem: { status: 0, detail: null, invalid: [] } };
   }

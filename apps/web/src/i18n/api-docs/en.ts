@@ -50,7 +50,8 @@ export const apiDocsEn = {
     getApiV1IndicatorsCodeObservations: "The current figures of one indicator",
     getApiV1Programs: "The programmes loaded",
     getApiV1ProgramsCodeTemplateExt: "A programme's upload template (ext: csv or xlsx)",
-    putApiV1ProgramsCode: "Load or change a programme's definition (YAML or JSON)",
+    putApiV1ProgramsCode:
+      "Load or change a programme's definition (YAML or JSON); dryRun=true answers what would change and writes nothing",
     postApiV1Observations: "Send a batch of figures as JSON",
     postApiV1Uploads:
       "Send a file of figures (CSV, Excel or DHIS2 data values) in the field `file`",

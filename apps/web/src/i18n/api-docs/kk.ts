@@ -51,7 +51,8 @@ export const apiDocsKk: ApiDocsMessages = {
     getApiV1IndicatorsCodeObservations: "Бір көрсеткіштің ағымдағы мәндері",
     getApiV1Programs: "Жүктелген бағдарламалар",
     getApiV1ProgramsCodeTemplateExt: "Бағдарламаның жүктеу үлгісі (ext: csv немесе xlsx)",
-    putApiV1ProgramsCode: "Бағдарлама сипаттамасын жүктеу немесе өзгерту (YAML немесе JSON)",
+    putApiV1ProgramsCode:
+      "Бағдарлама сипаттамасын жүктеу немесе өзгерту (YAML немесе JSON); dryRun=true не өзгеретінін айтады, ештеңе жазбайды",
     postApiV1Observations: "Мәндер топтамасын JSON түрінде жіберу",
     postApiV1Uploads: "Мәндер файлын (CSV, Excel немесе DHIS2 мәндері) `file` өрісінде жіберу",
     getApiV1Uploads: "Соңғы жүктеулер (өзінікі; барлығы — менеджерден бастап)",

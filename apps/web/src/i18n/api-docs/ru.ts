@@ -48,7 +48,8 @@ export const apiDocsRu: ApiDocsMessages = {
     getApiV1IndicatorsCodeObservations: "Текущие значения одного показателя",
     getApiV1Programs: "Загруженные программы",
     getApiV1ProgramsCodeTemplateExt: "Шаблон загрузки программы (ext: csv или xlsx)",
-    putApiV1ProgramsCode: "Загрузить или изменить описание программы (YAML или JSON)",
+    putApiV1ProgramsCode:
+      "Загрузить или изменить описание программы (YAML или JSON); dryRun=true сообщает, что изменится, ничего не записывая",
     postApiV1Observations: "Отправить пакет значений в JSON",
     postApiV1Uploads: "Отправить файл значений (CSV, Excel или значения DHIS2) в поле `file`",
     getApiV1Uploads: "Последние загрузки (свои; все — начиная с менеджера)",

@@ -1,4 +1,4 @@
-import { targetSourceOf } from "@spm/kpi";
+import { targetSourceOf, textIn } from "@spm/kpi";
 import styles from "~/components/indicator/indicator.module.css";
 import { format } from "~/i18n";
 import type { SectionContext } from "./context";
@@ -27,7 +27,7 @@ export function IndicatorHeader({ ctx, demo }: { ctx: SectionContext; demo: bool
           <dd>
             {t.polarityName[indicator.polarity]}
             {indicator.polarityReason && (
-              <span className="muted"> — {indicator.polarityReason}</span>
+              <span className="muted"> — {textIn(indicator.polarityReason, locale)}</span>
             )}
           </dd>
         </div>
@@ -46,7 +46,7 @@ export function IndicatorHeader({ ctx, demo }: { ctx: SectionContext; demo: bool
         {indicator.owner && (
           <div>
             <dt>{t.owner}</dt>
-            <dd>{indicator.owner}</dd>
+            <dd>{textIn(indicator.owner, locale)}</dd>
           </div>
         )}
       </dl>
@@ -54,7 +54,7 @@ export function IndicatorHeader({ ctx, demo }: { ctx: SectionContext; demo: bool
         {format(t.baselineSource, {
           year: indicator.baseline.year,
           value: value(indicator.baseline.value),
-          source: indicator.baseline.source,
+          source: textIn(indicator.baseline.source, locale),
         })}
       </p>
       {Object.keys(indicator.targets).some(

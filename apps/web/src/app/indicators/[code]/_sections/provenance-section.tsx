@@ -1,3 +1,4 @@
+import { figureSourceIn } from "@spm/kpi";
 import { endOfDay } from "@spm/services";
 import { ColumnHeads } from "~/components/column-heads";
 import { formatDateTime } from "~/components/indicator/format";
@@ -53,7 +54,7 @@ export function ProvenanceSection(props: {
                   <td className="num">{f.withheld ? t.flag.confidential : value(f.value)}</td>
                   <td>{f.flag ? (flagName(t.flag, f.flag) ?? f.flag) : ""}</td>
                   <td>
-                    {f.source}
+                    {f.source && figureSourceIn(data.view.indicator, f.source, locale)}
                     {f.note && (
                       <div className="muted">
                         {t.provenance.note}: {f.note}
@@ -120,7 +121,11 @@ function RevisionsTable(props: {
                 ? (t.provenance.uploadKind as Record<string, string>)[r.uploadKind]
                 : ""}
               {r.uploadFilename && <div>{r.uploadFilename}</div>}
-              {r.source && r.source !== f.source && <div className="muted">{r.source}</div>}
+              {r.source && r.source !== f.source && (
+                <div className="muted">
+                  {figureSourceIn(props.ctx.data.view.indicator, r.source, locale)}
+                </div>
+              )}
             </td>
           </tr>
         ))}

@@ -1,3 +1,4 @@
+import { figureSourceIn, textIn } from "@spm/kpi";
 import type { ReportIndicator } from "@spm/services";
 import styles from "~/components/report/report.module.css";
 import { SeriesChart } from "~/components/report/series-chart";
@@ -40,7 +41,13 @@ export function IndicatorSection({ ctx, item }: { ctx: ReportContext; item: Repo
   const unit = common.unit[indicator.unit];
   const rows = yearRows(item, report.year);
   const yearStatus = new Map((view.years ?? []).map((y) => [y.year, y.status.level]));
-  const sources = [...new Set(item.figures.flatMap((f) => (f.source ? [f.source] : [])))];
+  const sources = [
+    ...new Set(
+      item.figures.flatMap((f) =>
+        f.source ? [figureSourceIn(item.view.indicator, f.source, locale)] : [],
+      ),
+    ),
+  ];
   const finalYear = status.inputs.finalTarget?.year ?? report.program.years.end;
   const name = indicator.name[locale];
   return (
@@ -118,7 +125,7 @@ export function IndicatorSection({ ctx, item }: { ctx: ReportContext; item: Repo
           {format(t.indicator.baseline, {
             year: indicator.baseline.year,
             value: ctx.value(indicator.baseline.value, unit),
-            source: indicator.baseline.source ?? "—",
+            source: textIn(indicator.baseline.source, locale),
           })}
         </li>
         {sources.map((s) => (
