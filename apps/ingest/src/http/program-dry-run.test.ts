@@ -72,6 +72,8 @@ async function snapshot(program: ProgramDefinition) {
         .selectFrom("status_work")
         .select(["indicator_code"])
         .where("indicator_code", "in", codes)
+        // In the order it was written (without it, the plan's order, which may change).
+        .orderBy("id")
         .execute(),
     ),
     rules: of(
