@@ -3,11 +3,13 @@ export const en = {
   app: { title: "State Program Monitor", skip: "Skip to content" },
   nav: {
     overview: "Overview",
+    programs: "Programmes",
     regions: "Regions",
     uploads: "Uploads",
     alerts: "Alerts",
     admin: "Administration",
     api: "API",
+    menu: "Menu",
   },
   lang: { label: "Language", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {
@@ -66,6 +68,20 @@ export const en = {
   demo: {
     banner:
       "Synthetic demo data is loaded: figures whose source says “Synthetic demo data” are not official. An administrator removes them with “npm run spm -- demo remove”.",
+  },
+  programs: {
+    title: "Programmes",
+    intro: "Every programme loaded, with the current status of its national indicators.",
+    years: "Programme years {start}–{end}, baseline {baseline}",
+    indicators: "{count} indicators",
+    levels: "National status of its indicators",
+    stamp: "Statuses computed {when} (data version {version})",
+    noStamp: "Statuses not computed yet",
+    overview: "Overview",
+    regions: "Regions",
+    download: "Download the figures:",
+    others: "{count} programmes are loaded.",
+    all: "See every programme",
   },
   regions: {
     title: "Regions",

@@ -4,11 +4,13 @@ export const kk: Messages = {
   app: { title: "Мемлекеттік бағдарлама мониторингі", skip: "Мазмұнға өту" },
   nav: {
     overview: "Шолу",
+    programs: "Бағдарламалар",
     regions: "Өңірлер",
     uploads: "Жүктеулер",
     alerts: "Хабарламалар",
     admin: "Әкімшілік",
     api: "API",
+    menu: "Мәзір",
   },
   lang: { label: "Тіл", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {
@@ -72,6 +74,20 @@ export const kk: Messages = {
   demo: {
     banner:
       "Синтетикалық демо-деректер жүктелген: дереккөзі «Synthetic demo data» болған мәндер ресми емес. Әкімші оларды «npm run spm -- demo remove» командасымен жояды.",
+  },
+  programs: {
+    title: "Бағдарламалар",
+    intro: "Жүктелген барлық бағдарлама және олардың ұлттық көрсеткіштерінің ағымдағы мәртебесі.",
+    years: "Бағдарлама жылдары {start}–{end}, базалық жыл {baseline}",
+    indicators: "Көрсеткіштер саны: {count}",
+    levels: "Көрсеткіштердің ұлттық мәртебесі",
+    stamp: "Мәртебелер {when} есептелді (деректер нұсқасы {version})",
+    noStamp: "Мәртебелер әлі есептелмеген",
+    overview: "Шолу",
+    regions: "Өңірлер",
+    download: "Мәндерді жүктеп алу:",
+    others: "Жүктелген бағдарламалар саны: {count}.",
+    all: "Барлық бағдарламалар",
   },
   regions: {
     title: "Өңірлер",

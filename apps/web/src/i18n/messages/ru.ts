@@ -4,11 +4,13 @@ export const ru: Messages = {
   app: { title: "Мониторинг государственной программы", skip: "Перейти к содержанию" },
   nav: {
     overview: "Обзор",
+    programs: "Программы",
     regions: "Регионы",
     uploads: "Загрузки",
     alerts: "Оповещения",
     admin: "Администрирование",
     api: "API",
+    menu: "Меню",
   },
   lang: { label: "Язык", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {
@@ -72,6 +74,20 @@ export const ru: Messages = {
   demo: {
     banner:
       "Загружены синтетические демонстрационные данные: значения с источником «Synthetic demo data» не являются официальными. Администратор удаляет их командой «npm run spm -- demo remove».",
+  },
+  programs: {
+    title: "Программы",
+    intro: "Все загруженные программы и текущий статус их национальных индикаторов.",
+    years: "Годы программы {start}–{end}, базовый год {baseline}",
+    indicators: "Индикаторов: {count}",
+    levels: "Национальный статус индикаторов",
+    stamp: "Статусы рассчитаны {when} (версия данных {version})",
+    noStamp: "Статусы ещё не рассчитаны",
+    overview: "Обзор",
+    regions: "Регионы",
+    download: "Скачать значения:",
+    others: "Загружено программ: {count}.",
+    all: "Все программы",
   },
   regions: {
     title: "Регионы",
