@@ -6,6 +6,7 @@ import { buildProgram, createTestDb, storeFigures } from "@spm/db/test/factories
 import { importProgram } from "@spm/services";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { seriousViolations } from "../axe";
 import { collectErrors, launchBrowser, saveScreenshot } from "../browser";
 import { apiSession, signIn, tokenFor } from "../support";
 
@@ -113,26 +114,59 @@ function measure(page: Page) {
 
 describe("every main page at 390 × 844 in Chromium", () => {
   for (const { name, role, path } of PAGES) {
-    it(`${name} as ${role ?? "a visitor"} has no sideways scroll`, async () => {
-      const page = await browser.newPage({ locale: "ru-RU", viewport: PHONE });
+    it(`${name} as ${role ?? "a visitor"} has no sideways scroll and no serious axe violation`, async () => {
+      // bypassCSP: axe-core is injected as an inline script (tests/e2e/csp.test.ts checks the policy).
+      const page = await browser.newPage({ locale: "ru-RU", viewport: PHONE, bypassCSP: true });
       const errors = collectErrors(page);
       if (role) await signIn(page, web, role);
-      const res = await page.goto(`${web}${path(arranged)}`);
-      expect(res?.status(), name).toBeLessThan(400);
-      await page.waitForLoadState("networkidle");
-      const got = await measure(page);
-      expect(got, name).toEqual({ scrollWidth: expect.any(Number), out: [] });
-      expect(got.scrollWidth, name).toBeLessThanOrEqual(PHONE.width);
-      await saveScreenshot(page, `phone-${name}`);
+      await expectFits(page, name, path(arranged));
+      expect(await seriousViolations(page), name).toEqual([]);
       expect(errors, name).toEqual([]);
       await page.close();
     });
   }
+
+  it("an upload's report as its steward has no sideways scroll", async () => {
+    const page = await browser.newPage({ locale: "ru-RU", viewport: PHONE });
+    await signIn(page, web, "steward");
+    const indicator = arranged.indicator;
+    const res = await page.request.post(`${web}/api/v1/observations`, {
+      headers: { origin: web },
+      data: {
+        observations: [
+          { indicator, period: "2021", region: "ZZ-N", value: 80 },
+          { indicator, period: "2021", region: "ZZ-NOWHERE", value: 80 },
+          { indicator, period: "2021W10", region: "ZZ-S", value: "много" },
+        ],
+      },
+    });
+    expect(res.status()).toBe(202);
+    const { uploadId } = (await res.json()) as { uploadId: string };
+    for (let i = 0; i < 100; i++) {
+      const report = await page.request.get(`${web}/api/v1/uploads/${uploadId}`);
+      if (((await report.json()) as { status: string }).status === "completed") break;
+      await page.waitForTimeout(200);
+    }
+    await expectFits(page, "upload-report", `/uploads?upload=${uploadId}`);
+    expect(await page.locator("[data-errors] tbody tr").count()).toBeGreaterThanOrEqual(2);
+    await page.close();
+  });
 });
+
+/** Opens a page and checks that nothing makes it wider than the phone; keeps a screenshot. */
+async function expectFits(page: Page, name: string, path: string) {
+  const res = await page.goto(`${web}${path}`);
+  expect(res?.status(), name).toBeLessThan(400);
+  await page.waitForLoadState("networkidle");
+  const got = await measure(page);
+  expect(got, name).toEqual({ scrollWidth: expect.any(Number), out: [] });
+  expect(got.scrollWidth, name).toBeLessThanOrEqual(PHONE.width);
+  await saveScreenshot(page, `phone-${name}`);
+}
 
 describe("the navigation on a phone", () => {
   it("folds into a menu that opens and closes by keyboard, whose links lead to their pages", async () => {
-    const page = await browser.newPage({ locale: "en-GB", viewport: PHONE });
+    const page = await browser.newPage({ locale: "en-GB", viewport: PHONE, bypassCSP: true });
     await signIn(page, web, "manager");
     const button = page.locator("header button.menu-button");
     const links = page.locator("header nav a");
@@ -157,6 +191,7 @@ describe("the navigation on a phone", () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await saveScreenshot(page, "phone-menu-open");
+    expect(await seriousViolations(page)).toEqual([]);
     // Escape folds it again and gives the focus back to the button.
     await page.keyboard.press("Escape");
     await expect(button.getAttribute("aria-expanded")).resolves.toBe("false");

@@ -76,7 +76,7 @@ export function UploadReportView(props: {
             </p>
           </div>
           <ScrollBox label={t.errorsTitle}>
-            <table data-errors>
+            <table data-errors className="stacked">
               <thead>
                 <tr>
                   <th scope="col">{t.row}</th>
@@ -88,12 +88,14 @@ export function UploadReportView(props: {
               <tbody>
                 {shown.map((e) => (
                   <tr key={`${e.row}-${e.field}-${e.code}`}>
-                    <td className="num">{e.row}</td>
-                    <td>{e.field}</td>
-                    <td>
+                    <td className="num" data-label={t.row}>
+                      {e.row}
+                    </td>
+                    <td data-label={t.field}>{e.field}</td>
+                    <td data-label={t.code}>
                       <code>{e.code}</code>
                     </td>
-                    <td>{rowErrorMessage(e, locale)}</td>
+                    <td data-label={t.message}>{rowErrorMessage(e, locale)}</td>
                   </tr>
                 ))}
               </tbody>
