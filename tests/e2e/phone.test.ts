@@ -167,8 +167,31 @@ async function expectFits(page: Page, name: string, path: string) {
 describe("the navigation on a phone", () => {
   it("folds into a menu that opens and closes by keyboard, whose links lead to their pages", async () => {
     const page = await browser.newPage({ locale: "en-GB", viewport: PHONE, bypassCSP: true });
-    await signIn(page, web, "manager");
+    const me = await signIn(page, web, "manager");
     const button = page.locator("header button.menu-button");
+    // Folded with the bell, its unread count shows on the button.
+    await db
+      .insertInto("notifications")
+      .values({
+        dedupe_key: `phone-test-${me.id}`,
+        kind: "firing",
+        channel: "in_app",
+        alert_id: null,
+        user_id: me.id,
+        address: null,
+        lang: "en",
+        payload: JSON.stringify({ type: "test" }),
+        status: "unread",
+        message: null,
+        last_error: null,
+        sent_at: null,
+        read_at: null,
+        claimed_at: null,
+        claimed_by: null,
+      })
+      .execute();
+    await page.locator("header button.menu-button .count").waitFor();
+    await expect(page.getByRole("button", { name: /^Menu ?, 1 unread$/ }).count()).resolves.toBe(1);
     const links = page.locator("header nav a");
     // Folded: the button says so, and no link of the menu is shown.
     await expect(button.getAttribute("aria-expanded")).resolves.toBe("false");

@@ -79,6 +79,15 @@ describe("the programmes page in Chromium", () => {
       { level: "overdue", text: expect.stringMatching(/: 1$/), icon: true },
       { level: "green", text: expect.stringMatching(/: 1$/), icon: true },
     ]);
+    // The page refreshes itself once the worker has computed the statuses.
+    await page.waitForFunction(
+      (code) =>
+        /\d\)$/.test(
+          document.querySelector(`[data-program="${code}"] [data-stamp]`)?.textContent ?? "",
+        ),
+      first.code,
+      { timeout: 30_000 },
+    );
     await expect(card.locator("[data-stamp]").textContent()).resolves.toMatch(
       /^Мәртебелер .+ есептелді \(деректер нұсқасы \d+\)$/,
     );

@@ -31,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a className="brand" href="/">
             {t.app.title}
           </a>
-          <SiteMenu label={t.nav.menu}>
+          <SiteMenu label={t.nav.menu} unread={user ? alertsT.inbox.unread : undefined}>
             <nav aria-label={t.app.title}>
               {user && <a href="/">{t.nav.overview}</a>}
               {user && <a href="/programs">{t.nav.programs}</a>}

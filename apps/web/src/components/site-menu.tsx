@@ -1,16 +1,25 @@
 "use client";
 
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { subscribeLive } from "./live-state";
+import { UnreadCount } from "./unread-count";
 
 /**
  * The header's navigation, folded behind a menu button on narrow screens (a disclosure: the
  * button says whether it is open and which element it opens; Escape closes it and returns to
- * the button). Wide screens show it whole; without script it stays unfolded (globals.css).
+ * the button). Wide screens show it whole; without script it stays unfolded (globals.css). For a
+ * signed-in reader (`unread`: "{n} unread") the button carries the bell's count, folded with it.
  */
-export function SiteMenu(props: { label: string; children: ReactNode }) {
+export function SiteMenu(props: { label: string; unread?: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
+  const [unread, setUnread] = useState(0);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
+  const signedIn = props.unread !== undefined;
+  useEffect(
+    () => (signedIn ? subscribeLive((state) => setUnread(state.reader.unread)) : undefined),
+    [signedIn],
+  );
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
@@ -35,6 +44,7 @@ export function SiteMenu(props: { label: string; children: ReactNode }) {
           <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" strokeWidth="1.6" />
         </svg>
         {props.label}
+        {props.unread && <UnreadCount n={unread} label={props.unread} />}
       </button>
       <div id={id} className="site-menu" data-open={open ? "" : undefined}>
         {props.children}
