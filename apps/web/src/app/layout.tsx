@@ -10,6 +10,7 @@ import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
 import { currentUser } from "~/lib/session";
 import "./globals.css";
+import "./responsive.css";
 
 export const metadata: Metadata = { title: "State Program Monitor" };
 
