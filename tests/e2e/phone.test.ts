@@ -299,3 +299,26 @@ describe("the navigation on a phone", () => {
     await page.close();
   });
 });
+
+describe("the indicator chart", () => {
+  it("follows its box when the window narrows to a phone's width", async () => {
+    const page = await browser.newPage({ locale: "en-GB", viewport: { width: 1280, height: 800 } });
+    await signIn(page, web, "viewer");
+    await page.goto(`${web}/indicators/${arranged.indicator}`);
+    const canvas = page.locator("figure.indicator-chart canvas");
+    await canvas.waitFor();
+    const wide = await canvas.evaluate((c) => c.getBoundingClientRect().width);
+    expect(wide).toBeGreaterThan(800);
+    await page.setViewportSize(PHONE);
+    await page.waitForFunction(
+      () => (document.querySelector("figure.indicator-chart canvas")?.clientWidth ?? 999) < 390,
+    );
+    const box = await canvas.evaluate((c) => c.getBoundingClientRect());
+    expect(box.right).toBeLessThanOrEqual(PHONE.width);
+    expect(box.height).toBeGreaterThan(200); // the box's height, not squeezed to the width
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth),
+    ).resolves.toBeLessThanOrEqual(PHONE.width);
+    await page.close();
+  });
+});
