@@ -162,6 +162,10 @@ describe("every main page at 390 × 844 in Chromium", () => {
     }
     await expectFits(page, "upload-report", `/uploads?upload=${uploadId}`);
     expect(await page.locator("[data-errors] tbody tr").count()).toBeGreaterThanOrEqual(2);
+    // The stored report words each error from its parameters (the region the steward sent).
+    await expect(page.locator("[data-errors] tbody").textContent()).resolves.toContain(
+      "Неизвестный регион «ZZ-NOWHERE».",
+    );
     await page.close();
   });
 });

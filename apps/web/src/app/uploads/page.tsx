@@ -112,7 +112,14 @@ async function toReport(u: Upload, seesConfidential: boolean): Promise<UploadRep
       rejected: u.rejected,
     },
     progress: { done: u.progress_done, total: u.progress_total },
-    errors: errors.map((e) => ({ row: e.row, field: e.field, code: e.code, message: e.message })),
+    // With their parameters: the report words each error in the reader's language from them.
+    errors: errors.map((e) => ({
+      row: e.row,
+      field: e.field,
+      code: e.code,
+      message: e.message,
+      params: e.params as Record<string, unknown> | null,
+    })),
     statusChanges: u.status_changes as UploadReport["statusChanges"],
     failureReason: u.failure_reason,
   };
