@@ -1,20 +1,14 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Role } from "@spm/db";
 import { buildProgram, createTestDb, storeFigures } from "@spm/db/test/factories";
 import { programDefinitionSchema } from "@spm/kpi";
 import { importProgram } from "@spm/services";
-import type { AxeResults, Result } from "axe-core";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runAxe, seriousViolations } from "../axe";
 import { launchBrowser } from "../browser";
 import { signIn } from "../support";
 
 const web = inject("webUrl");
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8",
-);
 const db = createTestDb();
 let browser: Browser;
 let arranged: { program: string; indicator: string };
@@ -65,30 +59,13 @@ afterAll(async () => {
 // Pages are opened with bypassCSP: axe-core is injected as an inline script, which the pages'
 // policy rightly refuses (tests/e2e/csp.test.ts checks the policy itself).
 
-/** Runs axe-core in the page and returns the serious and critical violations, readably. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run(),
-  );
-  // A page that was not really checked (empty, or axe not running) must not pass silently.
-  expect(results.passes.map((p) => p.id)).toEqual(
-    expect.arrayContaining(["color-contrast", "document-title", "html-has-lang"]),
-  );
-  return results.violations
-    .filter((v: Result) => v.impact === "serious" || v.impact === "critical")
-    .map((v: Result) => {
-      const where = v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary}`);
-      return `${v.id} (${v.impact}): ${v.help}\n    ${where.join("\n    ")}`;
-    });
-}
-
 type Arranged = typeof arranged;
 // Every main page, as the least role that may open it; the seed's, then the arranged programme's.
 const PAGES: { name: string; role: Role | null; path: (a: Arranged) => string }[] = [
   { name: "/login", role: null, path: () => "/login" },
   { name: "/api-docs", role: null, path: () => "/api-docs" },
   { name: "/", role: "viewer", path: () => "/" },
+  { name: "/programs", role: "viewer", path: () => "/programs" },
   { name: "/ (every level)", role: "viewer", path: (a) => `/?program=${a.program}` },
   { name: "/indicators/HQ_READINESS", role: "viewer", path: () => "/indicators/HQ_READINESS" },
   { name: "/indicators/<regional>", role: "viewer", path: (a) => `/indicators/${a.indicator}` },
@@ -112,10 +89,7 @@ describe("accessibility (axe-core) in Chromium", () => {
     await page.setContent(
       '<html lang="en"><head><title>t</title></head><body><main><img src="data:,"><input type="text"><p style="color:#bbb;background:#fff">faint</p></main></body></html>',
     );
-    await page.addScriptTag({ content: AXE_SOURCE });
-    const results = await page.evaluate(() =>
-      (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run(),
-    );
+    const results = await runAxe(page);
     expect(results.violations.map((v) => v.id)).toEqual(
       expect.arrayContaining(["image-alt", "label", "color-contrast"]),
     );

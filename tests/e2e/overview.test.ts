@@ -78,7 +78,9 @@ describe("overview page in Chromium", () => {
   it("shows the reader's own name in the header and statuses on a chosen day", async () => {
     const page = await browser.newPage({ locale: "kk-KZ", viewport: { width: 390, height: 844 } });
     const me = await signIn(page, web, "viewer");
-    // The page is the same for every viewer; the name comes to the browser by itself.
+    // The page is the same for every viewer; the name comes to the browser by itself (on a
+    // phone it is in the header's menu).
+    await page.click("header button.menu-button");
     await page.locator('.user[data-reader="loaded"]').waitFor();
     await expect(page.locator(".user").textContent()).resolves.toContain(me.username);
     await page.fill('input[name="asOf"]', "2019-06-30");

@@ -3,12 +3,14 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "~/components/language-switch";
 import { ReaderBar } from "~/components/reader-bar";
+import { SiteMenu } from "~/components/site-menu";
 import { StatusIconSprite } from "~/components/status-badge";
 import { getAlertsMessages } from "~/i18n/alerts";
 import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
 import { currentUser } from "~/lib/session";
 import "./globals.css";
+import "./responsive.css";
 
 export const metadata: Metadata = { title: "State Program Monitor" };
 
@@ -30,29 +32,32 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a className="brand" href="/">
             {t.app.title}
           </a>
-          <nav aria-label={t.app.title}>
-            {user && <a href="/">{t.nav.overview}</a>}
-            {user && <a href="/regions">{t.nav.regions}</a>}
-            {user && <a href="/reports">{t.nav.reports}</a>}
-            {user && user.role !== "viewer" && <a href="/uploads">{t.nav.uploads}</a>}
-            {user && (user.role === "manager" || user.role === "admin") && (
-              <a href="/alerts">{t.nav.alerts}</a>
+          <SiteMenu label={t.nav.menu} unread={user ? alertsT.inbox.unread : undefined}>
+            <nav aria-label={t.app.title}>
+              {user && <a href="/">{t.nav.overview}</a>}
+              {user && <a href="/programs">{t.nav.programs}</a>}
+              {user && <a href="/regions">{t.nav.regions}</a>}
+              {user && <a href="/reports">{t.nav.reports}</a>}
+              {user && user.role !== "viewer" && <a href="/uploads">{t.nav.uploads}</a>}
+              {user && (user.role === "manager" || user.role === "admin") && (
+                <a href="/alerts">{t.nav.alerts}</a>
+              )}
+              {user?.role === "admin" && <a href="/admin">{t.nav.admin}</a>}
+              <a href="/api-docs">{t.nav.api}</a>
+            </nav>
+            {user && (
+              <ReaderBar
+                labels={{
+                  bell: alertsT.inbox.bell,
+                  unread: alertsT.inbox.unread,
+                  signedInAs: t.auth.signedInAs,
+                  role: t.role[user.role],
+                  signOut: t.auth.signOut,
+                }}
+              />
             )}
-            {user?.role === "admin" && <a href="/admin">{t.nav.admin}</a>}
-            <a href="/api-docs">{t.nav.api}</a>
-          </nav>
-          {user && (
-            <ReaderBar
-              labels={{
-                bell: alertsT.inbox.bell,
-                unread: alertsT.inbox.unread,
-                signedInAs: t.auth.signedInAs,
-                role: t.role[user.role],
-                signOut: t.auth.signOut,
-              }}
-            />
-          )}
-          <LanguageSwitch locale={locale} labels={t.lang} />
+            <LanguageSwitch locale={locale} labels={t.lang} />
+          </SiteMenu>
         </header>
         {user && demo && (
           <p className="demo-banner" role="note">

@@ -159,6 +159,12 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
               {format(t.overview.asOf, { date: asOf })}
             </p>
             <ViewDatesNotice dates={dates} t={t} />
+            {programs.length > 1 && (
+              <p data-other-programs>
+                {format(t.programs.others, { count: programs.length })}{" "}
+                <a href="/programs">{t.programs.all}</a>
+              </p>
+            )}
             <OverviewFilters
               filter={{ ...filter, program: program.code }}
               programs={programs.map((p) => ({ code: p.code, name: p.name }))}

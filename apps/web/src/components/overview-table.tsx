@@ -33,7 +33,10 @@ export interface OverviewTableLabels {
   trajectoryLevel: Record<string, string>;
 }
 
-/** The table of one direction's indicators: name, status, latest value, target, trajectory. */
+/**
+ * The table of one direction's indicators: name, status, latest value, target, trajectory. On a
+ * phone each row stacks into a card, every cell under its column's name (`stacked`, data-label).
+ */
 export function OverviewTable(props: {
   rows: OverviewRow[];
   labels: OverviewTableLabels;
@@ -43,7 +46,7 @@ export function OverviewTable(props: {
   const { rows, labels } = props;
   const query = props.linkQuery ? `?${props.linkQuery}` : "";
   return (
-    <table>
+    <table className="stacked">
       <thead>
         <tr>
           <th scope="col">{labels.indicator}</th>
@@ -56,22 +59,22 @@ export function OverviewTable(props: {
       <tbody>
         {rows.map((r) => (
           <tr key={r.code} data-indicator={r.code}>
-            <td>
+            <td data-label="">
               <a href={`/indicators/${r.code}${query}`}>{r.name}</a>
               <div className="muted">{r.code}</div>
             </td>
-            <td>
+            <td data-label={labels.status}>
               <StatusBadge level={r.level} label={labels.level[r.level] ?? r.level} title={r.why} />
             </td>
-            <td className="num">
+            <td className="num" data-label={labels.latest}>
               {r.latest}
               <Sparkline points={r.spark.map(([year, value]) => ({ year, value }))} />
             </td>
-            <td className="num">
+            <td className="num" data-label={labels.target}>
               {r.target}
               {r.illustrative && <div className="tag">{labels.illustrative}</div>}
             </td>
-            <td>
+            <td data-label={labels.trajectory}>
               <StatusBadge
                 level={r.trajectory}
                 label={r.trend ?? labels.trajectoryLevel[r.trajectory] ?? r.trajectory}

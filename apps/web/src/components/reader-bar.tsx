@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { format } from "~/i18n/format";
 import { subscribeLive } from "./live-state";
 import { SignOutButton } from "./sign-out";
+import { UnreadCount } from "./unread-count";
 
 export interface ReaderBarLabels {
   bell: string;
@@ -26,14 +27,7 @@ export function ReaderBar(props: { labels: ReaderBarLabels }) {
   const unread = reader?.unread ?? 0;
   return (
     <>
-      <a
-        className="bell"
-        href="/notifications"
-        data-unread={reader ? unread : undefined}
-        aria-label={
-          unread > 0 ? `${labels.bell}, ${format(labels.unread, { n: unread })}` : labels.bell
-        }
-      >
+      <a className="bell" href="/notifications" data-unread={reader ? unread : undefined}>
         <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
           <path
             d="M8 2a4 4 0 0 0-4 4v3l-1.5 2h11L12 9V6a4 4 0 0 0-4-4zM6.5 13a1.5 1.5 0 0 0 3 0"
@@ -43,7 +37,7 @@ export function ReaderBar(props: { labels: ReaderBarLabels }) {
           />
         </svg>
         <span>{labels.bell}</span>
-        {unread > 0 && <span className="count">{unread}</span>}
+        <UnreadCount n={unread} label={labels.unread} />
       </a>
       <span className="user" data-reader={reader ? "loaded" : "loading"}>
         <span>

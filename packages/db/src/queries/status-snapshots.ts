@@ -99,3 +99,30 @@ export async function listStatusSnapshots(
   const rows = await q.execute();
   return rows.map((r) => ({ ...r, as_of: String(r.as_of) }));
 }
+
+/** When a programme's statuses were last computed, and from which data version. */
+export interface ProgramDataStamp {
+  programCode: string;
+  dataVersion: string;
+  computedAt: Date;
+}
+
+/** The newest data version and computing time of each programme's stored statuses. */
+export async function listProgramDataStamps(db: Conn): Promise<ProgramDataStamp[]> {
+  const rows = await db
+    .selectFrom("status_snapshots as s")
+    .innerJoin("indicators as i", "i.code", "s.indicator_code")
+    .where("i.retired_at", "is", null)
+    .select((eb) => [
+      "i.program_code",
+      eb.fn.max("s.data_version").as("version"),
+      eb.fn.max("s.computed_at").as("computed_at"),
+    ])
+    .groupBy("i.program_code")
+    .execute();
+  return rows.map((r) => ({
+    programCode: r.program_code,
+    dataVersion: String(r.version),
+    computedAt: new Date(r.computed_at),
+  }));
+}

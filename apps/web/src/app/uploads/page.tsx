@@ -1,6 +1,7 @@
 import { findUploadById, listPrograms, listUploadErrors, listUploads, type Upload } from "@spm/db";
 import { readsSentConfidential, showRowError } from "@spm/kpi";
 import { connection } from "next/server";
+import { ScrollBox } from "~/components/scroll-box";
 import type { UploadReport } from "~/components/uploads/upload-client";
 import { UploadPanel } from "~/components/uploads/upload-panel";
 import { UploadReportView } from "~/components/uploads/upload-report";
@@ -62,31 +63,33 @@ export default async function UploadsPage(props: { searchParams: Promise<{ uploa
       {uploads.length === 0 ? (
         <p className="empty">{t.noHistory}</p>
       ) : (
-        <table data-history>
-          <thead>
-            <tr>
-              <th scope="col">{t.when}</th>
-              <th scope="col">{t.file}</th>
-              <th scope="col">{t.state}</th>
-              <th scope="col">{t.counts}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {uploads.map((u) => (
-              <tr key={u.id} data-upload={u.id}>
-                <td>{u.created_at.toISOString().replace("T", " ").slice(0, 16)} UTC</td>
-                <td>
-                  <a href={`/uploads?upload=${u.id}`}>{u.filename ?? u.format ?? u.kind}</a>
-                  {u.dry_run && <span className="tag">{t.dryRun}</span>}
-                </td>
-                <td>{t.stateNames[u.status]}</td>
-                <td className="num">
-                  {n(u.inserted)} / {n(u.updated)} / {n(u.unchanged)} / {n(u.rejected)}
-                </td>
+        <ScrollBox label={t.history}>
+          <table data-history>
+            <thead>
+              <tr>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{t.file}</th>
+                <th scope="col">{t.state}</th>
+                <th scope="col">{t.counts}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {uploads.map((u) => (
+                <tr key={u.id} data-upload={u.id}>
+                  <td>{u.created_at.toISOString().replace("T", " ").slice(0, 16)} UTC</td>
+                  <td>
+                    <a href={`/uploads?upload=${u.id}`}>{u.filename ?? u.format ?? u.kind}</a>
+                    {u.dry_run && <span className="tag">{t.dryRun}</span>}
+                  </td>
+                  <td>{t.stateNames[u.status]}</td>
+                  <td className="num">
+                    {n(u.inserted)} / {n(u.updated)} / {n(u.unchanged)} / {n(u.rejected)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </>
   );
@@ -109,7 +112,14 @@ async function toReport(u: Upload, seesConfidential: boolean): Promise<UploadRep
       rejected: u.rejected,
     },
     progress: { done: u.progress_done, total: u.progress_total },
-    errors: errors.map((e) => ({ row: e.row, field: e.field, code: e.code, message: e.message })),
+    // With their parameters: the report words each error in the reader's language from them.
+    errors: errors.map((e) => ({
+      row: e.row,
+      field: e.field,
+      code: e.code,
+      message: e.message,
+      params: e.params as Record<string, unknown> | null,
+    })),
     statusChanges: u.status_changes as UploadReport["statusChanges"],
     failureReason: u.failure_reason,
   };

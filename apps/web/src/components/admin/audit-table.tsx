@@ -1,5 +1,6 @@
 import type { AuditEntry } from "@spm/db";
 import type { Locale } from "@spm/kpi";
+import { ScrollBox } from "~/components/scroll-box";
 import { format } from "~/i18n";
 import type { AdminMessages } from "~/i18n/admin";
 import styles from "./admin.module.css";
@@ -63,7 +64,7 @@ export function AuditTable(props: {
 }) {
   const t = props.labels;
   return (
-    <div className={styles.scroll}>
+    <ScrollBox label={t.tableCaption}>
       <table>
         <caption className="visually-hidden">{t.tableCaption}</caption>
         <thead>
@@ -117,6 +118,6 @@ export function AuditTable(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

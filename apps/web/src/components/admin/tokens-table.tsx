@@ -1,3 +1,4 @@
+import { ScrollBox } from "~/components/scroll-box";
 import type { AdminMessages } from "~/i18n/admin";
 import styles from "./admin.module.css";
 import { TokenRevoke } from "./token-revoke";
@@ -8,7 +9,7 @@ export function TokensTable(props: { tokens: TokenRow[]; labels: AdminMessages }
   const t = props.labels;
   if (props.tokens.length === 0) return <p className="empty">{t.tokens.empty}</p>;
   return (
-    <div className={styles.scroll}>
+    <ScrollBox label={t.tokens.tableCaption}>
       <table>
         <caption className="visually-hidden">{t.tokens.tableCaption}</caption>
         <thead>
@@ -61,6 +62,6 @@ export function TokensTable(props: { tokens: TokenRow[]; labels: AdminMessages }
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ScrollBox } from "~/components/scroll-box";
 import type { AdminMessages } from "~/i18n/admin";
 import styles from "./admin.module.css";
 import type { RegionOption, UserRow } from "./types";
@@ -24,7 +25,7 @@ export function UsersTable(props: {
       {props.users.length === 0 ? (
         <p className="empty">{t.users.empty}</p>
       ) : (
-        <div className={styles.scroll}>
+        <ScrollBox label={t.users.tableCaption}>
           <table>
             <caption className="visually-hidden">{t.users.tableCaption}</caption>
             <thead>
@@ -86,7 +87,7 @@ export function UsersTable(props: {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );

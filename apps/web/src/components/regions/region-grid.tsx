@@ -1,5 +1,6 @@
 import type { Locale } from "@spm/kpi";
 import type { IndicatorStatusView } from "@spm/services";
+import { ScrollBox } from "~/components/scroll-box";
 import { StatusBadge } from "~/components/status-badge";
 import type { Messages } from "~/i18n/messages/en";
 
@@ -21,7 +22,7 @@ export function RegionGrid(props: {
     props.regions.map((r) => [r.code, new Map(r.views.map((v) => [v.indicator.code, v]))]),
   );
   return (
-    <div className="grid-scroll">
+    <ScrollBox label={t.regions.caption}>
       <table className="region-grid" data-region-grid={props.direction}>
         <caption className="visually-hidden">{t.regions.caption}</caption>
         <thead>
@@ -58,6 +59,6 @@ export function RegionGrid(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { Locale } from "@spm/kpi";
 import { useState } from "react";
+import { ScrollBox } from "~/components/scroll-box";
 import { format } from "~/i18n";
 import type { UploadsMessages } from "~/i18n/uploads";
 import { choicesOf, type ErrorFilter, filterErrors } from "./error-filter";
@@ -74,28 +75,32 @@ export function UploadReportView(props: {
               {format(t.shownErrors, { shown: shown.length, total: report.errors.length })}
             </p>
           </div>
-          <table data-errors>
-            <thead>
-              <tr>
-                <th scope="col">{t.row}</th>
-                <th scope="col">{t.field}</th>
-                <th scope="col">{t.code}</th>
-                <th scope="col">{t.message}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((e) => (
-                <tr key={`${e.row}-${e.field}-${e.code}`}>
-                  <td className="num">{e.row}</td>
-                  <td>{e.field}</td>
-                  <td>
-                    <code>{e.code}</code>
-                  </td>
-                  <td>{rowErrorMessage(e, locale)}</td>
+          <ScrollBox label={t.errorsTitle}>
+            <table data-errors className="stacked">
+              <thead>
+                <tr>
+                  <th scope="col">{t.row}</th>
+                  <th scope="col">{t.field}</th>
+                  <th scope="col">{t.code}</th>
+                  <th scope="col">{t.message}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((e) => (
+                  <tr key={`${e.row}-${e.field}-${e.code}`}>
+                    <td className="num" data-label={t.row}>
+                      {e.row}
+                    </td>
+                    <td data-label={t.field}>{e.field}</td>
+                    <td data-label={t.code}>
+                      <code>{e.code}</code>
+                    </td>
+                    <td data-label={t.message}>{rowErrorMessage(e, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
           <p>
             <a href={`/api/v1/uploads/${report.id}/rejected.csv`} download>
               {t.downloadRejected}

@@ -3,12 +3,14 @@ export const en = {
   app: { title: "State Program Monitor", skip: "Skip to content" },
   nav: {
     overview: "Overview",
+    programs: "Programmes",
     regions: "Regions",
     reports: "Reports",
     uploads: "Uploads",
     alerts: "Alerts",
     admin: "Administration",
     api: "API",
+    menu: "Menu",
   },
   lang: { label: "Language", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {
@@ -75,6 +77,20 @@ export const en = {
     dateInvalid: "“{field}” in the link is not a calendar date; today is shown instead.",
     dateBeforeProgram:
       "The programme begins on {earliest}: “{field}” cannot be earlier; today is shown instead.",
+  },
+  programs: {
+    title: "Programmes",
+    intro: "Every programme loaded, with the current status of its national indicators.",
+    years: "Programme years {start}–{end}, baseline {baseline}",
+    indicators: "{count} indicators",
+    levels: "National status of its indicators",
+    stamp: "Statuses computed {when} (data version {version})",
+    noStamp: "Statuses not computed yet",
+    overview: "Overview",
+    regions: "Regions",
+    download: "Download the figures:",
+    others: "{count} programmes are loaded.",
+    all: "See every programme",
   },
   regions: {
     title: "Regions",

@@ -4,12 +4,14 @@ export const ru: Messages = {
   app: { title: "Мониторинг государственной программы", skip: "Перейти к содержанию" },
   nav: {
     overview: "Обзор",
+    programs: "Программы",
     regions: "Регионы",
     reports: "Отчёты",
     uploads: "Загрузки",
     alerts: "Оповещения",
     admin: "Администрирование",
     api: "API",
+    menu: "Меню",
   },
   lang: { label: "Язык", en: "English", ru: "Русский", kk: "Қазақша" },
   overview: {
@@ -81,6 +83,20 @@ export const ru: Messages = {
     dateInvalid: "«{field}» в ссылке — не календарная дата; показано на сегодня.",
     dateBeforeProgram:
       "Программа начинается {earliest}: «{field}» не может быть раньше; показано на сегодня.",
+  },
+  programs: {
+    title: "Программы",
+    intro: "Все загруженные программы и текущий статус их национальных индикаторов.",
+    years: "Годы программы {start}–{end}, базовый год {baseline}",
+    indicators: "Индикаторов: {count}",
+    levels: "Национальный статус индикаторов",
+    stamp: "Статусы рассчитаны {when} (версия данных {version})",
+    noStamp: "Статусы ещё не рассчитаны",
+    overview: "Обзор",
+    regions: "Регионы",
+    download: "Скачать значения:",
+    others: "Загружено программ: {count}.",
+    all: "Все программы",
   },
   regions: {
     title: "Регионы",

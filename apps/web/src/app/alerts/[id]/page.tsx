@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { AlertActions } from "~/components/alerts/alert-actions";
 import { AlertStatusBadge } from "~/components/alerts/alert-status";
 import { formatWhen, nameBook } from "~/components/alerts/describe";
+import { ScrollBox } from "~/components/scroll-box";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
 import { getAlertsMessages } from "~/i18n/alerts";
@@ -110,35 +111,37 @@ export default async function AlertPage(props: { params: Promise<{ id: string }>
         {alert.notifications.length === 0 ? (
           <p className="empty">{t.detail.noNotifications}</p>
         ) : (
-          <table data-notices>
-            <thead>
-              <tr>
-                <th scope="col">{t.deliveries.when}</th>
-                <th scope="col">{t.deliveries.channel}</th>
-                <th scope="col">{t.deliveries.to}</th>
-                <th scope="col">{t.outbox.status}</th>
-                <th scope="col">{t.deliveries.error}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {alert.notifications.map((n) => (
-                <tr key={n.id}>
-                  <td>{formatWhen(n.createdAt, locale)}</td>
-                  <td>
-                    {(t.channel as Record<string, string>)[n.channel] ?? n.channel} ·{" "}
-                    {
-                      (t.status as Record<string, string>)[
-                        n.kind === "resolved" ? "normal" : "firing"
-                      ]
-                    }
-                  </td>
-                  <td>{n.address ?? "—"}</td>
-                  <td>{(t.delivery as Record<string, string>)[n.status] ?? n.status}</td>
-                  <td>{n.lastError ?? ""}</td>
+          <ScrollBox label={t.detail.notifications}>
+            <table data-notices>
+              <thead>
+                <tr>
+                  <th scope="col">{t.deliveries.when}</th>
+                  <th scope="col">{t.deliveries.channel}</th>
+                  <th scope="col">{t.deliveries.to}</th>
+                  <th scope="col">{t.outbox.status}</th>
+                  <th scope="col">{t.deliveries.error}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {alert.notifications.map((n) => (
+                  <tr key={n.id}>
+                    <td>{formatWhen(n.createdAt, locale)}</td>
+                    <td>
+                      {(t.channel as Record<string, string>)[n.channel] ?? n.channel} ·{" "}
+                      {
+                        (t.status as Record<string, string>)[
+                          n.kind === "resolved" ? "normal" : "firing"
+                        ]
+                      }
+                    </td>
+                    <td>{n.address ?? "—"}</td>
+                    <td>{(t.delivery as Record<string, string>)[n.status] ?? n.status}</td>
+                    <td>{n.lastError ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         )}
       </section>
     </>

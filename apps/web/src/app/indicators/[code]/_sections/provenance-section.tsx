@@ -3,6 +3,7 @@ import { endOfDay } from "@spm/services";
 import { ColumnHeads } from "~/components/column-heads";
 import { formatDateTime } from "~/components/indicator/format";
 import styles from "~/components/indicator/indicator.module.css";
+import { ScrollBox } from "~/components/scroll-box";
 import { format } from "~/i18n";
 import type { ShownProvenance } from "../data";
 import type { SectionContext } from "./context";
@@ -17,6 +18,10 @@ export function ProvenanceSection(props: {
 }) {
   const { ctx, figures } = props;
   const { data, t, locale, value } = ctx;
+  const caption =
+    data.region === data.nationCode
+      ? t.provenance.captionAll
+      : format(t.provenance.caption, { region: data.regionName });
   return (
     <section aria-labelledby="provenance-title">
       <h2 id="provenance-title">{t.provenance.title}</h2>
@@ -27,54 +32,52 @@ export function ProvenanceSection(props: {
             : t.provenance.empty}
         </p>
       ) : (
-        <table data-table="provenance" className={styles.provenance}>
-          <caption className="visually-hidden">
-            {data.region === data.nationCode
-              ? t.provenance.captionAll
-              : format(t.provenance.caption, { region: data.regionName })}
-          </caption>
-          <ColumnHeads
-            columns={[
-              t.provenance.period,
-              t.provenance.region,
-              t.provenance.value,
-              t.provenance.flag,
-              t.provenance.source,
-              t.provenance.revisions,
-              t.provenance.updated,
-            ]}
-          />
-          <tbody>
-            {figures.map((f) => {
-              const regionName = props.regionNames.get(f.region) ?? f.region;
-              return (
-                <tr key={`${f.region}-${f.period}`} data-figure={`${f.region}|${f.period}`}>
-                  <th scope="row">{f.period}</th>
-                  <td>{regionName}</td>
-                  <td className="num">{f.withheld ? t.flag.confidential : value(f.value)}</td>
-                  <td>{f.flag ? (flagName(t.flag, f.flag) ?? f.flag) : ""}</td>
-                  <td>
-                    {f.source && figureSourceIn(data.view.indicator, f.source, locale)}
-                    {f.note && (
-                      <div className="muted">
-                        {t.provenance.note}: {f.note}
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    <details>
-                      <summary>
-                        {format(t.provenance.showRevisions, { count: f.revisionCount })}
-                      </summary>
-                      <RevisionsTable ctx={ctx} figure={f} regionName={regionName} />
-                    </details>
-                  </td>
-                  <td>{formatDateTime(f.updatedAt, locale)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ScrollBox label={caption}>
+          <table data-table="provenance" className={styles.provenance}>
+            <caption className="visually-hidden">{caption}</caption>
+            <ColumnHeads
+              columns={[
+                t.provenance.period,
+                t.provenance.region,
+                t.provenance.value,
+                t.provenance.flag,
+                t.provenance.source,
+                t.provenance.revisions,
+                t.provenance.updated,
+              ]}
+            />
+            <tbody>
+              {figures.map((f) => {
+                const regionName = props.regionNames.get(f.region) ?? f.region;
+                return (
+                  <tr key={`${f.region}-${f.period}`} data-figure={`${f.region}|${f.period}`}>
+                    <th scope="row">{f.period}</th>
+                    <td>{regionName}</td>
+                    <td className="num">{f.withheld ? t.flag.confidential : value(f.value)}</td>
+                    <td>{f.flag ? (flagName(t.flag, f.flag) ?? f.flag) : ""}</td>
+                    <td>
+                      {f.source && figureSourceIn(data.view.indicator, f.source, locale)}
+                      {f.note && (
+                        <div className="muted">
+                          {t.provenance.note}: {f.note}
+                        </div>
+                      )}
+                    </td>
+                    <td>
+                      <details>
+                        <summary>
+                          {format(t.provenance.showRevisions, { count: f.revisionCount })}
+                        </summary>
+                        <RevisionsTable ctx={ctx} figure={f} regionName={regionName} />
+                      </details>
+                    </td>
+                    <td>{formatDateTime(f.updatedAt, locale)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </section>
   );
