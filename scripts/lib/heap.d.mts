@@ -1,3 +1,1 @@
-export const API_HEAP_MB: number;
-
 export function withApiHeap(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;

@@ -87,6 +87,9 @@ const PAGES: {
   { name: "regions", role: "viewer", path: () => "/regions" },
   { name: "regions-levels", role: "viewer", path: (a) => `/regions?program=${a.program}` },
   { name: "notifications", role: "viewer", path: () => "/notifications" },
+  { name: "my", role: "steward", path: () => "/my" },
+  { name: "reports", role: "viewer", path: () => "/reports" },
+  { name: "indicator-manager", role: "manager", path: () => "/indicators/HQ_READINESS" },
   { name: "uploads", role: "steward", path: () => "/uploads" },
   { name: "alerts", role: "manager", path: () => "/alerts" },
   { name: "alert", role: "manager", path: (a) => `/alerts/${a.alert}` },
@@ -97,6 +100,8 @@ const PAGES: {
   { name: "admin-tokens", role: "admin", path: () => "/admin/tokens" },
   { name: "admin-audit", role: "admin", path: () => "/admin/audit" },
   { name: "admin-outbox", role: "admin", path: () => "/admin/outbox" },
+  { name: "admin-sources", role: "admin", path: () => "/admin/sources" },
+  { name: "admin-programs", role: "admin", path: () => "/admin/programs" },
 ];
 
 /**
@@ -233,8 +238,10 @@ describe("the navigation on a phone", () => {
     await expect(page.locator(`[id="${controls}"]`).isVisible()).resolves.toBe(true);
     await expect(links.allTextContents()).resolves.toEqual([
       "Overview",
+      "My indicators",
       "Programmes",
       "Regions",
+      "Reports",
       "Uploads",
       "Alerts",
       "API",
@@ -282,12 +289,17 @@ describe("the navigation on a phone", () => {
     const links = page.locator("header nav a");
     await expect(links.allTextContents()).resolves.toEqual([
       "Overview",
+      "My indicators",
       "Programmes",
       "Regions",
+      "Reports",
       "API",
     ]);
     for (const link of await links.all()) await expect(link.isVisible()).resolves.toBe(true);
-    await Promise.all([page.waitForURL(`${web}/regions`), links.nth(2).click()]);
+    await Promise.all([
+      page.waitForURL(`${web}/regions`),
+      links.filter({ hasText: "Regions" }).click(),
+    ]);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await context.close();

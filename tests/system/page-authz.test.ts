@@ -18,6 +18,7 @@ const PAGES: { path: string; min: Role | null }[] = [
   { path: "/api-docs", min: null },
   { path: "/", min: "viewer" },
   { path: "/programs", min: "viewer" },
+  { path: "/my", min: "viewer" },
   { path: "/regions", min: "viewer" },
   { path: "/indicators/NO_SUCH_CODE", min: "viewer" },
   { path: "/indicators/NO_SUCH_CODE/series.csv", min: "viewer" },

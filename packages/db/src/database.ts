@@ -97,6 +97,8 @@ export interface UsersTable {
   password_hash: string;
   role: Role;
   regions: string[] | null;
+  /** The agency the user works for (an agency code of the programmes), for "My indicators". */
+  agency: string | null;
   /** May read figures flagged `confidential`. */
   confidential: Generated<boolean>;
   lang: Generated<string>;

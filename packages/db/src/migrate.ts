@@ -15,6 +15,7 @@ import * as sources from "./migrations/2026_12_08_0220_sources";
 import * as annualReports from "./migrations/2026_12_08_0230_annual_reports";
 import * as reportSchedules from "./migrations/2026_12_08_0240_report_schedules";
 import * as localizedTexts from "./migrations/2026_12_08_0250_localized_texts";
+import * as userAgency from "./migrations/2026_12_08_0260_user_agency";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   "2026_12_08_0230_annual_reports": annualReports,
   "2026_12_08_0240_report_schedules": reportSchedules,
   "2026_12_08_0250_localized_texts": localizedTexts,
+  "2026_12_08_0260_user_agency": userAgency,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */

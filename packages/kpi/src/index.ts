@@ -1,3 +1,4 @@
+export * from "./agencies";
 export * from "./aggregate";
 export * from "./alert-instances";
 export * from "./alert-rules";

@@ -30,6 +30,7 @@ export const EDITABLE_FIELDS = [
   "trajectory",
   "dueDays",
   "owner",
+  "agency",
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
@@ -54,6 +55,11 @@ const patchFields = {
   trajectory: z.enum(TRAJECTORY_METHODS).optional(),
   dueDays: z.number().int().min(0).max(730).optional(),
   owner: boundedText(200).nullable().optional(),
+  agency: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,63}$/, "an agency code of the programme's agencies")
+    .nullable()
+    .optional(),
 };
 const changesSomething = {
   message: `change at least one of: ${EDITABLE_FIELDS.join(", ")}`,

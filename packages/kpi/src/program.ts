@@ -152,6 +152,8 @@ const indicatorSchema = z.strictObject({
     .optional(),
   dueDays: z.number().int().min(0).max(730).default(90),
   owner: textOrLocalizedSchema.optional(),
+  /** The code of the agency (of the programme's `agencies`) answerable for the indicator. */
+  agency: z.string().regex(CODE, "an agency code of the programme's agencies").optional(),
   /** The DHIS2 data elements (and category option combos) whose values are this indicator's. */
   dhis2: z.array(dhis2DataElementSchema).optional(),
   history: z.array(historyPointSchema).default([]),
@@ -198,6 +200,10 @@ const programBaseSchema = z.strictObject({
    * their key (so managers' later edits are kept).
    */
   alertRules: z.array(programAlertRuleSchema).default([]),
+  /** The ministries and agencies answerable for indicators (an indicator's `agency` names one). */
+  agencies: z
+    .array(z.strictObject({ code: z.string().regex(CODE), name: localizedTextSchema }))
+    .optional(),
   /**
    * The year levels whose figure needs a narrative (why, and what is done about it); absent:
    * red. An empty list asks for none.
@@ -266,8 +272,17 @@ export const programDefinitionSchema = programBaseSchema.superRefine((p, ctx) =>
     if (typeof regions === "object" && !regionCodes.has(regions.region))
       issue([...at, "regions"], `unknown region "${regions.region}"`);
   });
+  reportDuplicates(
+    (p.agencies ?? []).map((a) => a.code),
+    ["agencies"],
+    issue,
+  );
+  const agencyCodes = new Set((p.agencies ?? []).map((a) => a.code));
   p.indicators.forEach((ind, i) => {
     const at = (...rest: (string | number)[]) => ["indicators", i, ...rest];
+    if (ind.agency !== undefined && !agencyCodes.has(ind.agency)) {
+      issue(at("agency"), `unknown agency "${ind.agency}": list it under agencies`);
+    }
     if (!directionCodes.has(ind.direction)) {
       issue(at("direction"), `unknown direction "${ind.direction}"`);
     }

@@ -40,6 +40,7 @@ export {
   publicLookup,
 } from "./network/public-address";
 export { isTrustedProxy, parseTrustedProxies } from "./network/trusted-proxies";
+export { assertAgencyKnown } from "./programs/agencies";
 export {
   type DefinitionIssue,
   formatDefinitionIssues,
@@ -53,6 +54,7 @@ export {
   findEditableIndicator,
   indicatorHistory,
 } from "./programs/edit";
+export { type AgencyIndicator, agencyIndicators } from "./programs/my-indicators";
 export { type PreviewYear, previewIndicatorEdit } from "./programs/preview";
 export {
   type ImportResult,

@@ -34,7 +34,7 @@ const USAGE = `usage: spm <command>
                                   conflicts, --force takes the file's values; --dry-run lists
                                   what would be created, changed and retired and writes nothing
   user create --username U --role viewer|steward|manager|admin [--email E] [--lang ru|kk|en]
-              [--regions KZ-ALA,...] [--confidential]   (password from standard input; leave
+              [--regions KZ-ALA,...] [--agency CODE] [--confidential]   (password from standard input; leave
                                   --regions out for every region)
   token create --name N --role R [--regions ...] [--expires-days N (default 90, at most 365)]
                [--confidential]

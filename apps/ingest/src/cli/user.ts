@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { createUser, type Db, findUserByUsername, hashPassword } from "@spm/db";
 import { describePasswordProblem } from "@spm/kpi";
-import { checkPassword } from "@spm/services";
+import { assertAgencyKnown, checkPassword } from "@spm/services";
 import { z } from "zod";
 import { describeArgIssues, regionsArg, roleArg } from "./args";
 
@@ -11,6 +11,10 @@ const argsSchema = z.object({
   email: z.email().optional(),
   lang: z.enum(["ru", "kk", "en"]).default("ru"),
   regions: regionsArg.optional(),
+  agency: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,63}$/, "an agency code such as MVD")
+    .optional(),
   confidential: z.boolean().default(false),
 });
 
@@ -32,6 +36,7 @@ export async function runUserCreate(db: Db, argv: string[]): Promise<void> {
       email: { type: "string" },
       lang: { type: "string" },
       regions: { type: "string" },
+      agency: { type: "string" },
       confidential: { type: "boolean" },
     },
   });
@@ -46,6 +51,9 @@ export async function runUserCreate(db: Db, argv: string[]): Promise<void> {
     throw new Error(
       `${describePasswordProblem(verdict.code, verdict.params, "en")} (the password, standard input)`,
     );
+  await assertAgencyKnown(db, args.agency).catch((error: Error) => {
+    throw new Error(`${error.message} (--agency)`);
+  });
   if (await findUserByUsername(db, args.username))
     throw new Error(`user "${args.username}" already exists`);
   const user = await createUser(
@@ -57,6 +65,7 @@ export async function runUserCreate(db: Db, argv: string[]): Promise<void> {
       email: args.email ?? null,
       lang: args.lang,
       regions: args.regions ?? null,
+      agency: args.agency ?? null,
       confidential: args.confidential,
     },
     "cli",

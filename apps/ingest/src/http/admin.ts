@@ -17,6 +17,7 @@ import {
 } from "@spm/db";
 import { PLACE_CODE } from "@spm/kpi";
 import {
+  assertAgencyKnown,
   formatDefinitionIssues,
   importProgram,
   parseProgramDefinition,
@@ -47,6 +48,11 @@ export const newUser = z.object({
   displayName: z.string().max(200).nullable().optional(),
   lang: z.enum(["ru", "kk", "en"]).optional(),
   regions: REGIONS.nullable().optional(),
+  agency: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,63}$/, "an agency code such as MVD")
+    .nullable()
+    .optional(),
   confidential: z.boolean().optional(),
 });
 export const userChanges = newUser
@@ -78,6 +84,7 @@ export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): 
   router.post("/users", async (req, res) => {
     const body = parseBody(newUser, req.body);
     assertRegionsNamed(body.regions);
+    await agencyKnown(deps.db, body.agency);
     assertPasswordAccepted(req, body.password, body);
     if (await findUserByUsername(deps.db, body.username)) {
       throw new HttpProblem(409, "Conflict", `the username ${body.username} is taken`);
@@ -98,6 +105,7 @@ export function adminRouter(deps: { db: Db; now: () => Date; queues: Queues }): 
     const { id } = parseQuery(idParam, req.params);
     const { password, ...changes } = parseBody(userChanges, req.body);
     assertRegionsNamed(changes.regions);
+    await agencyKnown(deps.db, changes.agency);
     if (password !== undefined) {
       const target = await findUserById(deps.db, id);
       if (!target) throw new HttpProblem(404, "Not Found", "no such user");
@@ -239,6 +247,16 @@ export const importQuery = z.object({
   /** `true`: validate and merge, answer what would change, write nothing. */
   dryRun: z.enum(["true", "false"]).optional(),
 });
+
+/** An agency no programme lists is refused, naming the field (422). */
+async function agencyKnown(db: Db, code: string | null | undefined): Promise<void> {
+  await assertAgencyKnown(db, code).catch((error: unknown) => {
+    if (!(error instanceof ServiceError)) throw error;
+    throw new HttpProblem(422, "Unprocessable Content", error.message, {
+      invalid: error.details.map((d) => ({ field: d.path, message: d.message })),
+    });
+  });
+}
 
 /** A token never holds a permission its creator lacks (403, naming the field). */
 function assertMayGrantConfidential(principal: Principal, confidential: boolean | undefined): void {

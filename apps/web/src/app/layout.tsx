@@ -35,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <SiteMenu label={t.nav.menu} unread={user ? alertsT.inbox.unread : undefined}>
             <nav aria-label={t.app.title}>
               {user && <a href="/">{t.nav.overview}</a>}
+              {user && <a href="/my">{t.nav.my}</a>}
               {user && <a href="/programs">{t.nav.programs}</a>}
               {user && <a href="/regions">{t.nav.regions}</a>}
               {user && <a href="/reports">{t.nav.reports}</a>}

@@ -1,4 +1,4 @@
-import { listPrograms } from "@spm/db";
+import { listPrograms, loadProgramDefinitions } from "@spm/db";
 import { type Locale, parseIsoDate, targetSourceOf, toIsoDate, type ViewDates } from "@spm/kpi";
 import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { connection } from "next/server";
@@ -30,6 +30,7 @@ type Search = {
   region?: string;
   direction?: string;
   level?: string;
+  agency?: string;
 };
 
 /** The filter of the URL, keeping only well-formed values (a bad link shows everything). */
@@ -48,6 +49,7 @@ function readFilter(q: Search): OverviewFilter {
     region: code(q.region),
     direction: code(q.direction),
     level: q.level?.match(/^[a-z_]{1,20}$/)?.[0],
+    agency: q.agency?.match(/^[A-Z][A-Z0-9_]{1,63}$/)?.[0],
   };
 }
 
@@ -63,6 +65,7 @@ function moreQuery(filter: OverviewFilter, program: string, direction: string): 
   if (filter.region) q.set("region", filter.region);
   if (filter.direction) q.set("direction", filter.direction);
   if (filter.level) q.set("level", filter.level);
+  if (filter.agency) q.set("agency", filter.agency);
   return `${q.toString()}#d-${program}-${direction}`;
 }
 
@@ -70,7 +73,7 @@ function moreQuery(filter: OverviewFilter, program: string, direction: string): 
 function indicatorQuery(filter: OverviewFilter, dates: ViewDates): string {
   const q = new URLSearchParams(datesQuery(dates));
   if (filter.year) q.set("year", String(filter.year));
-  for (const key of ["program", "region", "direction", "level"] as const) {
+  for (const key of ["program", "region", "direction", "level", "agency"] as const) {
     const value = filter[key];
     if (value) q.set(key, value);
   }
@@ -139,7 +142,12 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
     program: chosen?.code,
     mayReadConfidential: user.confidential,
   });
-  const shown = views.filter((v) => !filter.level || v.status.current.level === filter.level);
+  const definition = (await loadProgramDefinitions(db())).find((p) => p.code === chosen?.code);
+  const shown = views.filter(
+    (v) =>
+      (!filter.level || v.status.current.level === filter.level) &&
+      (!filter.agency || v.indicator.agency === filter.agency),
+  );
   const { indicator, status, latest, target, trajectory, illustrative } = t.overview;
   const labels: OverviewTableLabels = {
     ...{ indicator, status, latest, target, trajectory, illustrative },
@@ -174,6 +182,7 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
               )}
               regions={program.regions}
               directions={program.directions}
+              agencies={definition?.agencies ?? []}
               locale={locale}
               today={today}
               t={t}

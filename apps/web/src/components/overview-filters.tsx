@@ -11,6 +11,8 @@ export interface OverviewFilter {
   region?: string;
   direction?: string;
   level?: string;
+  /** Only the indicators this agency answers for. */
+  agency?: string;
 }
 
 /** The overview's filters as a plain GET form: the view lives in the URL and can be shared. */
@@ -20,6 +22,7 @@ export function OverviewFilters(props: {
   years: number[];
   regions: { code: string; name: Record<Locale, string>; kind: string }[];
   directions: { code: string; name: Record<Locale, string> }[];
+  agencies: { code: string; name: Record<Locale, string> }[];
   locale: Locale;
   today: string;
   t: Messages;
@@ -88,6 +91,19 @@ export function OverviewFilters(props: {
           ))}
         </select>
       </label>
+      {props.agencies.length > 0 && (
+        <label>
+          {t.overview.agency}
+          <select name="agency" defaultValue={filter.agency ?? ""}>
+            <option value="">{t.overview.all}</option>
+            {props.agencies.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name[locale]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t.overview.level}
         <select name="level" defaultValue={filter.level ?? ""}>

@@ -12,6 +12,8 @@ export interface CreateUserInput {
   displayName?: string | null;
   lang?: "ru" | "kk" | "en";
   regions?: string[] | null;
+  /** The agency the user works for (an agency code), or none. */
+  agency?: string | null;
   /** May read confidential figures. */
   confidential?: boolean;
 }
@@ -28,6 +30,7 @@ export async function createUser(db: Conn, input: CreateUserInput, actor: Actor)
       display_name: input.displayName ?? null,
       lang: input.lang ?? "ru",
       regions: input.regions ?? null,
+      agency: input.agency ?? null,
       confidential: input.confidential ?? false,
       updated_at: new Date(),
     })
@@ -89,6 +92,7 @@ export interface PublicUser {
   email: string | null;
   role: Role;
   regions: string[] | null;
+  agency: string | null;
   confidential: boolean;
   lang: string;
   disabled: boolean;
@@ -104,6 +108,7 @@ export function toPublicUser(user: User): PublicUser {
     email: user.email,
     role: user.role,
     regions: user.regions,
+    agency: user.agency,
     confidential: user.confidential,
     lang: user.lang,
     disabled: user.disabled_at !== null,
@@ -124,6 +129,7 @@ export async function findUserById(db: Conn, id: string): Promise<User | undefin
 export interface UserChanges {
   role?: Role;
   regions?: string[] | null;
+  agency?: string | null;
   confidential?: boolean;
   email?: string | null;
   displayName?: string | null;
@@ -147,6 +153,7 @@ export async function updateUser(
     .set({
       ...(changes.role !== undefined ? { role: changes.role } : {}),
       ...(changes.regions !== undefined ? { regions: changes.regions } : {}),
+      ...(changes.agency !== undefined ? { agency: changes.agency } : {}),
       ...(changes.confidential !== undefined ? { confidential: changes.confidential } : {}),
       ...(changes.email !== undefined ? { email: changes.email } : {}),
       ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),

@@ -20,6 +20,7 @@ export const indicatorEn = {
     last: "last period of the year",
     mean: "mean of the periods",
   },
+  agency: "Agency",
   owner: "Responsible",
   baselineSource: "Baseline {year}: {value} ({source})",
   illustrative:

@@ -21,6 +21,7 @@ export const indicatorKk: IndicatorMessages = {
     last: "жылдың соңғы кезеңі",
     mean: "кезеңдердің орташа мәні",
   },
+  agency: "Ведомство",
   owner: "Жауапты",
   baselineSource: "Базалық мән {year}: {value} ({source})",
   illustrative:

@@ -21,6 +21,7 @@ export const indicatorRu: IndicatorMessages = {
     last: "последний период года",
     mean: "среднее за периоды",
   },
+  agency: "Ведомство",
   owner: "Ответственный",
   baselineSource: "Базовое значение {year}: {value} ({source})",
   illustrative:

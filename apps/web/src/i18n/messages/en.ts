@@ -2,6 +2,7 @@
 export const en = {
   app: { title: "State Program Monitor", skip: "Skip to content" },
   nav: {
+    my: "My indicators",
     overview: "Overview",
     programs: "Programmes",
     regions: "Regions",
@@ -21,6 +22,7 @@ export const en = {
     date: "On a date",
     region: "Region",
     nation: "whole country",
+    agency: "Agency",
     direction: "Direction",
     level: "Status",
     all: "all",
@@ -77,6 +79,26 @@ export const en = {
     dateInvalid: "“{field}” in the link is not a calendar date; today is shown instead.",
     dateBeforeProgram:
       "The programme begins on {earliest}: “{field}” cannot be earlier; today is shown instead.",
+  },
+  my: {
+    title: "My indicators",
+    intro:
+      "The indicators {agency} answers for: their status today, what is overdue and which years still need a narrative.",
+    noAgency:
+      "Your account belongs to no agency, so no indicator is yours here. An administrator sets it (the agency of the account, or --agency of spm user create).",
+    unknownAgency: "No loaded programme lists your agency ({code}).",
+    empty: "No indicator of the loaded programmes names {agency}.",
+    indicators: "Indicators",
+    overdue: "Overdue",
+    missing: "Years needing a narrative",
+    narratives: "Narratives written",
+    caption: "The indicators {agency} answers for",
+    indicator: "Indicator",
+    status: "Status",
+    latest: "Latest period",
+    narrativesCol: "Narratives",
+    missingYears: "needed: {years}",
+    none: "—",
   },
   programs: {
     title: "Programmes",

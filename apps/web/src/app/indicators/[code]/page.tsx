@@ -1,3 +1,5 @@
+import { loadProgramDefinitions } from "@spm/db";
+import { agencyOf } from "@spm/kpi";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,6 +8,7 @@ import styles from "~/components/indicator/indicator.module.css";
 import { ViewDatesNotice } from "~/components/view-dates-notice";
 import { getIndicatorMessages } from "~/i18n/indicator";
 import { getMessages } from "~/i18n/server";
+import { db } from "~/lib/db";
 import { formatValue } from "~/lib/format";
 import { decodeSegment } from "~/lib/path-segment";
 import { requireUser } from "~/lib/session";
@@ -61,6 +64,8 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   // A figure's newest revision is its current value: label the page when one is synthetic.
   const demo = figures.some((f) => f.revisions[0]?.uploadKind === "demo");
   const finalYear = data.view.status.inputs.finalTarget?.year ?? data.program.years.end;
+  const definition = (await loadProgramDefinitions(db())).find((p) => p.code === data.program.code);
+  const agency = definition ? agencyOf(definition, data.view.indicator) : undefined;
 
   return (
     <article className={styles.page} aria-labelledby="indicator-title">
@@ -69,7 +74,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
           {t.back}
         </Link>
       </p>
-      <IndicatorHeader ctx={ctx} demo={demo} />
+      <IndicatorHeader ctx={ctx} demo={demo} agency={agency?.name[locale]} />
       <ViewDatesNotice dates={query} t={common} />
       <ViewForm ctx={ctx} nationName={nationName} />
       <StatusSection ctx={ctx} finalYear={finalYear} />

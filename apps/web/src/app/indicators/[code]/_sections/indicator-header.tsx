@@ -4,7 +4,16 @@ import { format } from "~/i18n";
 import type { SectionContext } from "./context";
 
 /** The indicator's name, description, definition, baseline and the notices that qualify it. */
-export function IndicatorHeader({ ctx, demo }: { ctx: SectionContext; demo: boolean }) {
+export function IndicatorHeader({
+  ctx,
+  demo,
+  agency,
+}: {
+  ctx: SectionContext;
+  demo: boolean;
+  /** The name of the agency answerable for it, in the reader's language. */
+  agency?: string;
+}) {
   const { t, locale, value } = ctx;
   const { indicator } = ctx.data.view;
   return (
@@ -47,6 +56,12 @@ export function IndicatorHeader({ ctx, demo }: { ctx: SectionContext; demo: bool
           <div>
             <dt>{t.owner}</dt>
             <dd>{textIn(indicator.owner, locale)}</dd>
+          </div>
+        )}
+        {agency && (
+          <div data-agency={indicator.agency}>
+            <dt>{t.agency}</dt>
+            <dd>{agency}</dd>
           </div>
         )}
       </dl>

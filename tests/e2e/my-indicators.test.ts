@@ -1,0 +1,100 @@
+// Agencies in Chromium (issue 15): "My indicators" of a steward's agency counts its indicators,
+// the overdue ones and the narratives written and missing — a Russian narrative moves the counts;
+// the overview filters by agency; the indicator page names the agency.
+import { buildProgram, createTestDb } from "@spm/db/test/factories";
+import { importProgram, writeNarrative } from "@spm/services";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { collectErrors, launchBrowser, saveScreenshot } from "../browser";
+import { settleStatusWork, signIn } from "../support";
+
+const web = inject("webUrl");
+const db = createTestDb();
+let browser: Browser;
+const suffix = Math.random().toString(36).slice(2, 8).toUpperCase();
+const AGENCY = `MIN_${suffix}`;
+// The first indicator (the agency's) is red in 2019 (10 against 60); the second is nobody's.
+const base = buildProgram({
+  indicators: [{ history: [{ period: "2019", value: 10, source: "test" }] }, {}],
+});
+const program = {
+  ...base,
+  agencies: [
+    {
+      code: AGENCY,
+      name: { en: "Ministry of Tests", ru: "Министерство тестов", kk: "Тест министрлігі" },
+    },
+  ],
+  indicators: base.indicators.map((i, n) => (n === 0 ? { ...i, agency: AGENCY } : i)),
+};
+const [mine, other] = program.indicators.map((i) => i.code) as [string, string];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  await importProgram(db, program, "test");
+  await settleStatusWork();
+});
+afterAll(async () => {
+  await browser?.close();
+  await db.destroy();
+});
+
+describe("my indicators in Chromium", () => {
+  it("counts an agency's indicators and narratives in Russian; the overview filters by agency", async () => {
+    const context = await browser.newContext({ locale: "ru-RU" });
+    await context.addCookies([{ name: "spm_lang", value: "ru", url: web }]);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    const { id } = await signIn(page, web, "steward");
+    await db.updateTable("users").set({ agency: AGENCY }).where("id", "=", id).execute();
+
+    await page.goto(`${web}/my`);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Мои показатели");
+    const row = page.locator(`[data-table="my-indicators"] tr[data-indicator="${mine}"]`);
+    await row.waitFor();
+    expect(await page.locator(`tr[data-indicator="${other}"]`).count()).toBe(0);
+    expect(await row.locator("[data-narratives]").getAttribute("data-narratives")).toBe("0");
+    expect(await row.locator("[data-missing]").getAttribute("data-missing")).toBe("1");
+    const count = (key: string) => page.locator(`[data-count="${key}"] dd`).textContent();
+    await expect(count("missing")).resolves.toBe("1");
+    await saveScreenshot(page, "my-indicators");
+
+    await writeNarrative(db, {
+      code: mine,
+      year: 2019,
+      body: { explanation: { ru: "Финансирование поступило поздно" } },
+      places: null,
+      actor: "test",
+    });
+    await page.reload();
+    await expect(count("narratives")).resolves.toBe("1");
+    await expect(count("missing")).resolves.toBe("0");
+
+    // The indicator page names the agency and shows the Russian narrative.
+    await row.locator("a").first().click();
+    await page.waitForURL(new RegExp(`/indicators/${mine}`));
+    await expect(page.locator("[data-agency] dd").textContent()).resolves.toBe(
+      "Министерство тестов",
+    );
+    await expect(page.locator('[data-narrative-year="2019"]').textContent()).resolves.toContain(
+      "Финансирование поступило поздно",
+    );
+
+    // The overview, filtered by the agency, lists its indicator only.
+    await page.goto(`${web}/?program=${program.code}&agency=${AGENCY}`);
+    await page.locator(`[data-indicator="${mine}"]`).first().waitFor();
+    expect(await page.locator(`[data-indicator="${other}"]`).count()).toBe(0);
+    expect(await page.locator('select[name="agency"]').inputValue()).toBe(AGENCY);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it("tells a user of no agency what to ask for", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await signIn(page, web, "viewer");
+    await page.goto(`${web}/my`);
+    await expect(page.locator(".empty").textContent()).resolves.toContain("belongs to no agency");
+    await context.close();
+  });
+});
