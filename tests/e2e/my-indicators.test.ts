@@ -54,9 +54,21 @@ describe("my indicators in Chromium", () => {
     await row.waitFor();
     expect(await page.locator(`tr[data-indicator="${other}"]`).count()).toBe(0);
     expect(await row.locator("[data-narratives]").getAttribute("data-narratives")).toBe("0");
-    expect(await row.locator("[data-missing]").getAttribute("data-missing")).toBe("1");
+    // 2019 is red (10 against 60), and so are the years judged on it since: each needs a narrative
+    // (once the worker has computed the new programme's statuses; this page does not poll).
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return row.locator("[data-missing]").count();
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(1);
+    const missing = Number(await row.locator("[data-missing]").getAttribute("data-missing"));
+    expect(missing).toBeGreaterThanOrEqual(1);
     const count = (key: string) => page.locator(`[data-count="${key}"] dd`).textContent();
-    await expect(count("missing")).resolves.toBe("1");
+    await expect(count("missing")).resolves.toBe(String(missing));
     await saveScreenshot(page, "my-indicators");
 
     await writeNarrative(db, {
@@ -68,7 +80,7 @@ describe("my indicators in Chromium", () => {
     });
     await page.reload();
     await expect(count("narratives")).resolves.toBe("1");
-    await expect(count("missing")).resolves.toBe("0");
+    await expect(count("missing")).resolves.toBe(String(missing - 1));
 
     // The indicator page names the agency and shows the Russian narrative.
     await row.locator("a").first().click();
@@ -87,7 +99,7 @@ describe("my indicators in Chromium", () => {
     expect(await page.locator('select[name="agency"]').inputValue()).toBe(AGENCY);
     expect(errors).toEqual([]);
     await context.close();
-  }, 120_000);
+  }, 180_000);
 
   it("tells a user of no agency what to ask for", async () => {
     const context = await browser.newContext({ locale: "en-GB" });

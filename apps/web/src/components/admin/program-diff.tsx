@@ -1,5 +1,6 @@
 import type { FieldChange, Locale } from "@spm/kpi";
 import type { ImportResult } from "@spm/services";
+import { ScrollBox } from "~/components/scroll-box";
 import { format } from "~/i18n";
 import type { ProgramsMessages } from "~/i18n/programs";
 
@@ -60,30 +61,32 @@ function ChangeTable(props: {
   const { t, locale } = props;
   const indicators = props.rows.some((r) => r.indicator);
   return (
-    <table data-diff={props.kind}>
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          {indicators && <th scope="col">{t.indicator}</th>}
-          <th scope="col">{t.field}</th>
-          <th scope="col">{props.heads[0]}</th>
-          <th scope="col">{props.heads[1]}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map(({ indicator, change }) => (
-          <tr
-            key={`${indicator}:${change.field}`}
-            data-change={`${indicator ?? ""}|${change.field}`}
-          >
-            {indicators && <td>{indicator ? props.names(indicator) : ""}</td>}
-            <th scope="row">{fieldName(change.field, t)}</th>
-            <td>{shown(change.before, t, locale)}</td>
-            <td>{shown(change.after, t, locale)}</td>
+    <ScrollBox label={props.caption}>
+      <table data-diff={props.kind}>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {indicators && <th scope="col">{t.indicator}</th>}
+            <th scope="col">{t.field}</th>
+            <th scope="col">{props.heads[0]}</th>
+            <th scope="col">{props.heads[1]}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map(({ indicator, change }) => (
+            <tr
+              key={`${indicator}:${change.field}`}
+              data-change={`${indicator ?? ""}|${change.field}`}
+            >
+              {indicators && <td>{indicator ? props.names(indicator) : ""}</td>}
+              <th scope="row">{fieldName(change.field, t)}</th>
+              <td>{shown(change.before, t, locale)}</td>
+              <td>{shown(change.after, t, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }
 

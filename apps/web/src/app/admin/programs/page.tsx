@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import styles from "~/components/admin/admin.module.css";
 import { ProgramImport } from "~/components/admin/program-import";
+import { ScrollBox } from "~/components/scroll-box";
 import { getAdminMessages } from "~/i18n/admin";
 import { getProgramsMessages } from "~/i18n/programs";
 import { getMessages } from "~/i18n/server";
@@ -32,40 +33,42 @@ export default async function AdminProgramsPage() {
       {programs.length === 0 ? (
         <p className="empty">{t.empty}</p>
       ) : (
-        <table data-programs>
-          <caption>{t.tableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.code}</th>
-              <th scope="col">{t.name}</th>
-              <th scope="col">{t.years}</th>
-              <th scope="col">{t.download}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {programs.map((p) => (
-              <tr key={p.code} data-program={p.code}>
-                <th scope="row">
-                  <code>{p.code}</code>
-                </th>
-                <td>{p.name[locale]}</td>
-                <td>
-                  {p.years.start}–{p.years.end}
-                </td>
-                <td>
-                  {/* Through the dashboard's /api forwarder, which checks the session again. */}
-                  <a
-                    href={`/api/v1/programs/${encodeURIComponent(p.code)}/definition.yaml`}
-                    download={`${p.code}.yaml`}
-                  >
-                    {t.download}
-                    <span className="visually-hidden"> {p.code}</span>
-                  </a>
-                </td>
+        <ScrollBox label={t.tableCaption}>
+          <table data-programs>
+            <caption>{t.tableCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.code}</th>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.years}</th>
+                <th scope="col">{t.download}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {programs.map((p) => (
+                <tr key={p.code} data-program={p.code}>
+                  <th scope="row">
+                    <code>{p.code}</code>
+                  </th>
+                  <td>{p.name[locale]}</td>
+                  <td>
+                    {p.years.start}–{p.years.end}
+                  </td>
+                  <td>
+                    {/* Through the dashboard's /api forwarder, which checks the session again. */}
+                    <a
+                      href={`/api/v1/programs/${encodeURIComponent(p.code)}/definition.yaml`}
+                      download={`${p.code}.yaml`}
+                    >
+                      {t.download}
+                      <span className="visually-hidden"> {p.code}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
       <div className={styles.formBox}>
         <ProgramImport labels={t} errors={getAdminMessages(locale).errors} locale={locale} />
