@@ -80,14 +80,18 @@ describe("the programmes page in Chromium", () => {
       { level: "green", text: expect.stringMatching(/: 1$/), icon: true },
     ]);
     // The page refreshes itself once the worker has computed the statuses.
-    await page.waitForFunction(
-      (code) =>
-        /\d\)$/.test(
-          document.querySelector(`[data-program="${code}"] [data-stamp]`)?.textContent ?? "",
-        ),
-      first.code,
-      { timeout: 30_000 },
-    );
+    // (Reloaded while it waits: the stamp is read when the page is made.)
+    await expect
+      .poll(
+        async () => {
+          const text = await card.locator("[data-stamp]").textContent();
+          if (/\d\)$/.test(text ?? "")) return true;
+          await page.reload();
+          return false;
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(true);
     await expect(card.locator("[data-stamp]").textContent()).resolves.toMatch(
       /^Мәртебелер .+ есептелді \(деректер нұсқасы \d+\)$/,
     );
@@ -100,7 +104,7 @@ describe("the programmes page in Chromium", () => {
     await expect(page.locator("h1").textContent()).resolves.toBe(second.name.kk);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 
   it("links to each programme's exports, which download its figures with the reader's session", async () => {
     const page = await browser.newPage({ locale: "en-GB" });
