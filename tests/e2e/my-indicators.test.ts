@@ -71,6 +71,17 @@ describe("my indicators in Chromium", () => {
     await expect(count("missing")).resolves.toBe(String(missing));
     await saveScreenshot(page, "my-indicators");
 
+    // The overview marks the years that need a narrative (the agency's indicator, filtered).
+    const overview = `${web}/?program=${program.code}&agency=${AGENCY}`;
+    const mark = () =>
+      page
+        .locator(`[data-indicator="${mine}"] [data-needs-narrative]`)
+        .first()
+        .getAttribute("data-needs-narrative");
+    await page.goto(overview);
+    await expect(mark()).resolves.toMatch(/(^|,)2019(,|$)/);
+    await page.goto(`${web}/my`);
+
     await writeNarrative(db, {
       code: mine,
       year: 2019,
@@ -93,8 +104,10 @@ describe("my indicators in Chromium", () => {
     );
 
     // The overview, filtered by the agency, lists its indicator only.
-    await page.goto(`${web}/?program=${program.code}&agency=${AGENCY}`);
+    await page.goto(overview);
     await page.locator(`[data-indicator="${mine}"]`).first().waitFor();
+    const after = page.locator(`[data-indicator="${mine}"] [data-needs-narrative]`);
+    if ((await after.count()) > 0) await expect(mark()).resolves.not.toMatch(/(^|,)2019(,|$)/);
     expect(await page.locator(`[data-indicator="${other}"]`).count()).toBe(0);
     expect(await page.locator('select[name="agency"]').inputValue()).toBe(AGENCY);
     expect(errors).toEqual([]);

@@ -1,5 +1,12 @@
-import { listPrograms, loadProgramDefinitions } from "@spm/db";
-import { type Locale, parseIsoDate, targetSourceOf, toIsoDate, type ViewDates } from "@spm/kpi";
+import { listPrograms, listYearsMissingNarratives, loadProgramDefinitions } from "@spm/db";
+import {
+  type Locale,
+  narrativeLevels,
+  parseIsoDate,
+  targetSourceOf,
+  toIsoDate,
+  type ViewDates,
+} from "@spm/kpi";
 import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
 import { connection } from "next/server";
 import { AutoRefresh } from "~/components/auto-refresh";
@@ -148,9 +155,23 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
       (!filter.level || v.status.current.level === filter.level) &&
       (!filter.agency || v.indicator.agency === filter.agency),
   );
-  const { indicator, status, latest, target, trajectory, illustrative } = t.overview;
+  // The years up to the one shown whose level needs a narrative and that have none.
+  const missing = definition
+    ? await listYearsMissingNarratives(db(), {
+        indicators: shown.map((v) => v.indicator.code),
+        levels: narrativeLevels(definition),
+        region: filter.region ?? definition.nation.code,
+      })
+    : [];
+  const asOfYear = Number(asOf.slice(0, 4));
+  const needs = new Map<string, number[]>();
+  for (const m of missing) {
+    if (m.year <= asOfYear) needs.set(m.indicator, [...(needs.get(m.indicator) ?? []), m.year]);
+  }
+  const { indicator, status, latest, target, trajectory, illustrative, needsNarrative } =
+    t.overview;
   const labels: OverviewTableLabels = {
-    ...{ indicator, status, latest, target, trajectory, illustrative },
+    ...{ indicator, status, latest, target, trajectory, illustrative, needsNarrative },
     level: t.level,
     trajectoryLevel: t.trajectory,
   };
@@ -212,7 +233,10 @@ export default async function OverviewPage(props: { searchParams: Promise<Search
                   <OverviewTable
                     rows={rows
                       .slice(0, open === direction.code ? rows.length : FIRST_ROWS)
-                      .map((v) => toRow(v, locale, t))}
+                      .map((v) => ({
+                        ...toRow(v, locale, t),
+                        needsNarrative: needs.get(v.indicator.code),
+                      }))}
                     labels={labels}
                     linkQuery={indicatorQuery(filter, dates)}
                   />

@@ -20,9 +20,13 @@ export interface OverviewRow {
   trajectory: string;
   /** A monitor's trend in words (it has no trajectory level); absent otherwise. */
   trend?: string;
+  /** The years whose level needs a narrative and that have none (the programme's rule). */
+  needsNarrative?: number[];
 }
 
 export interface OverviewTableLabels {
+  /** "Needs a narrative: {years}". */
+  needsNarrative: string;
   indicator: string;
   status: string;
   latest: string;
@@ -62,6 +66,12 @@ export function OverviewTable(props: {
             <td data-label="">
               <a href={`/indicators/${r.code}${query}`}>{r.name}</a>
               <div className="muted">{r.code}</div>
+              {r.needsNarrative && r.needsNarrative.length > 0 && (
+                <div className="tag" data-needs-narrative={r.needsNarrative.join(",")}>
+                  <span aria-hidden="true">✎ </span>
+                  {labels.needsNarrative.replace("{years}", r.needsNarrative.join(", "))}
+                </div>
+              )}
             </td>
             <td data-label={labels.status}>
               <StatusBadge level={r.level} label={labels.level[r.level] ?? r.level} title={r.why} />

@@ -49,6 +49,7 @@ export const en = {
       "No programme is loaded yet. An administrator can import one with “npm run spm -- program import FILE”.",
     noValue: "no figure yet",
     confidential: "confidential",
+    needsNarrative: "Needs a narrative: {years}",
     illustrative: "illustrative target",
     counts: "{count} indicators",
   },

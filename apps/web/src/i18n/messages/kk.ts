@@ -50,6 +50,7 @@ export const kk: Messages = {
       "Бағдарлама әлі жүктелмеген. Әкімші оны «npm run spm -- program import FILE» командасымен импорттай алады.",
     noValue: "деректер әлі жоқ",
     confidential: "құпия",
+    needsNarrative: "Түсіндірме қажет: {years}",
     illustrative: "иллюстративтік мақсат",
     counts: "Индикаторлар саны: {count}",
   },

@@ -50,6 +50,7 @@ export const ru: Messages = {
       "Программа ещё не загружена. Администратор может импортировать её командой «npm run spm -- program import FILE».",
     noValue: "данных пока нет",
     confidential: "конфиденциально",
+    needsNarrative: "Нужно пояснение: {years}",
     illustrative: "иллюстративная цель",
     counts: "Индикаторов: {count}",
   },
