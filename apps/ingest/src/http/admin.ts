@@ -32,6 +32,7 @@ import type { Principal } from "../auth/principal";
 import { enqueueStatusWork, type Queues } from "../queues";
 import { assertPasswordAccepted, assertRegionsNamed, tokenExpiry } from "./admin-checks";
 import { HttpProblem } from "./problem";
+import { serviceProblem } from "./service-problem";
 import { parseBody, parseQuery } from "./validate";
 
 const ROLE = z.enum(["viewer", "steward", "manager", "admin"]);
@@ -251,10 +252,7 @@ export const importQuery = z.object({
 /** An agency no programme lists is refused, naming the field (422). */
 async function agencyKnown(db: Db, code: string | null | undefined): Promise<void> {
   await assertAgencyKnown(db, code).catch((error: unknown) => {
-    if (!(error instanceof ServiceError)) throw error;
-    throw new HttpProblem(422, "Unprocessable Content", error.message, {
-      invalid: error.details.map((d) => ({ field: d.path, message: d.message })),
-    });
+    throw serviceProblem(error);
   });
 }
 

@@ -1,12 +1,13 @@
 import type { Db } from "@spm/db";
 import { indicatorPatchSchema, indicatorPreviewSchema, toIsoDate } from "@spm/kpi";
-import { editIndicator, indicatorHistory, previewIndicatorEdit, ServiceError } from "@spm/services";
+import { editIndicator, indicatorHistory, previewIndicatorEdit } from "@spm/services";
 import { Router } from "express";
 import { z } from "zod";
 import { auditActor, principalOf, requireRole } from "../auth/middleware";
 import type { Queues } from "../queues";
 import { enqueueStatusWork } from "../queues";
 import { HttpProblem } from "./problem";
+import { serviceProblem } from "./service-problem";
 import { parseBody, parseQuery } from "./validate";
 
 export const historyQuery = z.object({
@@ -63,7 +64,7 @@ export function indicatorEditsRouter(deps: { db: Db; queues: Queues; now: () => 
         changes: result.changes,
       });
     } catch (error) {
-      throw problemOf(error);
+      throw serviceProblem(error);
     }
   });
 
@@ -80,7 +81,7 @@ export function indicatorEditsRouter(deps: { db: Db; queues: Queues; now: () => 
         }),
       );
     } catch (error) {
-      throw problemOf(error);
+      throw serviceProblem(error);
     }
   });
 
@@ -90,25 +91,8 @@ export function indicatorEditsRouter(deps: { db: Db; queues: Queues; now: () => 
       const history = await indicatorHistory(deps.db, req.params.code, q.limit);
       res.set("etag", `"${history.version}"`).json(history);
     } catch (error) {
-      throw problemOf(error);
+      throw serviceProblem(error);
     }
   });
   return router;
-}
-
-function problemOf(error: unknown): unknown {
-  if (!(error instanceof ServiceError)) return error;
-  switch (error.code) {
-    case "not_found":
-      return new HttpProblem(404, "Not Found", error.message);
-    case "stale_version":
-      return new HttpProblem(412, "Precondition Failed", error.message, { code: error.code });
-    case "invalid_input":
-    case "invalid_definition":
-      return new HttpProblem(422, "Unprocessable Content", error.message, {
-        invalid: error.details.map((d) => ({ field: d.path, message: d.message })),
-      });
-    default:
-      return new HttpProblem(409, "Conflict", error.message);
-  }
 }

@@ -1,11 +1,12 @@
 import type { Db } from "@spm/db";
 import { narrativeBodySchema, PLACE_CODE } from "@spm/kpi";
-import { missingNarratives, readNarrative, ServiceError, writeNarrative } from "@spm/services";
+import { missingNarratives, readNarrative, writeNarrative } from "@spm/services";
 import { Router } from "express";
 import { z } from "zod";
 import { auditActor, principalOf, requireRole } from "../auth/middleware";
 import { versionOf } from "./indicator-edits";
 import { HttpProblem } from "./problem";
+import { serviceProblem } from "./service-problem";
 import { parseBody, parseQuery } from "./validate";
 
 export const narrativeQuery = z.object({
@@ -26,20 +27,6 @@ function yearOf(raw: unknown): number {
     });
   }
   return year.data;
-}
-
-function problemOf(error: unknown): unknown {
-  if (!(error instanceof ServiceError)) return error;
-  if (error.code === "not_found") return new HttpProblem(404, "Not Found", error.message);
-  if (error.code === "forbidden") return new HttpProblem(403, "Forbidden", error.message);
-  if (error.code === "stale_version")
-    return new HttpProblem(412, "Precondition Failed", error.message, { code: error.code });
-  if (error.code === "invalid_input") {
-    return new HttpProblem(422, "Unprocessable Content", error.message, {
-      invalid: error.details.map((d) => ({ field: d.path, message: d.message })),
-    });
-  }
-  return new HttpProblem(409, "Conflict", error.message);
 }
 
 /**
@@ -65,7 +52,7 @@ export function narrativesRouter(deps: { db: Db }): Router {
       });
       res.set("etag", `"${stored.version}"`).json(stored);
     } catch (error) {
-      throw problemOf(error);
+      throw serviceProblem(error);
     }
   });
 
@@ -79,7 +66,7 @@ export function narrativesRouter(deps: { db: Db }): Router {
       });
       res.set("etag", `"${narrative.current?.version ?? 0}"`).json(narrative);
     } catch (error) {
-      throw problemOf(error);
+      throw serviceProblem(error);
     }
   });
 
@@ -88,7 +75,7 @@ export function narrativesRouter(deps: { db: Db }): Router {
     try {
       res.json(await missingNarratives(deps.db, q));
     } catch (error) {
-      throw problemOf(error);
+      throw serviceProblem(error);
     }
   });
   return router;
