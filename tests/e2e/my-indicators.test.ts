@@ -1,7 +1,9 @@
 // Agencies in Chromium (issue 15): "My indicators" of a steward's agency counts its indicators,
 // the overdue ones and the narratives written and missing — a Russian narrative moves the counts;
-// the overview filters by agency; the indicator page names the agency.
-import { buildProgram, createTestDb } from "@spm/db/test/factories";
+// the overview filters by agency; the indicator page names the agency; an administrator sets an
+// account's agency in the users page.
+import { findUserByUsername } from "@spm/db";
+import { buildProgram, createTestDb, createTestUser } from "@spm/db/test/factories";
 import { importProgram, writeNarrative } from "@spm/services";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -54,6 +56,10 @@ describe("my indicators in Chromium", () => {
     await row.waitFor();
     expect(await page.locator(`tr[data-indicator="${other}"]`).count()).toBe(0);
     expect(await row.locator("[data-narratives]").getAttribute("data-narratives")).toBe("0");
+    // The test programme ended in 2022: every period's date has come, nothing more is owed.
+    await expect(row.locator("[data-due]").textContent()).resolves.toBe(
+      "больше ничего не причитается",
+    );
     // 2019 is red (10 against 60), and so are the years judged on it since: each needs a narrative
     // (once the worker has computed the new programme's statuses; this page does not poll).
     await expect
@@ -113,6 +119,63 @@ describe("my indicators in Chromium", () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it("lists the narratives a programme owes for managers, without those written", async () => {
+    const context = await browser.newContext({ locale: "ru-RU" });
+    await context.addCookies([{ name: "spm_lang", value: "ru", url: web }]);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await signIn(page, web, "manager");
+    await page.goto(`${web}/narratives?program=${program.code}`);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Нужны пояснения");
+    const owed = (year: number) =>
+      page.locator(
+        `[data-table="narratives-owed"] tr[data-indicator="${mine}"][data-region="ZZ"][data-year="${year}"]`,
+      );
+    // The previous test wrote 2019's narrative; the years judged on 2019's red figure since owe one.
+    await owed(2020).waitFor();
+    expect(await owed(2019).count()).toBe(0);
+    await expect(owed(2020).locator("[data-level]").getAttribute("data-level")).resolves.toBe(
+      "red",
+    );
+    await owed(2020).locator("a").click();
+    await page.waitForURL(new RegExp(`/indicators/${mine}\\?year=2020`));
+    await page.locator("#narratives-title").waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("lets an administrator give an account its agency, audited", async () => {
+    const context = await browser.newContext({ locale: "ru-RU" });
+    await context.addCookies([{ name: "spm_lang", value: "ru", url: web }]);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await signIn(page, web, "admin");
+    const steward = await createTestUser(db, { role: "steward" });
+    await page.goto(`${web}/admin/users`);
+    const row = page.locator(`tr[data-username="${steward.username}"]`);
+    await expect(row.locator("[data-agency]").textContent()).resolves.toBe("нет");
+    await row.locator("button[aria-haspopup=dialog]").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.locator('select[name="agency"]').selectOption(AGENCY);
+    await dialog.locator('button[type="submit"]').click();
+    await expect(
+      page
+        .locator(`tr[data-username="${steward.username}"] [data-agency="${AGENCY}"]`)
+        .textContent(),
+    ).resolves.toBe("Министерство тестов");
+    const user = await findUserByUsername(db, steward.username);
+    expect(user?.agency).toBe(AGENCY);
+    const audit = await db
+      .selectFrom("audit_log")
+      .select("after")
+      .where("entity_id", "=", user?.id ?? "")
+      .where("action", "=", "user.update")
+      .execute();
+    expect(audit.map((a) => a.after)).toContainEqual(expect.objectContaining({ agency: AGENCY }));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   it("tells a user of no agency what to ask for", async () => {
     const context = await browser.newContext({ locale: "en-GB" });

@@ -92,6 +92,7 @@ const PAGES: {
   { name: "indicator-manager", role: "manager", path: () => "/indicators/HQ_READINESS" },
   { name: "uploads", role: "steward", path: () => "/uploads" },
   { name: "alerts", role: "manager", path: () => "/alerts" },
+  { name: "narratives-owed", role: "manager", path: () => "/narratives" },
   { name: "alert", role: "manager", path: (a) => `/alerts/${a.alert}` },
   { name: "rule", role: "manager", path: (a) => `/alerts/rules/${a.rule}` },
   { name: "rule-new", role: "manager", path: () => "/alerts/rules/new" },
@@ -244,6 +245,7 @@ describe("the navigation on a phone", () => {
       "Reports",
       "Uploads",
       "Alerts",
+      "Narratives owed",
       "API",
     ]);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

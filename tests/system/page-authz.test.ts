@@ -28,6 +28,7 @@ const PAGES: { path: string; min: Role | null }[] = [
   { path: "/data-version", min: "viewer" },
   { path: "/uploads", min: "steward" },
   { path: "/alerts", min: "manager" },
+  { path: "/narratives", min: "manager" },
   { path: `/alerts/${randomUUID()}`, min: "manager" },
   { path: "/alerts/rules/new", min: "manager" },
   { path: `/alerts/rules/${randomUUID()}`, min: "manager" },

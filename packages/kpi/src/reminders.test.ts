@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "./dates";
 import { parsePeriod, periodDueDate } from "./periods";
-import { periodsCallingForReminders, programmePeriods } from "./reminders";
+import { nextDuePeriod, periodsCallingForReminders, programmePeriods } from "./reminders";
 
 const program = (frequency: "yearly" | "quarterly" | "monthly", dueDays = 90) => ({
   years: { history: 2015, baseline: 2017, start: 2018, end: 2022 },
@@ -77,6 +77,55 @@ describe("periodsCallingForReminders", () => {
             );
             expect(found.length > 0).toBe(soon || overdue);
           }
+        },
+      ),
+    );
+  });
+});
+
+describe("nextDuePeriod", () => {
+  const years = { start: 2018, end: 2022 };
+  // 2019 is due on 2020-03-30 (31 December + 90 days); on that day it is overdue.
+  it.each([
+    ["2018-06-01", "2018", "2019-03-31"],
+    ["2020-03-29", "2019", "2020-03-30"],
+    ["2020-03-30", "2020", "2021-03-31"],
+  ])("yearly on %s owes %s by %s", (today, period, dueDate) => {
+    expect(nextDuePeriod({ frequency: "yearly", dueDays: 90 }, years, today)).toEqual({
+      period,
+      dueDate,
+    });
+  });
+
+  it("owes nothing once the last period's date has come", () => {
+    expect(nextDuePeriod({ frequency: "yearly", dueDays: 90 }, years, "2023-03-31")).toBeNull();
+    expect(nextDuePeriod({ frequency: "yearly", dueDays: 90 }, years, "2023-03-30")).toEqual({
+      period: "2022",
+      dueDate: "2023-03-31",
+    });
+  });
+
+  it("is the first period not yet due, for every frequency, due delay and day", () => {
+    const day = fc.integer({ min: 0, max: 365 * 7 }).map((n) => addDays("2017-06-01", n));
+    fc.assert(
+      fc.property(
+        fc.constantFrom("yearly" as const, "quarterly" as const, "monthly" as const),
+        fc.integer({ min: 0, max: 400 }),
+        day,
+        (frequency, dueDays, today) => {
+          const periods = programmePeriods({ frequency }, years);
+          const next = nextDuePeriod({ frequency, dueDays }, years, today);
+          const firstNotDue = periods.find((p) => periodDueDate(p, dueDays) > today);
+          if (!firstNotDue) return next === null;
+          const parsed = parsePeriod(next?.period ?? "");
+          return (
+            parsed.ok &&
+            JSON.stringify(parsed.period) === JSON.stringify(firstNotDue) &&
+            next?.dueDate === periodDueDate(firstNotDue, dueDays) &&
+            periods
+              .slice(0, periods.indexOf(firstNotDue))
+              .every((p) => periodDueDate(p, dueDays) <= today)
+          );
         },
       ),
     );

@@ -72,3 +72,26 @@ export function periodsCallingForReminders(
   }
   return out;
 }
+
+/** The period whose figures an indicator owes next, with the day they are due. */
+export interface DuePeriod {
+  period: string;
+  dueDate: IsoDate;
+}
+
+/**
+ * What an indicator owes next ("My indicators"): its first period within the programme years
+ * not yet due on `today` (a period is overdue from its due date on, as in `isOverdue`), or null
+ * once every period's date has come.
+ */
+export function nextDuePeriod(
+  indicator: Pick<IndicatorDefinition, "frequency" | "dueDays">,
+  years: { start: number; end: number },
+  today: IsoDate,
+): DuePeriod | null {
+  for (const period of programmePeriods(indicator, years)) {
+    const dueDate = periodDueDate(period, indicator.dueDays);
+    if (dueDate > today) return { period: formatPeriod(period), dueDate };
+  }
+  return null;
+}

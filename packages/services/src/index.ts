@@ -40,7 +40,7 @@ export {
   publicLookup,
 } from "./network/public-address";
 export { isTrustedProxy, parseTrustedProxies } from "./network/trusted-proxies";
-export { assertAgencyKnown } from "./programs/agencies";
+export { assertAgencyKnown, listAgencies } from "./programs/agencies";
 export {
   type DefinitionIssue,
   formatDefinitionIssues,

@@ -43,6 +43,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user && (user.role === "manager" || user.role === "admin") && (
                 <a href="/alerts">{t.nav.alerts}</a>
               )}
+              {user && (user.role === "manager" || user.role === "admin") && (
+                <a href="/narratives">{t.nav.narratives}</a>
+              )}
               {user?.role === "admin" && <a href="/admin">{t.nav.admin}</a>}
               <a href="/api-docs">{t.nav.api}</a>
             </nav>

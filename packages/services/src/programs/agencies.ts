@@ -1,5 +1,5 @@
 import { type Db, loadProgramDefinitions } from "@spm/db";
-import { agenciesOf } from "@spm/kpi";
+import { type Agency, agenciesOf } from "@spm/kpi";
 import { ServiceError } from "../errors";
 
 /** Refuses (`invalid_input`, field `agency`) an agency code no loaded programme lists. */
@@ -14,4 +14,9 @@ export async function assertAgencyKnown(db: Db, code: string | null | undefined)
       },
     ]);
   }
+}
+
+/** Every agency the loaded programmes list (each code once), for pickers. */
+export async function listAgencies(db: Db): Promise<Agency[]> {
+  return agenciesOf(await loadProgramDefinitions(db));
 }

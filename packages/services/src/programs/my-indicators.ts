@@ -1,7 +1,7 @@
 /**
  * "My indicators" (DESIGN.md, "Managing a programme"): what an agency answers for across the
  * loaded programmes — each indicator's current status, whether it is overdue, and its narratives
- * (written, and the years whose level needs one and has none).
+ * (written, and the years whose level needs one and has none), and the period it owes next.
  */
 import {
   type Db,
@@ -9,7 +9,15 @@ import {
   listYearsMissingNarratives,
   loadProgramDefinitions,
 } from "@spm/db";
-import { type Agency, agenciesOf, type IsoDate, type Locale, narrativeLevels } from "@spm/kpi";
+import {
+  type Agency,
+  agenciesOf,
+  type DuePeriod,
+  type IsoDate,
+  type Locale,
+  narrativeLevels,
+  nextDuePeriod,
+} from "@spm/kpi";
 import { evaluateIndicatorStatuses } from "../status/run";
 
 export interface AgencyIndicator {
@@ -20,6 +28,10 @@ export interface AgencyIndicator {
   why: string;
   /** The newest period with a figure, or null. */
   latestPeriod: string | null;
+  /** The period owed next and its due date, or null when every period's date has come. */
+  due: DuePeriod | null;
+  /** Whether that period's national figure is in already (reported early). */
+  dueReceived: boolean;
   /** Narratives written (current ones, national and regional, every year). */
   narratives: number;
   /** The years (at any place) whose level needs a narrative and that have none. */
@@ -61,13 +73,17 @@ export async function agencyIndicators(
   ).flat();
   const items = mine.map(({ program, indicator }): AgencyIndicator => {
     const view = views.find((v) => v.indicator.code === indicator.code);
+    const latestPeriod = view?.latest?.period ?? null;
+    const due = nextDuePeriod(indicator, program.years, args.asOf);
     return {
       program: program.code,
       code: indicator.code,
       name: indicator.name[args.locale],
       level: view?.status.current.level ?? "none",
       why: view?.explanation.current ?? "",
-      latestPeriod: view?.latest?.period ?? null,
+      latestPeriod,
+      due,
+      dueReceived: due !== null && latestPeriod !== null && latestPeriod >= due.period,
       narratives: written.filter((n) => n.indicator === indicator.code).length,
       missingNarratives: missing
         .filter((m) => m.indicator === indicator.code)

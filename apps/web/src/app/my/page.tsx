@@ -1,4 +1,4 @@
-import { toIsoDate } from "@spm/kpi";
+import { addDays, toIsoDate } from "@spm/kpi";
 import { agencyIndicators } from "@spm/services";
 import type { Metadata } from "next";
 import { connection } from "next/server";
@@ -7,6 +7,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
 import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
+import { formatDay } from "~/lib/format";
 import { requireUser } from "~/lib/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * "My indicators": what the signed-in user's agency answers for — each indicator's status today,
- * what is overdue, and the years still needing a narrative — with counts on top. Not cached:
+ * what it owes next and by when, what is overdue, and the years still needing a narrative — with
+ * counts on top. Not cached:
  * it is the reader's own.
  */
 export default async function MyIndicatorsPage() {
@@ -32,15 +34,22 @@ export default async function MyIndicatorsPage() {
       </section>
     );
   }
+  const today = toIsoDate(new Date());
   const { agency, items } = await agencyIndicators(db(), {
     agency: user.agency,
-    asOf: toIsoDate(new Date()),
+    asOf: today,
     locale,
     mayReadConfidential: user.confidential,
   });
   const name = agency?.name[locale] ?? user.agency;
   const totals = [
     { key: "indicators", label: m.indicators, value: items.length },
+    {
+      key: "due-soon",
+      label: m.dueSoon,
+      value: items.filter((i) => i.due && !i.dueReceived && i.due.dueDate <= addDays(today, 30))
+        .length,
+    },
     { key: "overdue", label: m.overdue, value: items.filter((i) => i.level === "overdue").length },
     {
       key: "missing",
@@ -75,6 +84,7 @@ export default async function MyIndicatorsPage() {
                   <th scope="col">{m.indicator}</th>
                   <th scope="col">{m.status}</th>
                   <th scope="col">{m.latest}</th>
+                  <th scope="col">{m.dueCol}</th>
                   <th scope="col">{m.narrativesCol}</th>
                 </tr>
               </thead>
@@ -95,6 +105,23 @@ export default async function MyIndicatorsPage() {
                       />
                     </td>
                     <td>{i.latestPeriod ?? m.none}</td>
+                    <td
+                      data-due={i.due?.period ?? ""}
+                      data-due-received={i.dueReceived ? "true" : undefined}
+                    >
+                      {i.due
+                        ? format(m.dueBy, {
+                            period: i.due.period,
+                            date: formatDay(i.due.dueDate, locale),
+                          })
+                        : m.dueNone}
+                      {i.dueReceived && (
+                        <div>
+                          <span aria-hidden="true">✓ </span>
+                          {m.dueReceived}
+                        </div>
+                      )}
+                    </td>
                     <td data-narratives={i.narratives}>
                       {i.narratives}
                       {i.missingNarratives.length > 0 && (

@@ -1,6 +1,6 @@
 import type { Role } from "@spm/db";
 import type { AdminMessages } from "~/i18n/admin";
-import { LANGS, type Lang, ROLES } from "./types";
+import { type AgencyOption, LANGS, type Lang, ROLES } from "./types";
 
 /** The role of an account or token, each option named in the reader's language. */
 export function RoleSelect(props: {
@@ -42,6 +42,34 @@ export function LangSelect(props: {
         {LANGS.map((l) => (
           <option key={l} value={l} lang={l}>
             {props.langs[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The agency an account works for ("My indicators"), or none; shown only when programmes list agencies. */
+export function AgencySelect(props: {
+  label: string;
+  none: string;
+  agencies: AgencyOption[];
+  defaultValue: string | null;
+  invalid?: boolean;
+}) {
+  if (props.agencies.length === 0) return null;
+  return (
+    <label>
+      {props.label}
+      <select
+        name="agency"
+        defaultValue={props.defaultValue ?? ""}
+        aria-invalid={props.invalid || undefined}
+      >
+        <option value="">{props.none}</option>
+        {props.agencies.map((a) => (
+          <option key={a.code} value={a.code}>
+            {a.name} ({a.code})
           </option>
         ))}
       </select>

@@ -35,6 +35,7 @@ export function toUserRow(u: PublicUser): UserRow {
     lang,
     disabled: u.disabled,
     confidential: u.confidential,
+    agency: u.agency,
   };
 }
 

@@ -10,6 +10,12 @@ export interface RegionOption {
   name: string;
 }
 
+/** An agency of the loaded programmes, named in the reader's language. */
+export interface AgencyOption {
+  code: string;
+  name: string;
+}
+
 export interface UserRow {
   id: string;
   username: string;
@@ -20,6 +26,7 @@ export interface UserRow {
   lang: Lang;
   disabled: boolean;
   confidential: boolean;
+  agency: string | null;
 }
 
 // Suspended: live, but its creator is disabled or now holds a lower role, so it is refused.

@@ -8,12 +8,16 @@ import styles from "./admin.module.css";
 import { callApi, invalidFields, type Problem } from "./api-client";
 import { ProblemMessage } from "./problem-message";
 import { RegionPicker, readRegions } from "./region-picker";
-import { LangSelect, RoleSelect } from "./role-select";
-import type { RegionOption } from "./types";
+import { AgencySelect, LangSelect, RoleSelect } from "./role-select";
+import type { AgencyOption, RegionOption } from "./types";
 import { readText, userFieldLabels } from "./user-fields";
 
 /** Creates a user account through the API, then refreshes the table above it. */
-export function UserCreateForm(props: { regions: RegionOption[]; labels: AdminMessages }) {
+export function UserCreateForm(props: {
+  regions: RegionOption[];
+  agencies: AgencyOption[];
+  labels: AdminMessages;
+}) {
   const t = props.labels;
   const router = useRouter();
   const id = useId();
@@ -40,6 +44,7 @@ export function UserCreateForm(props: { regions: RegionOption[]; labels: AdminMe
       email: readText(data, "email"),
       regions: regions.length > 0 ? regions : null,
       confidential: data.has("confidential"),
+      ...(data.has("agency") ? { agency: readText(data, "agency") } : {}),
     });
     setBusy(false);
     if (!result.ok) return setProblem(result.problem);
@@ -112,6 +117,13 @@ export function UserCreateForm(props: { regions: RegionOption[]; labels: AdminMe
         selected={null}
         labels={t.regions}
         invalid={bad.has("regions")}
+      />
+      <AgencySelect
+        label={t.users.agency}
+        none={t.users.noAgency}
+        agencies={props.agencies}
+        defaultValue={null}
+        invalid={bad.has("agency")}
       />
       <label className={styles.check}>
         <input type="checkbox" name="confidential" />

@@ -8,8 +8,8 @@ import styles from "./admin.module.css";
 import { callApi, invalidFields, type Problem } from "./api-client";
 import { ProblemMessage } from "./problem-message";
 import { RegionPicker, readRegions } from "./region-picker";
-import { LangSelect, RoleSelect } from "./role-select";
-import type { RegionOption, UserRow } from "./types";
+import { AgencySelect, LangSelect, RoleSelect } from "./role-select";
+import type { AgencyOption, RegionOption, UserRow } from "./types";
 import { readText, userFieldLabels } from "./user-fields";
 
 const sameSet = (a: string[], b: string[]) =>
@@ -30,15 +30,18 @@ function changesOf(user: UserRow, data: FormData, isSelf: boolean): Record<strin
   if (!isSelf && data.has("disabled") !== user.disabled) changes.disabled = data.has("disabled");
   if (data.has("confidential") !== user.confidential)
     changes.confidential = data.has("confidential");
+  if (data.has("agency") && readText(data, "agency") !== user.agency)
+    changes.agency = readText(data, "agency");
   if (password !== "") changes.password = password;
   return changes;
 }
 
-/** An "Edit" button opening a modal dialog with the user's role, regions, status and password. */
+/** An "Edit" button opening a modal dialog with the user's role, regions, agency, status and password. */
 export function UserEditor(props: {
   user: UserRow;
   isSelf: boolean;
   regions: RegionOption[];
+  agencies: AgencyOption[];
   labels: AdminMessages;
   onSaved: (message: string) => void;
 }) {
@@ -129,6 +132,13 @@ export function UserEditor(props: {
               selected={user.regions}
               labels={t.regions}
               invalid={bad.has("regions")}
+            />
+            <AgencySelect
+              label={t.users.agency}
+              none={t.users.noAgency}
+              agencies={props.agencies}
+              defaultValue={user.agency}
+              invalid={bad.has("agency")}
             />
             <label className={styles.check}>
               <input

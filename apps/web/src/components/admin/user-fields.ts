@@ -12,6 +12,7 @@ export function userFieldLabels(t: AdminMessages): Record<string, string> {
     regions: t.users.regions,
     disabled: t.users.status,
     confidential: t.confidential.grant,
+    agency: t.users.agency,
   };
 }
 

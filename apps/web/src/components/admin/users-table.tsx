@@ -4,19 +4,21 @@ import { useState } from "react";
 import { ScrollBox } from "~/components/scroll-box";
 import type { AdminMessages } from "~/i18n/admin";
 import styles from "./admin.module.css";
-import type { RegionOption, UserRow } from "./types";
+import type { AgencyOption, RegionOption, UserRow } from "./types";
 import { UserEditor } from "./user-editor";
 
-/** Every account with its role, regions and status, and an edit dialog per row. */
+/** Every account with its role, regions, agency and status, and an edit dialog per row. */
 export function UsersTable(props: {
   users: UserRow[];
   currentUserId: string;
   regions: RegionOption[];
+  agencies: AgencyOption[];
   labels: AdminMessages;
 }) {
   const t = props.labels;
   const [notice, setNotice] = useState<string | null>(null);
   const names = new Map(props.regions.map((r) => [r.code, r.name]));
+  const agencyNames = new Map(props.agencies.map((a) => [a.code, a.name]));
   return (
     <>
       <p role="status" className={styles.notice}>
@@ -35,6 +37,7 @@ export function UsersTable(props: {
                 <th scope="col">{t.users.email}</th>
                 <th scope="col">{t.users.role}</th>
                 <th scope="col">{t.users.regions}</th>
+                <th scope="col">{t.users.agency}</th>
                 <th scope="col">{t.users.lang}</th>
                 <th scope="col">{t.users.status}</th>
                 <th scope="col">{t.users.actions}</th>
@@ -65,6 +68,13 @@ export function UsersTable(props: {
                         <span className="muted">{t.regions.all}</span>
                       )}
                     </td>
+                    <td data-agency={u.agency ?? ""}>
+                      {u.agency ? (
+                        <span title={u.agency}>{agencyNames.get(u.agency) ?? u.agency}</span>
+                      ) : (
+                        <span className="muted">{t.users.noAgency}</span>
+                      )}
+                    </td>
                     <td>{t.lang[u.lang]}</td>
                     <td data-status={u.disabled ? "disabled" : "active"}>
                       {u.disabled ? (
@@ -78,6 +88,7 @@ export function UsersTable(props: {
                         user={u}
                         isSelf={isSelf}
                         regions={props.regions}
+                        agencies={props.agencies}
                         labels={t}
                         onSaved={setNotice}
                       />

@@ -53,6 +53,8 @@ export const adminEn = {
     email: "Email",
     role: "Role",
     regions: "Regions",
+    agency: "Agency",
+    noAgency: "none",
     lang: "Language",
     status: "Status",
     actions: "Actions",

@@ -62,6 +62,8 @@ export const adminKk: AdminMessages = {
     email: "Электрондық пошта",
     role: "Рөлі",
     regions: "Өңірлер",
+    agency: "Ведомство",
+    noAgency: "жоқ",
     lang: "Тілі",
     status: "Мәртебесі",
     actions: "Әрекеттер",

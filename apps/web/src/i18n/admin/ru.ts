@@ -60,6 +60,8 @@ export const adminRu: AdminMessages = {
     email: "Электронная почта",
     role: "Роль",
     regions: "Регионы",
+    agency: "Ведомство",
+    noAgency: "нет",
     lang: "Язык",
     status: "Статус",
     actions: "Действия",

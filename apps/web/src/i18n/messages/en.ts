@@ -6,6 +6,7 @@ export const en = {
     overview: "Overview",
     programs: "Programmes",
     regions: "Regions",
+    narratives: "Narratives owed",
     reports: "Reports",
     uploads: "Uploads",
     alerts: "Alerts",
@@ -84,7 +85,7 @@ export const en = {
   my: {
     title: "My indicators",
     intro:
-      "The indicators {agency} answers for: their status today, what is overdue and which years still need a narrative.",
+      "The indicators {agency} answers for: their status today, what is owed next, what is overdue and which years still need a narrative.",
     noAgency:
       "Your account belongs to no agency, so no indicator is yours here. An administrator sets it (the agency of the account, or --agency of spm user create).",
     unknownAgency: "No loaded programme lists your agency ({code}).",
@@ -99,7 +100,27 @@ export const en = {
     latest: "Latest period",
     narrativesCol: "Narratives",
     missingYears: "needed: {years}",
+    dueSoon: "Due within 30 days",
+    dueCol: "Owed next",
+    dueBy: "{period}, due {date}",
+    dueReceived: "received",
+    dueNone: "nothing more owed",
     none: "—",
+  },
+  owed: {
+    title: "Narratives owed",
+    intro:
+      "Every year, place and indicator whose status ({levels}) needs an explanation of the deviation and the measures taken, and has none yet. Open one to write it.",
+    noPrograms: "No programme is loaded yet.",
+    program: "Programme",
+    show: "Show",
+    none: "Every narrative {program} needs is written.",
+    count: "{count} narratives still to write.",
+    caption: "Narratives {program} still needs",
+    year: "Year",
+    indicator: "Indicator",
+    place: "Place",
+    level: "Status",
   },
   programs: {
     title: "Programmes",

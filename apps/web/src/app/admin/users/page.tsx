@@ -1,4 +1,5 @@
 import { listPrograms, listUsers, toPublicUser } from "@spm/db";
+import { listAgencies } from "@spm/services";
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import styles from "~/components/admin/admin.module.css";
@@ -21,8 +22,13 @@ export default async function AdminUsersPage() {
   const me = await requireUser("admin");
   const { locale } = await getMessages();
   const t = getAdminMessages(locale);
-  const [users, programs] = await Promise.all([listUsers(db()), listPrograms(db())]);
+  const [users, programs, agencyList] = await Promise.all([
+    listUsers(db()),
+    listPrograms(db()),
+    listAgencies(db()),
+  ]);
   const regions = toRegionOptions(programs, locale);
+  const agencies = agencyList.map((a) => ({ code: a.code, name: a.name[locale] }));
   return (
     <section aria-labelledby="users-title" className={styles.columns}>
       <div>
@@ -30,12 +36,13 @@ export default async function AdminUsersPage() {
         <p className="muted">{t.users.intro}</p>
       </div>
       <div className={styles.formBox}>
-        <UserCreateForm regions={regions} labels={t} />
+        <UserCreateForm regions={regions} agencies={agencies} labels={t} />
       </div>
       <UsersTable
         users={users.map((u) => toUserRow(toPublicUser(u)))}
         currentUserId={me.id}
         regions={regions}
+        agencies={agencies}
         labels={t}
       />
     </section>
