@@ -27,6 +27,7 @@ const PAGES: { path: string; min: Role | null }[] = [
   { path: "/reports/annual", min: "viewer" },
   { path: "/data-version", min: "viewer" },
   { path: "/uploads", min: "steward" },
+  { path: "/entry", min: "steward" },
   { path: "/alerts", min: "manager" },
   { path: "/narratives", min: "manager" },
   { path: `/alerts/${randomUUID()}`, min: "manager" },

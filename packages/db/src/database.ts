@@ -136,7 +136,7 @@ export interface ApiTokensTable {
 export interface UploadsTable {
   id: Generated<string>;
   seq: Generated<string>;
-  kind: "file" | "api" | "seed" | "demo" | "source";
+  kind: "file" | "api" | "seed" | "demo" | "source" | "form";
   filename: string | null;
   format: string | null;
   content_hash: string | null;

@@ -8,6 +8,7 @@ export * from "./confidential";
 export * from "./dates";
 export * from "./demo";
 export * from "./dhis2-mapping";
+export * from "./entry";
 export * from "./errors";
 export * from "./evaluate";
 export * from "./explain";

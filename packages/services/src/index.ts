@@ -15,6 +15,7 @@ export {
 } from "./alerts/reads";
 export { DEMO_SOURCE } from "./demo/compute";
 export { loadDemoData, removeDemoData } from "./demo/run";
+export { type EntryCell, type EntrySheet, entrySheet } from "./entry/sheet";
 export { ServiceError, type ServiceErrorCode } from "./errors";
 export { csvField, neutraliseCell } from "./exports/cells";
 export type { ExportRequest, ExportRow } from "./exports/rows";

@@ -98,7 +98,7 @@ export function uploadsRouter(deps: UploadsDeps): Router {
           },
     );
     const staged = await stageAndEnqueue(deps, {
-      kind: "api",
+      kind: body.kind ?? "api",
       format: "json",
       idempotencyKey: key,
       requestHash: hash,

@@ -23,7 +23,7 @@ export type IncomingRow =
     };
 
 export interface StageInput {
-  kind: "file" | "api" | "source";
+  kind: "file" | "api" | "source" | "form";
   /** The source whose pull this is (kind `source`). */
   sourceId?: string | null;
   filename?: string | null;

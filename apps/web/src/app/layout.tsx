@@ -39,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user && <a href="/programs">{t.nav.programs}</a>}
               {user && <a href="/regions">{t.nav.regions}</a>}
               {user && <a href="/reports">{t.nav.reports}</a>}
+              {user && user.role !== "viewer" && <a href="/entry">{t.nav.entry}</a>}
               {user && user.role !== "viewer" && <a href="/uploads">{t.nav.uploads}</a>}
               {user && (user.role === "manager" || user.role === "admin") && (
                 <a href="/alerts">{t.nav.alerts}</a>

@@ -5,7 +5,7 @@ import {
   formatIsoDate,
   formatRatio,
 } from "~/components/indicator/format";
-import { formatTarget, formatValue } from "./format";
+import { formatPeriodName, formatTarget, formatValue } from "./format";
 
 describe("formatValue", () => {
   it.each([
@@ -46,5 +46,24 @@ describe("dates and ratios per language", () => {
   it("falls back from Kazakh to Russian number formats for charts", () => {
     expect(chartLocales("kk")).toEqual(["kk-KZ", "ru-KZ"]);
     expect(chartLocales("en")).toEqual(["en-GB"]);
+  });
+});
+
+describe("formatPeriodName", () => {
+  it.each([
+    ["2026", "ru", "2026"],
+    ["2026Q4", "en", "Q4 2026"],
+    ["2026Q4", "ru", "4-й квартал 2026 г."],
+    ["2026Q1", "kk", "2026 ж. 1-тоқсан"],
+    ["202612", "en", "December 2026"],
+    ["202612", "ru", "декабрь 2026 г."],
+    ["not a period", "en", "not a period"],
+  ] as const)("%s in %s is %s", (period, locale, expected) => {
+    expect(formatPeriodName(period, locale)).toBe(expected);
+  });
+
+  it("names a month in Kazakh", () => {
+    expect(formatPeriodName("202612", "kk")).toMatch(/2026/);
+    expect(formatPeriodName("202612", "kk")).not.toBe("202612");
   });
 });

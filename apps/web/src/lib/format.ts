@@ -1,4 +1,4 @@
-import type { Locale, TargetValue } from "@spm/kpi";
+import { type Locale, parsePeriod, type TargetValue } from "@spm/kpi";
 
 const TAGS: Record<Locale, string> = { en: "en-GB", ru: "ru-RU", kk: "kk-KZ" };
 // Building an Intl formatter costs far more than using one (pages format hundreds of figures).
@@ -27,4 +27,24 @@ export function formatDay(day: string, locale: Locale): string {
   return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${day}T00:00:00Z`),
   );
+}
+
+const QUARTER: Record<Locale, (year: number, quarter: number) => string> = {
+  en: (y, q) => `Q${q} ${y}`,
+  ru: (y, q) => `${q}-й квартал ${y} г.`,
+  kk: (y, q) => `${y} ж. ${q}-тоқсан`,
+};
+
+/** A period (`2026`, `2026Q4`, `202612`) as people say it: "December 2026", "4-й квартал 2026 г.". */
+export function formatPeriodName(period: string, locale: Locale): string {
+  const parsed = parsePeriod(period);
+  if (!parsed.ok) return period;
+  const p = parsed.period;
+  if (p.frequency === "yearly") return String(p.year);
+  if (p.frequency === "quarterly") return QUARTER[locale](p.year, p.quarter);
+  return new Intl.DateTimeFormat(TAGS[locale], {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(p.year, p.month - 1, 1)));
 }

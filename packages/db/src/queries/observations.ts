@@ -194,6 +194,21 @@ export async function listObservationsForIndicators(
   return q.orderBy("indicator_code").orderBy("period").execute();
 }
 
+/** The current figures of some indicators at some places and periods (the entry grid's cells). */
+export async function listFiguresAt(
+  db: Conn,
+  filter: { indicators: string[]; regions: string[]; periods: string[] },
+): Promise<Observation[]> {
+  if (!filter.indicators.length || !filter.regions.length || !filter.periods.length) return [];
+  return db
+    .selectFrom("observations")
+    .selectAll()
+    .where("indicator_code", "in", filter.indicators)
+    .where("region_code", "in", filter.regions)
+    .where("period", "in", filter.periods)
+    .execute();
+}
+
 /** Lists every revision of one figure, newest first, with the upload each came from. */
 export async function listRevisions(
   db: Conn,

@@ -6,7 +6,7 @@ type Conn = Kysely<Database> | Transaction<Database>;
 const STAGE_CHUNK = 5000;
 
 export interface NewUpload {
-  kind: "file" | "api" | "source";
+  kind: "file" | "api" | "source" | "form";
   filename?: string | null;
   format?: string | null;
   contentHash?: string | null;

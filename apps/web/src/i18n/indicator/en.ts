@@ -137,6 +137,8 @@ export const indicatorEn = {
       api: "API upload",
       seed: "programme file",
       demo: "synthetic demo data",
+      form: "entry grid",
+      source: "scheduled pull of a source",
     },
   },
   narratives: {

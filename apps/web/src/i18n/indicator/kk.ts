@@ -137,6 +137,8 @@ export const indicatorKk: IndicatorMessages = {
       api: "API арқылы жүктеу",
       seed: "бағдарлама файлы",
       demo: "синтетикалық демо-деректер",
+      form: "енгізу формасы",
+      source: "дереккөзден кесте бойынша жүктеу",
     },
   },
   narratives: {

@@ -138,6 +138,8 @@ export const indicatorRu: IndicatorMessages = {
       api: "загрузка через API",
       seed: "файл программы",
       demo: "синтетические демонстрационные данные",
+      form: "форма ввода",
+      source: "загрузка из источника по расписанию",
     },
   },
   narratives: {

@@ -8,6 +8,7 @@ export const en = {
     regions: "Regions",
     narratives: "Narratives owed",
     reports: "Reports",
+    entry: "Enter figures",
     uploads: "Uploads",
     alerts: "Alerts",
     admin: "Administration",

@@ -9,6 +9,7 @@ export const kk: Messages = {
     regions: "Өңірлер",
     narratives: "Түсіндірме қажет",
     reports: "Есептер",
+    entry: "Деректерді енгізу",
     uploads: "Жүктеулер",
     alerts: "Хабарламалар",
     admin: "Әкімшілік",

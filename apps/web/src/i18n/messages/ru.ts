@@ -9,6 +9,7 @@ export const ru: Messages = {
     regions: "Регионы",
     narratives: "Нужны пояснения",
     reports: "Отчёты",
+    entry: "Ввод данных",
     uploads: "Загрузки",
     alerts: "Оповещения",
     admin: "Администрирование",

@@ -1,0 +1,38 @@
+export const entryEn = {
+  title: "Enter figures",
+  intro:
+    "The figures you owe: each indicator's periods due in the next weeks or overdue, at your places. Type a value (as in a spreadsheet: 92,5 or 700 000), or paste a column copied from a spreadsheet into the first cell; Enter moves down. Values already in are shown with their source; a value typed there replaces it.",
+  program: "Programme",
+  show: "Show",
+  noPrograms: "No programme is loaded yet.",
+  nothingOwed:
+    "Nothing is owed at your places in this programme now: no period is due in the next weeks or overdue.",
+  more: "{count} more figures are owed than this grid shows: send them as a file on the uploads page.",
+  caption: "Figures owed for {program}",
+  indicator: "Indicator",
+  place: "Place",
+  period: "Period",
+  due: "Due",
+  dueOn: "by {date}",
+  state: { due: "due", overdue: "overdue" },
+  current: "In now",
+  none: "none yet",
+  withheld: "confidential",
+  value: "New value",
+  valueLabel: "{indicator}, {place}, {period}: new value",
+  source: "Source of these figures",
+  sourceHint: "Optional, e.g. “Ministry report of 15 March”; up to 500 characters.",
+  preview: "Check and preview",
+  previewing: "Checking…",
+  send: "Send {count} figures",
+  sending: "Sending…",
+  nothingTyped: "Type at least one value first.",
+  invalid: "{count} values cannot be read; they are marked below.",
+  pasted: "{count} values pasted down the column.",
+  previewTitle: "What sending would do (nothing was saved)",
+  sentTitle: "Sent: the upload's report",
+  openReport: "Open the report on the uploads page",
+  failed: "The figures could not be sent: {detail}",
+};
+
+export type EntryMessages = typeof entryEn;
