@@ -89,6 +89,7 @@ const PAGES: {
   { name: "notifications", role: "viewer", path: () => "/notifications" },
   { name: "my", role: "steward", path: () => "/my" },
   { name: "reports", role: "viewer", path: () => "/reports" },
+  { name: "completeness", role: "viewer", path: () => "/completeness" },
   { name: "indicator-manager", role: "manager", path: () => "/indicators/HQ_READINESS" },
   { name: "uploads", role: "steward", path: () => "/uploads" },
   { name: "entry", role: "steward", path: () => "/entry" },

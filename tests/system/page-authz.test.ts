@@ -24,6 +24,7 @@ const PAGES: { path: string; min: Role | null }[] = [
   { path: "/indicators/NO_SUCH_CODE/series.csv", min: "viewer" },
   { path: "/notifications", min: "viewer" },
   { path: "/reports", min: "viewer" },
+  { path: "/completeness", min: "viewer" },
   { path: "/reports/annual", min: "viewer" },
   { path: "/data-version", min: "viewer" },
   { path: "/uploads", min: "steward" },

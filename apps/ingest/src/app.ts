@@ -10,6 +10,7 @@ import { authenticate, checkOrigin, requireRole } from "./auth/middleware";
 import { adminRouter } from "./http/admin";
 import { alertsRouter } from "./http/alerts";
 import { authRouter } from "./http/auth";
+import { completenessRouter } from "./http/completeness";
 import { exportsRouter } from "./http/exports";
 import { healthRouter } from "./http/health";
 import { indicatorEditsRouter } from "./http/indicator-edits";
@@ -158,6 +159,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use("/indicators", requireRole("viewer"));
   api.use(indicatorEditsRouter({ db: deps.db, queues: deps.queues, now }));
   api.use(narrativesRouter({ db: deps.db }));
+  api.use(completenessRouter({ db: deps.db, now }));
   api.use(indicatorsRouter({ db: deps.db, now }));
   app.use("/api/v1", api);
   app.use(notFoundHandler);

@@ -4,6 +4,7 @@ export * from "./alert-instances";
 export * from "./alert-rules";
 export * from "./alert-state";
 export * from "./chart-bands";
+export * from "./completeness";
 export * from "./confidential";
 export * from "./dates";
 export * from "./demo";

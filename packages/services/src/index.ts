@@ -13,6 +13,7 @@ export {
   getAlert,
   listAlerts,
 } from "./alerts/reads";
+export { type ProgramCompleteness, programCompleteness } from "./completeness/run";
 export { DEMO_SOURCE } from "./demo/compute";
 export { loadDemoData, removeDemoData } from "./demo/run";
 export { type EntryCell, type EntrySheet, entrySheet } from "./entry/sheet";

@@ -50,6 +50,12 @@ export function managingMatrix(
     },
     {
       method: "GET",
+      route: "/api/v1/completeness",
+      path: `/api/v1/completeness?program=${program}&year=2020`,
+      expect: from("viewer", 200),
+    },
+    {
+      method: "GET",
       route: "/api/v1/programs/:code/definition.yaml",
       path: `/api/v1/programs/${program}/definition.yaml`,
       expect: from("admin", 200),

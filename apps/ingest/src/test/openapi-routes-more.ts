@@ -45,6 +45,12 @@ export async function answerDefinitionRoutes(auth: Auth, program: ProgramDefinit
   );
   await call(
     "GET",
+    "/api/v1/completeness",
+    `/api/v1/completeness?program=${program.code}&year=2020`,
+    { headers: auth.viewer },
+  );
+  await call(
+    "GET",
     "/api/v1/programs/:code/definition.yaml",
     `/api/v1/programs/${program.code}/definition.yaml`,
     { headers: auth.admin },

@@ -209,6 +209,44 @@ export async function listFiguresAt(
     .execute();
 }
 
+/**
+ * The figures of a year that are in, each with its first revision's time and upload kind (for
+ * completeness: received, and when first).
+ */
+export async function listFirstReceipts(
+  db: Conn,
+  filter: { indicators: string[]; year: number },
+): Promise<
+  { indicator: string; region: string; period: string; firstAt: Date; kind: string | null }[]
+> {
+  if (filter.indicators.length === 0) return [];
+  const rows = await db
+    .selectFrom("observations as o")
+    .innerJoin("observation_revisions as r", (j) =>
+      j
+        .onRef("r.indicator_code", "=", "o.indicator_code")
+        .onRef("r.region_code", "=", "o.region_code")
+        .onRef("r.period", "=", "o.period"),
+    )
+    .leftJoin("uploads as u", "u.id", "r.upload_id")
+    .distinctOn(["o.indicator_code", "o.region_code", "o.period"])
+    .select(["o.indicator_code", "o.region_code", "o.period", "r.created_at", "u.kind"])
+    .where("o.indicator_code", "in", filter.indicators)
+    .where("o.year", "=", filter.year)
+    .orderBy("o.indicator_code")
+    .orderBy("o.region_code")
+    .orderBy("o.period")
+    .orderBy("r.upload_seq")
+    .execute();
+  return rows.map((r) => ({
+    indicator: r.indicator_code,
+    region: r.region_code,
+    period: r.period,
+    firstAt: new Date(r.created_at),
+    kind: r.kind,
+  }));
+}
+
 /** Lists every revision of one figure, newest first, with the upload each came from. */
 export async function listRevisions(
   db: Conn,

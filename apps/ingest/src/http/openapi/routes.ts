@@ -2,6 +2,7 @@ import { indicatorPatchSchema, indicatorPreviewSchema, narrativeBodySchema } fro
 import { z } from "zod";
 import { importQuery } from "../admin";
 import { loginBody } from "../auth";
+import { completenessQuery } from "../completeness";
 import { exportQuery } from "../exports";
 import { historyQuery } from "../indicator-edits";
 import { observationQuery, statusListQuery, statusQuery } from "../indicators";
@@ -189,6 +190,16 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "The years whose level needs a narrative and that have none",
     query: missingQuery,
     ok: { status: 200, schema: managing.missingNarratives },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/completeness",
+    role: "viewer",
+    tag: "programs",
+    summary:
+      "Who has reported what: a programme year's figures expected, due, received, approved, late and overdue, per place and per agency",
+    query: completenessQuery,
+    ok: { status: 200, schema: managing.completeness },
   },
   {
     method: "GET",

@@ -74,6 +74,25 @@ export const missingNarratives = z.looseObject({
   ),
 });
 
+const completenessCounts = z.object({
+  expected: z.number().int(),
+  due: z.number().int(),
+  received: z.number().int(),
+  approved: z.number().int(),
+  late: z.number().int(),
+  overdue: z.number().int(),
+});
+
+/** Who has reported what: a programme year's counts in total, per place and per agency. */
+export const completeness = z.looseObject({
+  program: z.string(),
+  year: z.number().int(),
+  asOf: z.string(),
+  total: completenessCounts,
+  byRegion: z.array(z.object({ region: z.string(), counts: completenessCounts })),
+  byAgency: z.array(z.object({ agency: z.string().nullable(), counts: completenessCounts })),
+});
+
 const previewSide = z.object({ level: z.string().nullable(), target });
 
 /** Each programme year's status before and after a change of an indicator's definition. */

@@ -52,6 +52,7 @@ export default async function ReportsPage() {
                   <th scope="col">{t.list.year}</th>
                   <th scope="col">{t.list.annual}</th>
                   <th scope="col">{t.list.figures}</th>
+                  <th scope="col">{t.list.completeness}</th>
                 </tr>
               </thead>
               <tbody>
@@ -83,6 +84,13 @@ export default async function ReportsPage() {
                             </a>
                           </span>
                         ))}
+                      </td>
+                      <td>
+                        <a
+                          href={`/completeness?${new URLSearchParams({ program: program.code, year: String(year) })}`}
+                        >
+                          {t.list.completenessLink}
+                        </a>
                       </td>
                     </tr>
                   );

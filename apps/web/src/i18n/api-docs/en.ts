@@ -44,6 +44,8 @@ export const apiDocsEn = {
       "Write a year's narrative at a place (region absent: the nation; stewards for their places)",
     getApiV1IndicatorsCodeNarrativesYear:
       "A year's narrative at a place, with every earlier version",
+    getApiV1Completeness:
+      "Who has reported what: a programme year's figures expected, due, received, approved, late and overdue, per place and per agency",
     getApiV1NarrativesMissing: "The years whose level needs a narrative and that have none",
     postApiV1IndicatorsCodePreview:
       "Each year's status before and after a change of the definition, nothing saved",

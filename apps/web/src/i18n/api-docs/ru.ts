@@ -42,6 +42,8 @@ export const apiDocsRu: ApiDocsMessages = {
     putApiV1IndicatorsCodeNarrativesYear:
       "Написать пояснение к году по месту (без region — по стране; ответственные за данные — по своим местам)",
     getApiV1IndicatorsCodeNarrativesYear: "Пояснение к году по месту со всеми прежними версиями",
+    getApiV1Completeness:
+      "Кто что сдал: ожидаемые, наступившие по сроку, полученные, утверждённые, опоздавшие и просроченные значения года программы по территориям и ведомствам",
     getApiV1NarrativesMissing: "Годы, уровень которых требует пояснения, а его нет",
     postApiV1IndicatorsCodePreview:
       "Статус каждого года до и после изменения описания, без сохранения",

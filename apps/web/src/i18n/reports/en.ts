@@ -10,6 +10,8 @@ export const reportsEn = {
     page: "Open",
     pdf: "PDF",
     figures: "Figures as of the year's end",
+    completeness: "Completeness",
+    completenessLink: "Who has reported",
     none: "No programme is loaded yet.",
   },
   schedule: {

@@ -12,6 +12,8 @@ export const reportsKk: ReportsMessages = {
     page: "Ашу",
     pdf: "PDF",
     figures: "Жыл соңындағы көрсеткіштер",
+    completeness: "Толықтығы",
+    completenessLink: "Кім тапсырды",
     none: "Бағдарлама әлі жүктелмеген.",
   },
   schedule: {

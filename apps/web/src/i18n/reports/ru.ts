@@ -12,6 +12,8 @@ export const reportsRu: ReportsMessages = {
     page: "Открыть",
     pdf: "PDF",
     figures: "Показатели на конец года",
+    completeness: "Полнота",
+    completenessLink: "Кто сдал данные",
     none: "Программа ещё не загружена.",
   },
   schedule: {
