@@ -29,6 +29,7 @@ export {
   requiredGrowth,
   TREND_CUTOFFS,
 } from "./progress-measure";
+export * from "./quality-messages";
 export * from "./reminders";
 export * from "./rollup";
 export * from "./row-error-messages";
@@ -37,5 +38,6 @@ export * from "./status";
 export * from "./status-types";
 export { linearAt, project, TRAJECTORY_CUTOFFS } from "./trajectory";
 export * from "./validate-row";
+export * from "./validation-rules";
 export * from "./values";
 export * from "./view-dates";
