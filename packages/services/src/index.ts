@@ -13,6 +13,11 @@ export {
   getAlert,
   listAlerts,
 } from "./alerts/reads";
+export {
+  type DataQualityItem,
+  listDataQuality,
+  setFollowUp,
+} from "./data-quality/run";
 export { DEMO_SOURCE } from "./demo/compute";
 export { loadDemoData, removeDemoData } from "./demo/run";
 export { ServiceError, type ServiceErrorCode } from "./errors";
