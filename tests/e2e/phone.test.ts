@@ -91,6 +91,7 @@ const PAGES: {
   { name: "reports", role: "viewer", path: () => "/reports" },
   { name: "indicator-manager", role: "manager", path: () => "/indicators/HQ_READINESS" },
   { name: "uploads", role: "steward", path: () => "/uploads" },
+  { name: "data-quality", role: "steward", path: (a) => `/data-quality?program=${a.program}` },
   { name: "alerts", role: "manager", path: () => "/alerts" },
   { name: "alert", role: "manager", path: (a) => `/alerts/${a.alert}` },
   { name: "rule", role: "manager", path: (a) => `/alerts/rules/${a.rule}` },

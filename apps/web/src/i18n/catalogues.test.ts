@@ -6,6 +6,7 @@ import { getApiDocsMessages } from "./api-docs";
 import { CATALOGUES, format, resolveLocale } from "./index";
 import { getIndicatorMessages } from "./indicator";
 import { getProgramsMessages } from "./programs";
+import { getQualityMessages } from "./quality";
 import { getReportsMessages } from "./reports";
 import { getSourcesMessages } from "./sources";
 import { getUploadsMessages } from "./uploads";
@@ -29,6 +30,7 @@ const SETS = {
   apiDocs: getApiDocsMessages,
   indicator: getIndicatorMessages,
   programs: getProgramsMessages,
+  quality: getQualityMessages,
   sources: getSourcesMessages,
   reports: getReportsMessages,
   uploads: getUploadsMessages,

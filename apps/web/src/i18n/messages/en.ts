@@ -8,6 +8,7 @@ export const en = {
     regions: "Regions",
     reports: "Reports",
     uploads: "Uploads",
+    quality: "Data quality",
     alerts: "Alerts",
     admin: "Administration",
     api: "API",
