@@ -112,7 +112,8 @@ export interface QualityWarning {
 }
 
 /**
- * The warnings of a programme's figures (real uploads only, never a dry run's), newest first;
+ * The warnings of a programme's figures (real uploads only, never a dry run's), newest upload
+ * first, in row order;
  * `followUp` keeps only the figures marked (true) or not marked (false).
  */
 export async function listQualityWarnings(
@@ -157,7 +158,9 @@ export async function listQualityWarnings(
     .where("i.program_code", "=", filter.program)
     .where("u.dry_run", "=", false)
     .orderBy("w.created_at", "desc")
-    .orderBy("w.id", "desc")
+    .orderBy("w.upload_id")
+    .orderBy("w.row_number")
+    .orderBy("w.id")
     .limit(filter.limit ?? 200)
     .offset(filter.offset ?? 0);
   if (filter.followUp === true) q = q.where("f.marked_by", "is not", null);
