@@ -5,6 +5,7 @@ import { buildProgram, createTestDb } from "@spm/db/test/factories";
 import { importProgram } from "@spm/services";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { seriousViolations } from "../axe";
 import { collectErrors, launchBrowser, saveScreenshot } from "../browser";
 import { signIn, tokenFor } from "../support";
 
@@ -69,6 +70,8 @@ describe("the data-quality page in Chromium", () => {
     const context = await browser.newContext({
       locale: "ru-RU",
       viewport: { width: 390, height: 844 },
+      // axe-core is injected as an inline script (tests/e2e/csp.test.ts checks the policy).
+      bypassCSP: true,
     });
     await context.addCookies([{ name: "spm_lang", value: "ru", url: web }]);
     const page = await context.newPage();
@@ -86,6 +89,7 @@ describe("the data-quality page in Chromium", () => {
     );
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, "data-quality");
 
     const outlier = rows.nth(1);
