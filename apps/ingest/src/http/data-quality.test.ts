@@ -98,6 +98,14 @@ describe("the data-quality list", () => {
     expect(plain?.message).not.toContain("90");
     const [, permitted] = await list(tokens.secretViewer ?? "");
     expect(permitted).toMatchObject({ region: "ZZ-N", value: 90, withheld: false });
+    // The upload's report too: a manager without the right reads the warning without the value.
+    const report = await call(tokens.manager ?? "", `/uploads/${uploadId}`);
+    const warnings = report.body.warnings as { row: number; message: string; params: object }[];
+    expect(warnings.map((w) => [w.row, w.params])).toEqual([
+      [1, { value: 85, max: 80 }],
+      [2, { value: "…", max: 80 }],
+    ]);
+    expect(warnings[1]?.message).not.toContain("90");
   });
 
   it("a steward marks a figure for follow-up and a manager clears it, both audited", async () => {

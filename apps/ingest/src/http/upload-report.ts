@@ -1,6 +1,6 @@
-// An upload's report as the API shows it to one reader: counts, progress, row errors and status
-// changes; rows sent flagged confidential quote their value only to their sender and to readers
-// with the permission (the rejected-rows CSV likewise).
+// An upload's report as the API shows it to one reader: counts, progress, row errors, warnings
+// and status changes; rows sent flagged confidential quote their value only to their sender and
+// to readers with the permission (the rejected-rows CSV likewise).
 import { type Db, listUploadErrors, listUploadWarnings, type Upload } from "@spm/db";
 import { isConfidentialFlag, readsSentConfidential, showRowError } from "@spm/kpi";
 import type { z } from "zod";
@@ -25,7 +25,9 @@ export async function presentUpload(
     return shown;
   });
   // Validation rules' and outlier warnings: the row is kept (DESIGN.md "Data collection").
-  const warnings = (await listUploadWarnings(db, upload.id, { limit: 1000 })).map((w) => {
+  const warnings = (
+    await listUploadWarnings(db, upload.id, { limit: page.errorsLimit ?? 1000 })
+  ).map((w) => {
     const shown = showRowError({ ...w, field: "value" }, seesConfidential);
     return { row: shown.row, code: shown.code, message: shown.message, params: shown.params };
   });

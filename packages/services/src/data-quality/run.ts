@@ -6,7 +6,6 @@
 import {
   type Actor,
   actorFields,
-  advanceDataVersion,
   clearFollowUp,
   type Db,
   type FollowUpMark,
@@ -112,8 +111,8 @@ export async function setFollowUp(
       ? await markFollowUp(trx, key, mark)
       : await clearFollowUp(trx, key);
     const after = input.followUp ? mark : null;
-    // The data-quality page shows the marks: its caches key on the data version.
-    await advanceDataVersion(trx);
+    // No cached page shows the marks (the page cache keeps the overview, regions and
+    // indicator pages only), so the data version stays: pages are not re-rendered for a mark.
     await recordAudit(trx, {
       ...actorFields(input.actor),
       action: input.followUp ? "data_quality.follow_up" : "data_quality.follow_up_clear",
