@@ -31,7 +31,7 @@ const now = () => new Date("2026-12-08T08:00:00Z");
 interface Report {
   status: string;
   dryRun: boolean;
-  counts: { inserted: number; updated: number; rejected: number };
+  counts: { inserted: number; updated: number; unchanged: number; rejected: number };
   errors: { row: number; field: string; code: string; message: string }[];
   warnings: { row: number; code: string; message: string; params: Record<string, unknown> }[];
 }
@@ -107,6 +107,9 @@ describe("validation rules in uploads", () => {
       [1, "outlier", { value: 44, points: 5 }],
     ]);
     expect(r.counts).toMatchObject({ inserted: 1 });
+    // Sent again unchanged, the figure is no new data and warns no more.
+    const again = await run([{ indicator: PCT, period: "2017", region: "ZZ-N", value: 44 }]);
+    expect([again.counts, again.warnings]).toEqual([expect.objectContaining({ unchanged: 1 }), []]);
   });
 
   it("regions_sum_max_national rejects the region that takes the sum above the nation", async () => {

@@ -33,20 +33,7 @@ export async function checkChunkQuality(
   rows: readonly ObservationInput[],
   index: ProgramIndex,
 ): Promise<ChunkQuality> {
-  const indicators = new Map<string, QualityIndicator>();
-  const indicatorOf = (code: string) => {
-    const found = indicators.get(code);
-    if (found) return found;
-    const entry = index.indicators.get(code);
-    if (!entry) return undefined;
-    const made = {
-      rules: entry.indicator.validation ?? [],
-      nation: entry.program.nation,
-      regions: entry.program.regions,
-    };
-    indicators.set(code, made);
-    return made;
-  };
+  const indicatorOf = indicatorLookup(index);
   const summed = rows.filter((r) =>
     indicatorOf(r.indicator)?.rules.some((x) => x.rule === "regions_sum_max_national"),
   );
@@ -79,6 +66,24 @@ export async function checkChunkQuality(
   }
   await addUploadWarnings(trx, uploadId, warnings);
   return result;
+}
+
+/** The rules, nation and regions of an indicator, looked up once per chunk. */
+function indicatorLookup(index: ProgramIndex): (code: string) => QualityIndicator | undefined {
+  const known = new Map<string, QualityIndicator>();
+  return (code) => {
+    const found = known.get(code);
+    if (found) return found;
+    const entry = index.indicators.get(code);
+    if (!entry) return undefined;
+    const made = {
+      rules: entry.indicator.validation ?? [],
+      nation: entry.program.nation,
+      regions: entry.program.regions,
+    };
+    known.set(code, made);
+    return made;
+  };
 }
 
 function unique<T>(rows: readonly T[], keyOf: (r: T) => string): T[] {
