@@ -3,7 +3,7 @@
  * upload and returned by the API); messages come from `formatRowError`.
  */
 import { PERIOD_ERROR_CODES } from "./periods";
-import { QUALITY_CODES } from "./validation-rules";
+import { QUALITY_CODES } from "./quality-codes";
 import { VALUE_ERROR_CODES } from "./values";
 
 export const ROW_ERROR_CODES = [

@@ -29,6 +29,7 @@ export {
   requiredGrowth,
   TREND_CUTOFFS,
 } from "./progress-measure";
+export * from "./quality-codes";
 export * from "./quality-messages";
 export * from "./reminders";
 export * from "./rollup";

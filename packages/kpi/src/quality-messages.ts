@@ -1,7 +1,7 @@
 /** Messages of the validation rules' and the outlier check's findings in en, ru and kk. */
 import { type Catalogue, interpolate } from "./i18n";
 import type { Locale } from "./locales";
-import { OUTLIER_SIGMAS, type QualityCode } from "./validation-rules";
+import { OUTLIER_SIGMAS, type QualityCode } from "./quality-codes";
 
 const MESSAGES: Catalogue<QualityCode> = {
   en: {

@@ -2,8 +2,8 @@
 import type { RowError, RowErrorCode } from "./errors";
 import { type Catalogue, interpolate } from "./i18n";
 import type { Locale } from "./program";
+import { QUALITY_CODES, type QualityCode } from "./quality-codes";
 import { formatQualityFinding } from "./quality-messages";
-import { QUALITY_CODES, type QualityCode } from "./validation-rules";
 
 const MESSAGES: Catalogue<Exclude<RowErrorCode, QualityCode>> = {
   en: {

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { type Period, parsePeriod } from "./periods";
+import { OUTLIER_MIN_POINTS, OUTLIER_SIGMAS, type QualityCode } from "./quality-codes";
 import { atLeast } from "./rules";
 
 export const VALIDATION_RULE_KINDS = [
@@ -42,21 +43,6 @@ export const validationRulesSchema = z.array(validationRuleSchema).superRefine((
   if (min && max && min.value > max.value)
     ctx.addIssue({ code: "custom", path: [], message: "min must not exceed max" });
 });
-
-/** Codes of the findings: `rule_<kind>` for the rules, `outlier` for the built-in warning. */
-export const QUALITY_CODES = [
-  "rule_min",
-  "rule_max",
-  "rule_change_max_pct",
-  "rule_regions_sum_max_national",
-  "outlier",
-] as const;
-export type QualityCode = (typeof QUALITY_CODES)[number];
-
-/** Fewest earlier points of an indicator-place before a value can be an outlier. */
-export const OUTLIER_MIN_POINTS = 5;
-/** Standard deviations from the history's mean beyond which a value is an outlier. */
-export const OUTLIER_SIGMAS = 3;
 
 export interface QualityFinding {
   code: QualityCode;
