@@ -1,6 +1,7 @@
 // Data quality in Chromium (issue 18): a warning rule and an outlier warn on an upload through
 // the real API and worker; the steward's /data-quality page lists them in Russian on a phone
-// without sideways scroll, marks one figure for follow-up and clears it, both in the audit log.
+// without sideways scroll, marks one figure for follow-up and clears it, both in the audit log;
+// a dry run's report on /uploads lists its warnings (in Kazakh) and the list leaves them out.
 import { buildProgram, createTestDb } from "@spm/db/test/factories";
 import { importProgram } from "@spm/services";
 import type { Browser } from "playwright-core";
@@ -114,6 +115,45 @@ describe("the data-quality page in Chromium", () => {
       "data_quality.follow_up_clear",
       "data_quality.follow_up",
     ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a dry run's report on /uploads lists its warnings in the reader's language", async () => {
+    const context = await browser.newContext({ locale: "kk-KZ" });
+    await context.addCookies([{ name: "spm_lang", value: "kk", url: web }]);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await signIn(page, web, "steward");
+    const res = await page.request.post(`${web}/api/v1/observations`, {
+      headers: { origin: web },
+      data: {
+        dryRun: true,
+        observations: [{ indicator: IND, region: "ZZ-S", period: "2019", value: 95 }],
+      },
+    });
+    expect(res.status()).toBe(202);
+    const { uploadId } = (await res.json()) as { uploadId: string };
+    await expect
+      .poll(
+        async () => {
+          const report = await page.request.get(`${web}/api/v1/uploads/${uploadId}`);
+          return ((await report.json()) as { status: string }).status;
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBe("completed");
+    await page.goto(`${web}/uploads?upload=${uploadId}`);
+    const warnings = page.locator("[data-warnings] li");
+    expect(await warnings.evaluateAll((l) => l.map((x) => x.getAttribute("data-warning")))).toEqual(
+      ["rule_max"],
+    );
+    await expect(warnings.first().textContent()).resolves.toBe(
+      "1: 95 индикатордың ең үлкен мәнінен (80) артық.",
+    );
+    // A dry run's warnings stay out of the data-quality list.
+    await page.goto(`${web}/data-quality?program=${program.code}`);
+    expect(await page.locator('tr[data-code="rule_max"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
