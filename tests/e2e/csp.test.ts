@@ -50,7 +50,7 @@ async function visit(page: Page, path: string): Promise<void> {
 }
 
 describe("content security policy in Chromium", () => {
-  it("reports no violation on the sign-in, overview, indicator, regions, uploads, alerts and reports pages", async () => {
+  it("reports no violation on the sign-in, overview, indicator, regions, uploads, data-quality, alerts and reports pages", async () => {
     const context = await watchedContext();
     const page = await context.newPage();
     const errors = collectErrors(page);
@@ -58,7 +58,15 @@ describe("content security policy in Chromium", () => {
     await signIn(page, web, "admin");
     expect(await violations(page)).toEqual([]);
     const report = "/reports/annual?program=KZ-SPCRET-2018-2022&year=2020";
-    for (const path of ["/", "/regions", "/uploads", "/alerts", "/reports", report])
+    for (const path of [
+      "/",
+      "/regions",
+      "/uploads",
+      "/data-quality",
+      "/alerts",
+      "/reports",
+      report,
+    ])
       await visit(page, path);
     // The second visit of the overview is a replay from the page cache: the same policy holds.
     await visit(page, "/");

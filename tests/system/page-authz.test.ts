@@ -19,6 +19,7 @@ const PAGES: { path: string; min: Role | null }[] = [
   { path: "/", min: "viewer" },
   { path: "/programs", min: "viewer" },
   { path: "/my", min: "viewer" },
+  { path: "/data-quality", min: "viewer" },
   { path: "/regions", min: "viewer" },
   { path: "/indicators/NO_SUCH_CODE", min: "viewer" },
   { path: "/indicators/NO_SUCH_CODE/series.csv", min: "viewer" },

@@ -11,6 +11,7 @@ import { adminRouter } from "./http/admin";
 import { alertsRouter } from "./http/alerts";
 import { authRouter } from "./http/auth";
 import { completenessRouter } from "./http/completeness";
+import { dataQualityRouter } from "./http/data-quality";
 import { exportsRouter } from "./http/exports";
 import { healthRouter } from "./http/health";
 import { indicatorEditsRouter } from "./http/indicator-edits";
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   api.use(programsRouter({ db: deps.db }));
   api.use(exportsRouter({ db: deps.db, now }));
+  api.use(dataQualityRouter({ db: deps.db, now }));
   api.use(reportSchedulesRouter({ db: deps.db, now }));
   api.use(
     reportsRouter({

@@ -7,6 +7,7 @@ import { API_ROUTES } from "./http/openapi/routes";
 import { QUEUE_BOARD_PATH } from "./http/queue-board";
 import { CALLERS, type Caller, type Expect, everyone, from } from "./test/authz-expect";
 import { managingMatrix } from "./test/authz-managing";
+import { qualityMatrix } from "./test/authz-quality";
 import { sourcesMatrix } from "./test/authz-sources";
 import { startTestApp, type TestApp, tokenFor } from "./test/harness";
 
@@ -83,6 +84,7 @@ const MATRIX: Entry[] = [
   { method: "GET", route: "/api/v1/audit", path: "/api/v1/audit", expect: from("admin", 200) },
   ...sourcesMatrix(from, NO_SUCH_ID),
   ...managingMatrix(from, code, program.code),
+  ...qualityMatrix(from, program.code),
   {
     method: "GET",
     route: "/api/v1/programs",

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { IndicatorChangesTable, NarrativesTable } from "./database-managing";
+import type { QualityTables } from "./database-quality";
 import type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
 import type { SourcesTable } from "./sources-table";
 
@@ -348,7 +349,7 @@ export interface NotificationsTable {
 }
 
 /** The typed schema of the whole database, as the migrations build it. */
-export interface Database {
+export interface Database extends QualityTables {
   programs: ProgramsTable;
   directions: DirectionsTable;
   regions: RegionsTable;

@@ -6,6 +6,7 @@ export { migrateToLatest } from "./migrate";
 export * from "./queries/alert-rules";
 export * from "./queries/audit";
 export * from "./queries/catalog";
+export * from "./queries/data-quality";
 export * from "./queries/demo";
 export * from "./queries/exports";
 export * from "./queries/indicator-changes";

@@ -3,6 +3,7 @@
  * upload and returned by the API); messages come from `formatRowError`.
  */
 import { PERIOD_ERROR_CODES } from "./periods";
+import { QUALITY_CODES } from "./quality-codes";
 import { VALUE_ERROR_CODES } from "./values";
 
 export const ROW_ERROR_CODES = [
@@ -24,6 +25,8 @@ export const ROW_ERROR_CODES = [
   ...VALUE_ERROR_CODES,
   "flag_invalid",
   "text_too_long",
+  // A validation rule of severity error (`rule_<kind>`); `outlier` is only ever a warning.
+  ...QUALITY_CODES,
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 

@@ -31,6 +31,8 @@ export {
   requiredGrowth,
   TREND_CUTOFFS,
 } from "./progress-measure";
+export * from "./quality-codes";
+export * from "./quality-messages";
 export * from "./reminders";
 export * from "./rollup";
 export * from "./row-error-messages";
@@ -39,5 +41,6 @@ export * from "./status";
 export * from "./status-types";
 export { linearAt, project, TRAJECTORY_CUTOFFS } from "./trajectory";
 export * from "./validate-row";
+export * from "./validation-rules";
 export * from "./values";
 export * from "./view-dates";

@@ -8,6 +8,7 @@ import {
 } from "./dhis2-mapping";
 import { parsePeriod } from "./periods";
 import { PLACE_CODE } from "./place-code";
+import { validationRulesSchema } from "./validation-rules";
 
 /** The languages every user-visible text of a programme is given in. */
 export { LOCALES, type Locale } from "./locales";
@@ -157,6 +158,8 @@ const indicatorSchema = z.strictObject({
   /** The DHIS2 data elements (and category option combos) whose values are this indicator's. */
   dhis2: z.array(dhis2DataElementSchema).optional(),
   history: z.array(historyPointSchema).default([]),
+  /** Checks of each sent figure (`min`, `max`, `change_max_pct`, `regions_sum_max_national`). */
+  validation: validationRulesSchema.optional(),
 });
 
 const programBaseSchema = z.strictObject({
@@ -303,6 +306,12 @@ export const programDefinitionSchema = programBaseSchema.superRefine((p, ctx) =>
     }
     for (const key of Object.keys(ind.targetSources ?? {})) {
       if (!(key in ind.targets)) issue(at("targetSources", key), `no target for ${key}`);
+    }
+    if (
+      ind.disaggregation !== "regional" &&
+      ind.validation?.some((r) => r.rule === "regions_sum_max_national")
+    ) {
+      issue(at("validation"), "regions_sum_max_national needs a regional indicator");
     }
     if (ind.trend && ind.polarity !== "monitor") {
       issue(at("trend"), "only monitor indicators have a trend; others use trajectory");

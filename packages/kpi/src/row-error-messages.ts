@@ -2,8 +2,10 @@
 import type { RowError, RowErrorCode } from "./errors";
 import { type Catalogue, interpolate } from "./i18n";
 import type { Locale } from "./program";
+import { QUALITY_CODES, type QualityCode } from "./quality-codes";
+import { formatQualityFinding } from "./quality-messages";
 
-const MESSAGES: Catalogue<RowErrorCode> = {
+const MESSAGES: Catalogue<Exclude<RowErrorCode, QualityCode>> = {
   en: {
     row_malformed: "The row cannot be read (wrong number of columns or broken quotes).",
     duplicate_row:
@@ -126,5 +128,11 @@ const MESSAGES: Catalogue<RowErrorCode> = {
 
 /** Writes a row error as a sentence in the reader's language, parameters filled in. */
 export function formatRowError(error: RowError, locale: Locale): string {
-  return interpolate(MESSAGES[locale][error.code], { field: error.field, ...error.params }, locale);
+  const code = error.code;
+  if (isQualityCode(code)) return formatQualityFinding({ code, params: error.params }, locale);
+  return interpolate(MESSAGES[locale][code], { field: error.field, ...error.params }, locale);
+}
+
+function isQualityCode(code: RowErrorCode): code is QualityCode {
+  return (QUALITY_CODES as readonly string[]).includes(code);
 }

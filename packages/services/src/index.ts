@@ -14,6 +14,11 @@ export {
   listAlerts,
 } from "./alerts/reads";
 export { type ProgramCompleteness, programCompleteness } from "./completeness/run";
+export {
+  type DataQualityItem,
+  listDataQuality,
+  setFollowUp,
+} from "./data-quality/run";
 export { DEMO_SOURCE } from "./demo/compute";
 export { loadDemoData, removeDemoData } from "./demo/run";
 export { type EntryCell, type EntrySheet, entrySheet } from "./entry/sheet";

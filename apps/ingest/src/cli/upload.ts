@@ -14,6 +14,7 @@ interface Report {
   counts: Record<string, number>;
   progress: { done: number; total: number };
   errors: { row: number; field: string; code: string; message: string }[];
+  warnings?: { row: number; code: string; message: string }[];
   failureReason: string | null;
 }
 
@@ -68,6 +69,8 @@ export async function runUpload(argv: string[]): Promise<void> {
   );
   for (const e of report.errors.slice(0, 20))
     process.stderr.write(`  row ${e.row} ${e.field}: ${e.message} [${e.code}]\n`);
+  for (const w of (report.warnings ?? []).slice(0, 20))
+    process.stderr.write(`  row ${w.row} warning: ${w.message} [${w.code}]\n`);
   process.stdout.write(`${JSON.stringify(report)}\n`);
   if (report.status === "failed")
     throw new Error(`upload failed: ${report.failureReason ?? "unknown reason"}`);

@@ -19,6 +19,7 @@ import {
   answerReportRoutes,
   answerSourceRoutes,
 } from "../test/openapi-routes-more";
+import { answerQualityRoutes } from "../test/openapi-routes-quality";
 import { API_ROUTES } from "./openapi/routes";
 
 // The OpenAPI document as served, checked as OpenAPI 3.1, and real answers of the running API
@@ -333,6 +334,7 @@ describe("real answers match the documented schemas", () => {
   it("a definition edited and previewed, its history, narratives; a source pulled from a fake DHIS2; report schedules", async () => {
     await answerDefinitionRoutes(auth, program);
     await answerSourceRoutes(auth, program);
+    await answerQualityRoutes(auth, program, app.db);
     await answerReportRoutes(
       auth,
       program,

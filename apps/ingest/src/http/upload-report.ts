@@ -1,7 +1,7 @@
-// An upload's report as the API shows it to one reader: counts, progress, row errors and status
-// changes; rows sent flagged confidential quote their value only to their sender and to readers
-// with the permission (the rejected-rows CSV likewise).
-import { type Db, listUploadErrors, type Upload } from "@spm/db";
+// An upload's report as the API shows it to one reader: counts, progress, row errors, warnings
+// and status changes; rows sent flagged confidential quote their value only to their sender and
+// to readers with the permission (the rejected-rows CSV likewise).
+import { type Db, listUploadErrors, listUploadWarnings, type Upload } from "@spm/db";
 import { isConfidentialFlag, readsSentConfidential, showRowError } from "@spm/kpi";
 import type { z } from "zod";
 import { actorOf, type Principal } from "../auth/principal";
@@ -24,6 +24,13 @@ export async function presentUpload(
     const { flag: _flag, withheld: _withheld, ...shown } = showRowError(e, seesConfidential);
     return shown;
   });
+  // Validation rules' and outlier warnings: the row is kept (DESIGN.md "Data collection").
+  const warnings = (
+    await listUploadWarnings(db, upload.id, { limit: page.errorsLimit ?? 1000 })
+  ).map((w) => {
+    const shown = showRowError({ ...w, field: "value" }, seesConfidential);
+    return { row: shown.row, code: shown.code, message: shown.message, params: shown.params };
+  });
   return {
     id: upload.id,
     kind: upload.kind,
@@ -42,6 +49,7 @@ export async function presentUpload(
     },
     progress: { done: upload.progress_done, total: upload.progress_total },
     errors,
+    warnings,
     statusChanges: upload.status_changes,
     failureReason: upload.failure_reason,
     createdBy: upload.created_by,

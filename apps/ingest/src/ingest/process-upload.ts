@@ -28,6 +28,7 @@ import {
 } from "@spm/kpi";
 import { computeStatusChanges } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
+import { checkChunkQuality } from "./quality";
 import { forbiddenRegion, type WriteScope, writeScopeNow } from "./write-scope";
 
 // Rows per transaction: large enough for multi-row statements, small enough that a crash
@@ -77,7 +78,7 @@ async function processChunk(
     const rows = await claimPendingRows(trx, upload.id, CHUNK_ROWS);
     const outcomes: { row: number; outcome: RowOutcome }[] = [];
     const errors: UploadErrorInput[] = [];
-    const valid: ObservationInput[] = [];
+    let valid: ObservationInput[] = [];
     for (const r of rows) {
       if (r.laterRow !== null) {
         const e = rowError("row", "duplicate_row", { row: r.laterRow });
@@ -98,6 +99,11 @@ async function processChunk(
         outcomes.push({ row: r.row, outcome: "rejected" });
       } else valid.push(input);
     }
+    // The programme's validation rules and the outlier check: one call, rejections and warnings.
+    const quality = await checkChunkQuality(trx, upload.id, valid, index);
+    errors.push(...quality.errors);
+    for (const row of quality.rejectedRows) outcomes.push({ row, outcome: "rejected" });
+    valid = quality.kept;
     const applied = upload.dry_run
       ? await previewObservations(trx, valid)
       : await applyObservations(trx, valid, {

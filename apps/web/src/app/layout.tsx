@@ -41,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user && <a href="/reports">{t.nav.reports}</a>}
               {user && user.role !== "viewer" && <a href="/entry">{t.nav.entry}</a>}
               {user && user.role !== "viewer" && <a href="/uploads">{t.nav.uploads}</a>}
+              {user && user.role !== "viewer" && <a href="/data-quality">{t.nav.quality}</a>}
               {user && (user.role === "manager" || user.role === "admin") && (
                 <a href="/alerts">{t.nav.alerts}</a>
               )}

@@ -7,6 +7,7 @@ import { getEntryMessages } from "./entry";
 import { CATALOGUES, format, resolveLocale } from "./index";
 import { getIndicatorMessages } from "./indicator";
 import { getProgramsMessages } from "./programs";
+import { getQualityMessages } from "./quality";
 import { getReportsMessages } from "./reports";
 import { getSourcesMessages } from "./sources";
 import { getUploadsMessages } from "./uploads";
@@ -31,6 +32,7 @@ const SETS = {
   entry: getEntryMessages,
   indicator: getIndicatorMessages,
   programs: getProgramsMessages,
+  quality: getQualityMessages,
   sources: getSourcesMessages,
   reports: getReportsMessages,
   uploads: getUploadsMessages,

@@ -11,6 +11,7 @@ import { QUEUE_BOARD_PATH } from "../queue-board";
 import { annualReportQuery } from "../reports";
 import { batchBody, detailQuery, uploadQuery } from "../upload-schemas";
 import { MANAGE_ROUTES } from "./routes-manage";
+import { QUALITY_ROUTES } from "./routes-quality";
 import { SOURCE_ROUTES } from "./routes-sources";
 import * as out from "./schemas";
 import * as managing from "./schemas-managing";
@@ -313,4 +314,5 @@ export const API_ROUTES: ApiRoute[] = [
   },
   ...MANAGE_ROUTES,
   ...SOURCE_ROUTES,
+  ...QUALITY_ROUTES,
 ];

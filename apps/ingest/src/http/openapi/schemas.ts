@@ -124,6 +124,9 @@ export const upload = z.looseObject({
   }),
   progress: z.object({ done: z.number().int(), total: z.number().int().nullable() }),
   errors: z.array(z.looseObject({ code: z.string().nullable() })),
+  warnings: z.array(
+    z.looseObject({ row: z.number().int(), code: z.string(), message: z.string() }),
+  ),
   statusChanges: z.unknown(),
   failureReason: z.string().nullable(),
   createdBy: z.string().nullable(),

@@ -1,4 +1,11 @@
-import { findUploadById, listPrograms, listUploadErrors, listUploads, type Upload } from "@spm/db";
+import {
+  findUploadById,
+  listPrograms,
+  listUploadErrors,
+  listUploads,
+  listUploadWarnings,
+  type Upload,
+} from "@spm/db";
 import { readsSentConfidential, showRowError } from "@spm/kpi";
 import { connection } from "next/server";
 import { ScrollBox } from "~/components/scroll-box";
@@ -120,6 +127,10 @@ async function toReport(u: Upload, seesConfidential: boolean): Promise<UploadRep
       message: e.message,
       params: e.params as Record<string, unknown> | null,
     })),
+    warnings: (await listUploadWarnings(db(), u.id, { limit: 5000 })).map((w) => {
+      const shown = showRowError({ ...w, field: "value" }, seesConfidential);
+      return { row: shown.row, code: shown.code, message: shown.message, params: shown.params };
+    }),
     statusChanges: u.status_changes as UploadReport["statusChanges"],
     failureReason: u.failure_reason,
   };

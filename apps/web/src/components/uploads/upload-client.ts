@@ -19,6 +19,13 @@ export interface UploadReport {
     message: string;
     params?: Record<string, unknown> | null;
   }[];
+  /** Validation rules' and outlier warnings: the rows were kept. */
+  warnings?: {
+    row: number;
+    code: string;
+    message: string;
+    params?: Record<string, unknown> | null;
+  }[];
   statusChanges: {
     indicator: string;
     region: string;

@@ -39,6 +39,18 @@ export function UploadReportView(props: {
           ))}
         </ul>
       )}
+      {(report.warnings ?? []).length > 0 && (
+        <>
+          <h3>{t.warningsTitle}</h3>
+          <ul data-warnings>
+            {(report.warnings ?? []).map((w) => (
+              <li key={`${w.row}-${w.code}`} data-warning={w.code}>
+                {w.row}: {rowErrorMessage({ ...w, field: "value" }, locale)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {report.errors.length > 0 && (
         <>
           <h3>{t.errorsTitle}</h3>

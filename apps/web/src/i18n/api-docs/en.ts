@@ -98,5 +98,8 @@ export const apiDocsEn = {
     deleteApiV1SourcesId: "Delete a source (its uploads stay)",
     postApiV1SourcesIdPull: "Pull a source now into an upload",
     getApiV1SourcesIdPulls: "The uploads a source's pulls made",
+    getApiV1DataQuality: "The warnings of validation rules and outliers on a programme's figures",
+    postApiV1DataQualityIdFollowUp:
+      "Mark a warning's figure for follow-up, or clear the mark (stewards for their places)",
   },
 };

@@ -98,5 +98,9 @@ export const apiDocsKk: ApiDocsMessages = {
     deleteApiV1SourcesId: "Дереккөзді жою (оның жүктеулері сақталады)",
     postApiV1SourcesIdPull: "Дереккөз деректерін қазір жүктеу",
     getApiV1SourcesIdPulls: "Дереккөз жасаған жүктеулер",
+    getApiV1DataQuality:
+      "Бағдарлама деректері бойынша тексеру ережелері мен шығыңқы мәндердің ескертулері",
+    postApiV1DataQualityIdFollowUp:
+      "Ескертудегі мәнді пысықтауға белгілеу немесе белгіні алу (жауаптылар — өз орындары бойынша)",
   },
 };

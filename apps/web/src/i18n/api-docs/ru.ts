@@ -94,5 +94,8 @@ export const apiDocsRu: ApiDocsMessages = {
     deleteApiV1SourcesId: "Удалить источник (его загрузки остаются)",
     postApiV1SourcesIdPull: "Загрузить данные источника сейчас",
     getApiV1SourcesIdPulls: "Загрузки, сделанные источником",
+    getApiV1DataQuality: "Предупреждения правил проверки и выбросов по данным программы",
+    postApiV1DataQualityIdFollowUp:
+      "Отметить значение из предупреждения для доработки или снять отметку (ответственные — по своим местам)",
   },
 };

@@ -10,6 +10,7 @@ export const en = {
     reports: "Reports",
     entry: "Enter figures",
     uploads: "Uploads",
+    quality: "Data quality",
     alerts: "Alerts",
     admin: "Administration",
     api: "API",

@@ -11,6 +11,7 @@ export const kk: Messages = {
     reports: "Есептер",
     entry: "Деректерді енгізу",
     uploads: "Жүктеулер",
+    quality: "Деректер сапасы",
     alerts: "Хабарламалар",
     admin: "Әкімшілік",
     api: "API",

@@ -11,6 +11,7 @@ export const ru: Messages = {
     reports: "Отчёты",
     entry: "Ввод данных",
     uploads: "Загрузки",
+    quality: "Качество данных",
     alerts: "Оповещения",
     admin: "Администрирование",
     api: "API",

@@ -26,6 +26,7 @@ export const uploadsEn = {
   statusChanges: "Status changes",
   noStatusChanges: "No indicator changes its status.",
   change: "{indicator} ({region}): {from} → {to}",
+  warningsTitle: "Warnings (rows kept; see Data quality)",
   errorsTitle: "Rejected rows",
   filterCode: "Show errors of kind",
   allCodes: "all kinds",

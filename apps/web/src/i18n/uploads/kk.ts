@@ -27,6 +27,7 @@ export const uploadsKk: UploadsMessages = {
   statusChanges: "Мәртебе өзгерістері",
   noStatusChanges: "Индикаторлардың мәртебесі өзгермейді.",
   change: "{indicator} ({region}): {from} → {to}",
+  warningsTitle: "Ескертулер (жолдар қабылданды; «Деректер сапасы» бетін қараңыз)",
   errorsTitle: "Қабылданбаған жолдар",
   filterCode: "Қате түрін көрсету",
   allCodes: "барлық түрі",

@@ -27,6 +27,7 @@ export const uploadsRu: UploadsMessages = {
   statusChanges: "Изменения статусов",
   noStatusChanges: "Статусы индикаторов не меняются.",
   change: "{indicator} ({region}): {from} → {to}",
+  warningsTitle: "Предупреждения (строки приняты; см. «Качество данных»)",
   errorsTitle: "Отклонённые строки",
   filterCode: "Показать ошибки вида",
   allCodes: "все виды",
