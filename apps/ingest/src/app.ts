@@ -9,6 +9,7 @@ import type { LoginLimiter } from "./auth/login-limiter";
 import { authenticate, checkOrigin, requireRole } from "./auth/middleware";
 import { adminRouter } from "./http/admin";
 import { alertsRouter } from "./http/alerts";
+import { approvalsRouter } from "./http/approvals";
 import { authRouter } from "./http/auth";
 import { exportsRouter } from "./http/exports";
 import { healthRouter } from "./http/health";
@@ -36,6 +37,8 @@ export interface AppDeps {
   allowedOrigins: readonly string[];
   queues: Queues;
   maxUploadBytes: number;
+  /** Attempts of each notification delivery (NOTIFY_ATTEMPTS). */
+  notifyAttempts?: number;
   /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); the dashboard's forwarder among them. */
   trustedProxies?: readonly string[];
   /** The dashboard's address (APP_URL): https there makes session cookies Secure. */
@@ -158,6 +161,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use("/indicators", requireRole("viewer"));
   api.use(indicatorEditsRouter({ db: deps.db, queues: deps.queues, now }));
   api.use(narrativesRouter({ db: deps.db }));
+  api.use(
+    approvalsRouter({ db: deps.db, queues: deps.queues, now, notifyAttempts: deps.notifyAttempts }),
+  );
   api.use(indicatorsRouter({ db: deps.db, now }));
   app.use("/api/v1", api);
   app.use(notFoundHandler);

@@ -13,6 +13,12 @@ export {
   getAlert,
   listAlerts,
 } from "./alerts/reads";
+export type { ApprovalReturnedPayload } from "./approvals/notice";
+export {
+  type ApprovalUnitView,
+  actOnApproval,
+  listApprovalUnits,
+} from "./approvals/run";
 export { DEMO_SOURCE } from "./demo/compute";
 export { loadDemoData, removeDemoData } from "./demo/run";
 export { ServiceError, type ServiceErrorCode } from "./errors";

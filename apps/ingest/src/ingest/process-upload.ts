@@ -28,6 +28,7 @@ import {
 } from "@spm/kpi";
 import { computeStatusChanges } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
+import { refuseLockedRows } from "./locked-rows";
 import { forbiddenRegion, type WriteScope, writeScopeNow } from "./write-scope";
 
 // Rows per transaction: large enough for multi-row statements, small enough that a crash
@@ -98,15 +99,18 @@ async function processChunk(
         outcomes.push({ row: r.row, outcome: "rejected" });
       } else valid.push(input);
     }
+    const { open, refused } = await refuseLockedRows(trx, valid, index);
+    errors.push(...refused);
+    outcomes.push(...refused.map((e) => ({ row: e.row, outcome: "rejected" as const })));
     const applied = upload.dry_run
-      ? await previewObservations(trx, valid)
-      : await applyObservations(trx, valid, {
+      ? await previewObservations(trx, open)
+      : await applyObservations(trx, open, {
           uploadId: upload.id,
           uploadSeq: upload.seq,
           author: upload.created_by,
         });
     const changed = new Set<string>();
-    for (const [i, v] of valid.entries()) {
+    for (const [i, v] of open.entries()) {
       const outcome = applied[i] ?? "unchanged";
       outcomes.push({ row: v.row ?? 0, outcome });
       if (outcome === "inserted" || outcome === "updated") changed.add(v.indicator);
