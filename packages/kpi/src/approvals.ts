@@ -4,6 +4,7 @@
  * place), or back to `open` with a comment; `reopen` unlocks an approved unit.
  */
 import { z } from "zod";
+import { parsePeriod, periodYear } from "./periods";
 import { PLACE_CODE } from "./place-code";
 
 export const APPROVAL_STATES = ["open", "submitted", "approved"] as const;
@@ -63,4 +64,22 @@ export type PointApproval = "approved" | "provisional";
 /** The key of a unit in sets and maps: `program|year|place`. */
 export function approvalUnitKey(program: string, year: number, place: string): string {
   return `${program}|${year}|${place}`;
+}
+
+/**
+ * The figures a programme's statuses count: all of them, or with `statusFrom: approved` only
+ * those of approved units (`approved` holds `approvalUnitKey`s).
+ */
+export function countedFigures<F extends { period: string; region: string }>(
+  program: { code: string; statusFrom?: "all" | "approved" },
+  figures: readonly F[],
+  approved: ReadonlySet<string>,
+): F[] {
+  if (program.statusFrom !== "approved") return [...figures];
+  return figures.filter((f) => {
+    const parsed = parsePeriod(f.period);
+    return (
+      parsed.ok && approved.has(approvalUnitKey(program.code, periodYear(parsed.period), f.region))
+    );
+  });
 }

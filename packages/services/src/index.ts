@@ -18,6 +18,7 @@ export {
   type ApprovalUnitView,
   actOnApproval,
   listApprovalUnits,
+  markApprovals,
 } from "./approvals/run";
 export { DEMO_SOURCE } from "./demo/compute";
 export { loadDemoData, removeDemoData } from "./demo/run";

@@ -16,6 +16,25 @@ export interface ApprovalReturnedPayload {
   path: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The user answerable for an actor: the user, or the user who created the token. */
+async function answerableUser(
+  trx: Transaction<Database>,
+  actor: string | null,
+): Promise<string | null> {
+  const [kind, id = ""] = (actor ?? "").split(":", 2);
+  if (!UUID.test(id)) return null;
+  if (kind === "user") return id;
+  if (kind !== "token") return null;
+  const token = await trx
+    .selectFrom("api_tokens")
+    .select("created_by")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return token?.created_by && UUID.test(token.created_by) ? token.created_by : null;
+}
+
 /**
  * Tells the steward who submitted a unit that it was returned, in-app and (with an address) by
  * e-mail, in the transaction that returns it; the e-mail row is delivered by the notify jobs.
@@ -32,7 +51,7 @@ export async function noticeReturned(
     at: Date;
   },
 ): Promise<PendingDelivery[]> {
-  const userId = args.submittedBy?.startsWith("user:") ? args.submittedBy.slice(5) : null;
+  const userId = await answerableUser(trx, args.submittedBy);
   if (!userId) return [];
   const user = await trx
     .selectFrom("users")
@@ -43,7 +62,7 @@ export async function noticeReturned(
   if (!user) return [];
   const { program, year, region } = args;
   // People read a name, not an actor id (a token or source keeps its id).
-  const byUser = args.by.startsWith("user:")
+  const byUser = /^user:[0-9a-f-]{36}$/i.test(args.by)
     ? await trx
         .selectFrom("users")
         .select(["username", "display_name"])

@@ -13,6 +13,7 @@ import {
   type Db,
   findApproval,
   listApprovals,
+  listApprovedUnits,
   loadProgramDefinitions,
   lockApprovalUnit,
   recordAudit,
@@ -22,6 +23,7 @@ import {
   type ApprovalRequest,
   type ApprovalState,
   approvalUnitKey,
+  type PointApproval,
   type ProgramDefinition,
   stepApproval,
 } from "@spm/kpi";
@@ -230,4 +232,23 @@ export async function listApprovalUnits(
     ),
   );
   return { program: program.code, units };
+}
+
+/**
+ * Marks each yearly point of a place's series `approved` (its unit is approved) or
+ * `provisional`; a point without a value is marked null.
+ */
+export async function markApprovals<P extends { year: number; value: number | null }>(
+  db: Db,
+  args: { program: string; region: string; series: readonly P[] },
+): Promise<(P & { approval: PointApproval | null })[]> {
+  const approved = new Set(
+    (await listApprovedUnits(db, [args.program]))
+      .filter((u) => u.region === args.region)
+      .map((u) => u.year),
+  );
+  return args.series.map((p) => ({
+    ...p,
+    approval: p.value === null ? null : approved.has(p.year) ? "approved" : "provisional",
+  }));
 }
