@@ -7,6 +7,8 @@ import {
   type ApprovalState,
   approvalActionRole,
   approvalRequestSchema,
+  approvalUnitKey,
+  countedFigures,
   isLocked,
   stepApproval,
 } from "./approvals";
@@ -109,5 +111,27 @@ describe("approvalRequestSchema", () => {
       approvalRequestSchema.safeParse({ program: "P-1", year: 2020, action: "submit", x: 1 })
         .success,
     ).toBe(false);
+  });
+});
+
+describe("countedFigures", () => {
+  const figures = [
+    { period: "2019", region: "KZ", value: 1 },
+    { period: "2019Q3", region: "KZ", value: 2 },
+    { period: "202003", region: "KZ", value: 3 },
+    { period: "2019", region: "KZ-ALA", value: 4 },
+  ];
+  const approved = new Set([approvalUnitKey("P-1", 2019, "KZ")]);
+
+  it("keeps every figure by default and with statusFrom: all", () => {
+    expect(countedFigures({ code: "P-1" }, figures, approved)).toEqual(figures);
+    expect(countedFigures({ code: "P-1", statusFrom: "all" }, figures, new Set())).toEqual(figures);
+  });
+
+  it("keeps only the approved units' figures (sub-annual ones by their year) with statusFrom: approved", () => {
+    const kept = countedFigures({ code: "P-1", statusFrom: "approved" }, figures, approved);
+    expect(kept.map((f) => f.value)).toEqual([1, 2]);
+    const other = countedFigures({ code: "P-2", statusFrom: "approved" }, figures, approved);
+    expect(other).toEqual([]);
   });
 });

@@ -1,6 +1,12 @@
-import { indicatorPatchSchema, indicatorPreviewSchema, narrativeBodySchema } from "@spm/kpi";
+import {
+  approvalRequestSchema,
+  indicatorPatchSchema,
+  indicatorPreviewSchema,
+  narrativeBodySchema,
+} from "@spm/kpi";
 import { z } from "zod";
 import { importQuery } from "../admin";
+import { approvalsQuery } from "../approvals";
 import { loginBody } from "../auth";
 import { exportQuery } from "../exports";
 import { historyQuery } from "../indicator-edits";
@@ -189,6 +195,26 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "The years whose level needs a narrative and that have none",
     query: missingQuery,
     ok: { status: 200, schema: managing.missingNarratives },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/approvals",
+    role: "steward",
+    tag: "uploads",
+    summary:
+      "Each unit (programme × year × place) of a programme: its approval state, who and when, its figures' counts",
+    query: approvalsQuery,
+    ok: { status: 200, schema: managing.approvalList },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/approvals",
+    role: "steward",
+    tag: "uploads",
+    summary:
+      "Submit a year's figures at a place (stewards of that place), approve, return with a comment or reopen them (managers of that place); approved figures are locked",
+    body: approvalRequestSchema,
+    ok: { status: 200, schema: managing.approvalUnit },
   },
   {
     method: "GET",

@@ -45,6 +45,10 @@ export const apiDocsEn = {
     getApiV1IndicatorsCodeNarrativesYear:
       "A year's narrative at a place, with every earlier version",
     getApiV1NarrativesMissing: "The years whose level needs a narrative and that have none",
+    getApiV1Approvals:
+      "Each unit (programme × year × place) of a programme: its approval state, who and when, its figures' counts",
+    postApiV1Approvals:
+      "Submit a year's figures at a place (stewards of that place), approve, return with a comment or reopen them (managers of that place); approved figures are locked",
     postApiV1IndicatorsCodePreview:
       "Each year's status before and after a change of the definition, nothing saved",
     getApiV1IndicatorsCodeObservations: "The current figures of one indicator",
