@@ -27,6 +27,7 @@ const PAGES: { path: string; min: Role | null }[] = [
   { path: "/reports/annual", min: "viewer" },
   { path: "/data-version", min: "viewer" },
   { path: "/uploads", min: "steward" },
+  { path: "/approvals", min: "steward" },
   { path: "/alerts", min: "manager" },
   { path: `/alerts/${randomUUID()}`, min: "manager" },
   { path: "/alerts/rules/new", min: "manager" },

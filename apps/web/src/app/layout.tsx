@@ -40,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user && <a href="/regions">{t.nav.regions}</a>}
               {user && <a href="/reports">{t.nav.reports}</a>}
               {user && user.role !== "viewer" && <a href="/uploads">{t.nav.uploads}</a>}
+              {user && user.role !== "viewer" && <a href="/approvals">{t.nav.approvals}</a>}
               {user && (user.role === "manager" || user.role === "admin") && (
                 <a href="/alerts">{t.nav.alerts}</a>
               )}

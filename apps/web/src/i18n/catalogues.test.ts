@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getAdminMessages } from "./admin";
 import { getAlertsMessages } from "./alerts";
 import { getApiDocsMessages } from "./api-docs";
+import { getApprovalsMessages } from "./approvals";
 import { CATALOGUES, format, resolveLocale } from "./index";
 import { getIndicatorMessages } from "./indicator";
 import { getProgramsMessages } from "./programs";
@@ -27,6 +28,7 @@ const SETS = {
   admin: getAdminMessages,
   alerts: getAlertsMessages,
   apiDocs: getApiDocsMessages,
+  approvals: getApprovalsMessages,
   indicator: getIndicatorMessages,
   programs: getProgramsMessages,
   sources: getSourcesMessages,

@@ -12,6 +12,7 @@ import {
   countUnitFigures,
   type Db,
   findApproval,
+  listActorNames,
   listApprovals,
   listApprovedUnits,
   loadProgramDefinitions,
@@ -39,6 +40,8 @@ export interface ApprovalUnitView {
   lastAction: ApprovalRow["last_action"] | null;
   comment: string | null;
   actedBy: string | null;
+  /** The name people read for `actedBy` (a token or source keeps its id). */
+  actedByName: string | null;
   actedAt: Date | null;
   submittedBy: string | null;
   submittedAt: Date | null;
@@ -86,6 +89,7 @@ function toView(
   region: string,
   row: ApprovalRow | undefined,
   counts: { figures: number; indicators: number } | undefined,
+  names: ReadonlyMap<string, string> = new Map(),
 ): ApprovalUnitView {
   return {
     year,
@@ -94,6 +98,7 @@ function toView(
     lastAction: row?.last_action ?? null,
     comment: row?.comment ?? null,
     actedBy: row?.acted_by ?? null,
+    actedByName: row ? (names.get(row.acted_by) ?? row.acted_by) : null,
     actedAt: row?.acted_at ?? null,
     submittedBy: row?.submitted_by ?? null,
     submittedAt: row?.submitted_at ?? null,
@@ -194,7 +199,11 @@ export async function actOnApproval(
     year: unit.year,
     region,
   });
-  return { unit: toView(unit.year, region, result.row, counts[0]), deliveries: result.deliveries };
+  const names = await listActorNames(db, [by]);
+  return {
+    unit: toView(unit.year, region, result.row, counts[0], names),
+    deliveries: result.deliveries,
+  };
 }
 
 /**
@@ -224,11 +233,15 @@ export async function listApprovalUnits(
       region: args.region,
     }),
   ]);
+  const names = await listActorNames(
+    db,
+    rows.map((r) => r.acted_by),
+  );
   const rowOf = new Map(rows.map((r) => [`${r.year}|${r.region_code}`, r]));
   const countOf = new Map(counts.map((c) => [`${c.year}|${c.region}`, c]));
   const units = years.flatMap((year) =>
     places.map((place) =>
-      toView(year, place, rowOf.get(`${year}|${place}`), countOf.get(`${year}|${place}`)),
+      toView(year, place, rowOf.get(`${year}|${place}`), countOf.get(`${year}|${place}`), names),
     ),
   );
   return { program: program.code, units };

@@ -98,6 +98,7 @@ export const approvalUnit = z.looseObject({
   lastAction: z.enum(APPROVAL_ACTIONS).nullable(),
   comment: z.string().nullable(),
   actedBy: z.string().nullable(),
+  actedByName: z.string().nullable(),
   actedAt: when.nullable(),
   submittedBy: z.string().nullable(),
   submittedAt: when.nullable(),

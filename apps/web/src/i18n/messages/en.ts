@@ -8,6 +8,7 @@ export const en = {
     regions: "Regions",
     reports: "Reports",
     uploads: "Uploads",
+    approvals: "Approvals",
     alerts: "Alerts",
     admin: "Administration",
     api: "API",

@@ -9,6 +9,7 @@ export const kk: Messages = {
     regions: "Өңірлер",
     reports: "Есептер",
     uploads: "Жүктеулер",
+    approvals: "Бекіту",
     alerts: "Хабарламалар",
     admin: "Әкімшілік",
     api: "API",

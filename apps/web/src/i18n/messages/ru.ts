@@ -9,6 +9,7 @@ export const ru: Messages = {
     regions: "Регионы",
     reports: "Отчёты",
     uploads: "Загрузки",
+    approvals: "Утверждение",
     alerts: "Оповещения",
     admin: "Администрирование",
     api: "API",
