@@ -243,6 +243,7 @@ describe("the navigation on a phone", () => {
       "Regions",
       "Reports",
       "Uploads",
+      "Approvals",
       "Alerts",
       "API",
     ]);
