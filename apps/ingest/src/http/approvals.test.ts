@@ -65,6 +65,7 @@ async function send(token: string, observations: unknown[]) {
   return report.body as {
     counts: { inserted: number; updated: number; rejected: number };
     errors: { row: number; field: string; code: string }[];
+    statusChanges: unknown[];
   };
 }
 
@@ -247,5 +248,8 @@ describe("statusFrom: approved", () => {
     expect(after.y2022).toMatchObject({ value: 95, approval: "approved" });
     expect((await act2022("reopen")).status).toBe(200);
     expect((await status()).level).toBe("overdue");
+    // An upload's report tells no status change from a figure of a year not approved.
+    const report = await send(steward, [{ indicator: strictCode, period: "2022", value: 96 }]);
+    expect(report).toMatchObject({ counts: { updated: 1 }, statusChanges: [] });
   });
 });
