@@ -83,9 +83,8 @@ export async function lockedUnitsAmong(
 ): Promise<ApprovalUnit[]> {
   if (units.length === 0) return [];
   const keys = [...new Set(units.map(lockKey))].sort();
-  for (const key of keys) {
-    await sql`select pg_advisory_xact_lock_shared(hashtext(${key}))`.execute(trx);
-  }
+  await sql`select count(pg_advisory_xact_lock_shared(hashtext(k)))
+    from (select unnest(${keys}::text[]) as k order by 1) as sorted`.execute(trx);
   const rows = await trx
     .selectFrom("approvals")
     .select(["program_code", "year", "region_code"])
