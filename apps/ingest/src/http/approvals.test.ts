@@ -56,8 +56,8 @@ const act = (token: string, body: Record<string, unknown>) =>
   call("POST", "/approvals", token, { program: program.code, ...body });
 
 /** Sends figures as a JSON batch, processes the upload, and returns its report. */
-async function send(token: string, observations: unknown[]) {
-  const posted = await call("POST", "/observations", token, { observations });
+async function send(token: string, observations: unknown[], dryRun = false) {
+  const posted = await call("POST", "/observations", token, { observations, dryRun });
   expect(posted.status).toBe(202);
   const id = String(posted.body.uploadId);
   await processUpload(app.db, id, { now });
@@ -93,6 +93,10 @@ describe("approvals", () => {
       expect.objectContaining({ row: 1, field: "period", code: "period_locked" }),
       expect.objectContaining({ row: 3, field: "period", code: "period_locked" }),
     ]);
+
+    // A dry run says so too.
+    const dry = await send(steward, [{ indicator: code, period: "2019", value: 64 }], true);
+    expect(dry.errors).toEqual([expect.objectContaining({ row: 1, code: "period_locked" })]);
 
     const reopened = await act(manager, { year: 2019, action: "reopen" });
     expect(reopened.status).toBe(200);
