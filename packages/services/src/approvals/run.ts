@@ -6,6 +6,7 @@
 import {
   type Actor,
   type ApprovalRow,
+  type ApprovalUnit,
   actorFields,
   addStatusWork,
   advanceDataVersion,
@@ -109,6 +110,33 @@ function toView(
   };
 }
 
+/** A unit's row after an action: the submission is kept until the next one, approval while approved. */
+function nextRow(
+  unit: ApprovalUnit,
+  before: ApprovalRow | undefined,
+  state: ApprovalState,
+  request: ApprovalRequest,
+  by: string,
+  now: Date,
+): ApprovalRow {
+  const submitted = request.action === "submit";
+  const approved = request.action === "approve";
+  return {
+    program_code: unit.program,
+    year: unit.year,
+    region_code: unit.region,
+    state,
+    last_action: request.action,
+    comment: request.comment ?? null,
+    acted_by: by,
+    acted_at: now,
+    submitted_by: submitted ? by : (before?.submitted_by ?? null),
+    submitted_at: submitted ? now : (before?.submitted_at ?? null),
+    approved_by: approved ? by : null,
+    approved_at: approved ? now : null,
+  };
+}
+
 /**
  * Takes an action on a unit. `places` are the actor's (null: every place); the caller has
  * checked the role the action needs. Returns the unit and the e-mails to deliver.
@@ -143,26 +171,8 @@ export async function actOnApproval(
         `the unit is ${step.state}: it cannot be ${request.action}ed`,
       );
     }
-    const submitted = request.action === "submit";
+    const row = await saveApproval(trx, nextRow(unit, before, step.state, request, by, input.now));
     const approved = request.action === "approve";
-    const row = await saveApproval(trx, {
-      program_code: unit.program,
-      year: unit.year,
-      region_code: unit.region,
-      state: step.state,
-      last_action: request.action,
-      comment: request.comment ?? null,
-      acted_by: by,
-      acted_at: input.now,
-      submitted_by: submitted ? by : (before?.submitted_by ?? null),
-      submitted_at: submitted ? input.now : (before?.submitted_at ?? null),
-      approved_by: approved ? by : step.state === "approved" ? (before?.approved_by ?? null) : null,
-      approved_at: approved
-        ? input.now
-        : step.state === "approved"
-          ? (before?.approved_at ?? null)
-          : null,
-    });
     // Locking and unlocking change which figures count (statusFrom) and each point's mark.
     if (approved || request.action === "reopen") {
       await addStatusWork(
