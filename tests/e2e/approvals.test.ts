@@ -72,5 +72,10 @@ describe("approvals in Chromium", () => {
     await expect(mark(2021).getAttribute("data-approval")).resolves.toBe("approved");
     await expect(mark(2021).textContent()).resolves.toBe("✔ approved");
     await expect(mark(2020).textContent()).resolves.toBe("◌ provisional");
+    const csv = await manager.request.get(`${web}/indicators/${code}/series.csv`);
+    const lines = (await csv.text()).split("\r\n");
+    expect(lines[0]).toMatch(/,approval$/);
+    expect(lines.find((l) => l.includes(",2021,"))).toMatch(/,approved$/);
+    expect(lines.find((l) => l.includes(",2020,"))).toMatch(/,provisional$/);
   });
 });
