@@ -255,5 +255,11 @@ describe("statusFrom: approved", () => {
     // An upload's report tells no status change from a figure of a year not approved.
     const report = await send(steward, [{ indicator: strictCode, period: "2022", value: 96 }]);
     expect(report).toMatchObject({ counts: { updated: 1 }, statusChanges: [] });
+    // Nor does a definition edit's preview judge 2022 on it (no figure counts: grey then).
+    const preview = await call("POST", `/indicators/${strictCode}/preview`, manager, {
+      targets: { "2022": 96 },
+    });
+    const years = preview.body.years as { year: number; after: { level: string } }[];
+    expect(years.find((y) => y.year === 2022)?.after.level).not.toBe("green");
   });
 });
