@@ -55,6 +55,9 @@ describe("approvals in Chromium", () => {
     await nation.locator('[data-approval-action="submit"]').click();
     await expect.poll(() => nation.getAttribute("data-state")).toBe("submitted");
     await expect(nation.textContent()).resolves.toContain("представлено");
+    const north = steward.locator('[data-table="approvals"] tr[data-unit="ZZ-N"]');
+    await north.locator('[data-approval-action="submit"]').click();
+    await expect.poll(() => north.getAttribute("data-state")).toBe("submitted");
     expect(errors).toEqual([]);
 
     const manager = await open("en", "manager");
@@ -64,7 +67,21 @@ describe("approvals in Chromium", () => {
     await row.locator('[data-approval-action="approve"]').click();
     await expect.poll(() => row.getAttribute("data-state")).toBe("approved");
     await expect(row.textContent()).resolves.toContain("✔ approved");
+    // The north goes back with a comment; its steward reads it in the notifications.
+    const back = manager.locator('[data-table="approvals"] tr[data-unit="ZZ-N"]');
+    await back.locator("[data-approval-comment]").fill("Нет данных по району");
+    await back.locator('[data-approval-action="return"]').click();
+    await expect.poll(() => back.getAttribute("data-state")).toBe("open");
+    await expect(back.textContent()).resolves.toContain("(returned)");
     await saveScreenshot(manager, "approvals");
+    await steward.goto(`${web}/notifications`);
+    const notice = steward.locator("[data-inbox] li").first();
+    await expect(notice.textContent()).resolves.toMatch(
+      /вернул\(а\) данные за 2021 год.*Нет данных по району/,
+    );
+    await expect(steward.locator("[data-inbox] li a").first().getAttribute("href")).resolves.toBe(
+      `/approvals?program=${program.code}&year=2021`,
+    );
 
     await manager.goto(`${web}/indicators/${code}`);
     const mark = (year: number) =>
