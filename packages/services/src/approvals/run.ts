@@ -62,7 +62,7 @@ function invalid(path: string, message: string, detail: string): ServiceError {
 async function locate(
   db: Db,
   args: { program: string; year?: number; region?: string },
-): Promise<{ program: ProgramDefinition; region?: string; first: number }> {
+): Promise<{ program: ProgramDefinition }> {
   const programs = await loadProgramDefinitions(db);
   const program = programs.find((p) => p.code === args.program);
   if (!program) {
@@ -82,7 +82,7 @@ async function locate(
     const message = `a year from ${first} to ${program.years.end}`;
     throw invalid("year", message, `${program.code} has no year ${args.year}`);
   }
-  return { program, region: args.region, first };
+  return { program };
 }
 
 function toView(
