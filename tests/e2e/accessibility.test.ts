@@ -73,6 +73,7 @@ const PAGES: { name: string; role: Role | null; path: (a: Arranged) => string }[
   { name: "/regions (every level)", role: "viewer", path: (a) => `/regions?program=${a.program}` },
   { name: "/uploads", role: "steward", path: () => "/uploads" },
   { name: "/data-quality", role: "viewer", path: (a) => `/data-quality?program=${a.program}` },
+  { name: "/approvals", role: "manager", path: (a) => `/approvals?program=${a.program}` },
   { name: "/admin/users", role: "admin", path: () => "/admin/users" },
   { name: "/admin/tokens", role: "admin", path: () => "/admin/tokens" },
   { name: "/admin/audit", role: "admin", path: () => "/admin/audit" },

@@ -77,9 +77,9 @@ describe("indicator page in Chromium", () => {
     expect(csv.headers()["content-type"]).toMatch(/text\/csv/);
     const [header, ...rows] = (await csv.text()).trim().split(/\r?\n/);
     expect(header).toBe(
-      "indicator,region,year,value,target,target_min,target_max,derived,complete,last_period,status,confidential",
+      "indicator,region,year,value,target,target_min,target_max,derived,complete,last_period,status,confidential,approval",
     );
-    expect(rows).toContain("HQ_READINESS,KZ,2017,92,,,,false,true,2017,,false");
+    expect(rows).toContain("HQ_READINESS,KZ,2017,92,,,,false,true,2017,,false,provisional");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.click('button[data-download="png"]'),

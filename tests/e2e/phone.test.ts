@@ -249,6 +249,7 @@ describe("the navigation on a phone", () => {
       "Enter figures",
       "Uploads",
       "Data quality",
+      "Approvals",
       "Alerts",
       "Narratives owed",
       "API",

@@ -30,6 +30,7 @@ const PAGES: { path: string; min: Role | null }[] = [
   { path: "/data-version", min: "viewer" },
   { path: "/uploads", min: "steward" },
   { path: "/entry", min: "steward" },
+  { path: "/approvals", min: "steward" },
   { path: "/alerts", min: "manager" },
   { path: "/narratives", min: "manager" },
   { path: `/alerts/${randomUUID()}`, min: "manager" },

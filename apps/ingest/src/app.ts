@@ -9,6 +9,7 @@ import type { LoginLimiter } from "./auth/login-limiter";
 import { authenticate, checkOrigin, requireRole } from "./auth/middleware";
 import { adminRouter } from "./http/admin";
 import { alertsRouter } from "./http/alerts";
+import { approvalsRouter } from "./http/approvals";
 import { authRouter } from "./http/auth";
 import { completenessRouter } from "./http/completeness";
 import { dataQualityRouter } from "./http/data-quality";
@@ -38,6 +39,8 @@ export interface AppDeps {
   allowedOrigins: readonly string[];
   queues: Queues;
   maxUploadBytes: number;
+  /** Attempts of each notification delivery (NOTIFY_ATTEMPTS). */
+  notifyAttempts?: number;
   /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); the dashboard's forwarder among them. */
   trustedProxies?: readonly string[];
   /** The dashboard's address (APP_URL): https there makes session cookies Secure. */
@@ -162,6 +165,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(indicatorEditsRouter({ db: deps.db, queues: deps.queues, now }));
   api.use(narrativesRouter({ db: deps.db }));
   api.use(completenessRouter({ db: deps.db, now }));
+  api.use(
+    approvalsRouter({ db: deps.db, queues: deps.queues, now, notifyAttempts: deps.notifyAttempts }),
+  );
   api.use(indicatorsRouter({ db: deps.db, now }));
   app.use("/api/v1", api);
   app.use(notFoundHandler);

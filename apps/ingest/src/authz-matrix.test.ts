@@ -5,6 +5,7 @@ import type { Express } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES } from "./http/openapi/routes";
 import { QUEUE_BOARD_PATH } from "./http/queue-board";
+import { approvalsMatrix, arrangeApprovals } from "./test/authz-approvals";
 import { CALLERS, type Caller, type Expect, everyone, from } from "./test/authz-expect";
 import { managingMatrix } from "./test/authz-managing";
 import { qualityMatrix } from "./test/authz-quality";
@@ -85,6 +86,7 @@ const MATRIX: Entry[] = [
   ...sourcesMatrix(from, NO_SUCH_ID),
   ...managingMatrix(from, code, program.code),
   ...qualityMatrix(from, program.code),
+  ...approvalsMatrix(from, program.code),
   {
     method: "GET",
     route: "/api/v1/programs",
@@ -325,6 +327,7 @@ async function sessionCookie(role: Role, regions?: string[]): Promise<string> {
 beforeAll(async () => {
   app = await startTestApp();
   await importProgram(app.db, program, "test");
+  await arrangeApprovals(app.db, program.code);
   const identities: [Caller, Role, string[]?][] = [
     ["viewer", "viewer"],
     ["steward", "steward"],

@@ -32,6 +32,7 @@ const app = createApp({
   appUrl: env.APP_URL,
   queues,
   maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+  notifyAttempts: env.NOTIFY_ATTEMPTS,
   sources: {
     key: env.SECRETS_KEY,
     allowPrivate: env.SOURCES_ALLOW_PRIVATE,

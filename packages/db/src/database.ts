@@ -1,10 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
-import type { IndicatorChangesTable, NarrativesTable } from "./database-managing";
+import type { ApprovalsTable, IndicatorChangesTable, NarrativesTable } from "./database-managing";
 import type { QualityTables } from "./database-quality";
 import type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
 import type { SourcesTable } from "./sources-table";
 
-export type { IndicatorChangesTable, NarrativesTable } from "./database-managing";
+export type {
+  ApprovalsTable,
+  IndicatorChangesTable,
+  NarrativesTable,
+} from "./database-managing";
 export type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -278,7 +282,8 @@ export type NotificationKind =
   | "resolved"
   | "digest"
   | "reminder_due"
-  | "reminder_overdue";
+  | "reminder_overdue"
+  | "approval_returned";
 
 export interface AlertRulesTable {
   id: Generated<string>;
@@ -357,6 +362,7 @@ export interface Database extends QualityTables {
   indicators: IndicatorsTable;
   indicator_changes: IndicatorChangesTable;
   narratives: NarrativesTable;
+  approvals: ApprovalsTable;
   targets: TargetsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -4,6 +4,7 @@ export { createDb, type Db } from "./client";
 export * from "./database";
 export { migrateToLatest } from "./migrate";
 export * from "./queries/alert-rules";
+export * from "./queries/approvals";
 export * from "./queries/audit";
 export * from "./queries/catalog";
 export * from "./queries/data-quality";

@@ -18,6 +18,7 @@ import * as localizedTexts from "./migrations/2026_12_08_0250_localized_texts";
 import * as userAgency from "./migrations/2026_12_08_0260_user_agency";
 import * as observationsByRevision from "./migrations/2026_12_08_0270_observations_by_revision";
 import * as formUploads from "./migrations/2026_12_08_0280_form_uploads";
+import * as approvals from "./migrations/2026_12_08_0400_approvals";
 import * as dataQuality from "./migrations/2026_12_08_0500_data_quality";
 
 // Inline provider: the same list runs from tsx, tests and built code.
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   "2026_12_08_0260_user_agency": userAgency,
   "2026_12_08_0270_observations_by_revision": observationsByRevision,
   "2026_12_08_0280_form_uploads": formUploads,
+  "2026_12_08_0400_approvals": approvals,
   "2026_12_08_0500_data_quality": dataQuality,
 };
 

@@ -22,6 +22,7 @@ export const ROW_ERROR_CODES = [
   ...PERIOD_ERROR_CODES,
   "period_frequency_mismatch",
   "period_out_of_range",
+  "period_locked",
   ...VALUE_ERROR_CODES,
   "flag_invalid",
   "text_too_long",

@@ -3,6 +3,7 @@ export * from "./aggregate";
 export * from "./alert-instances";
 export * from "./alert-rules";
 export * from "./alert-state";
+export * from "./approvals";
 export * from "./chart-bands";
 export * from "./completeness";
 export * from "./confidential";

@@ -212,6 +212,8 @@ const programBaseSchema = z.strictObject({
    * red. An empty list asks for none.
    */
   narrativeRequiredFor: z.array(z.enum(["red", "overdue", "amber", "grey"])).optional(),
+  /** Which figures statuses and alerts use: all (absent) or only those of approved units. */
+  statusFrom: z.enum(["all", "approved"]).optional(),
 });
 
 /** Schema of a programme definition file (YAML or JSON), with every cross-reference checked. */

@@ -35,6 +35,8 @@ const MESSAGES: Catalogue<Exclude<RowErrorCode, QualityCode>> = {
     period_frequency_mismatch:
       "Indicator {indicator} is reported for each {expected:frequency}, but “{period}” is a {actual:frequency}.",
     period_out_of_range: "Period {period} is outside the programme's years {from}–{to}.",
+    period_locked:
+      "The figures of {year} for {region} are approved and locked; ask a manager to reopen them.",
     value_missing: "The value is missing.",
     value_not_a_number: "“{value}” is not a number.",
     value_ambiguous:
@@ -73,6 +75,8 @@ const MESSAGES: Catalogue<Exclude<RowErrorCode, QualityCode>> = {
     period_frequency_mismatch:
       "Индикатор {indicator} представляется за каждый {expected:frequency}, а «{period}» — это {actual:frequency}.",
     period_out_of_range: "Период {period} выходит за годы программы ({from}–{to}).",
+    period_locked:
+      "Данные за {year} год по территории {region} утверждены и закрыты; попросите руководителя открыть их снова.",
     value_missing: "Не указано значение.",
     value_not_a_number: "«{value}» не является числом.",
     value_ambiguous:
@@ -112,6 +116,8 @@ const MESSAGES: Catalogue<Exclude<RowErrorCode, QualityCode>> = {
     period_frequency_mismatch:
       "{indicator} индикаторы әр {expected:frequency} сайын ұсынылады, ал «{period}» — {actual:frequency}.",
     period_out_of_range: "{period} кезеңі бағдарлама жылдарынан ({from}–{to}) тыс.",
+    period_locked:
+      "{region} бойынша {year} жылғы деректер бекітілген және құлыпталған; оларды қайта ашуды менеджерден сұраңыз.",
     value_missing: "Мән көрсетілмеген.",
     value_not_a_number: "«{value}» сан емес.",
     value_ambiguous:

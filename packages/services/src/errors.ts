@@ -14,7 +14,10 @@ export type ServiceErrorCode =
   | "secrets_key_unset"
   | "name_taken"
   | "invalid_source"
-  | "out_of_range";
+  | "out_of_range"
+  | "unit_open"
+  | "unit_submitted"
+  | "unit_approved";
 
 export class ServiceError extends Error {
   constructor(

@@ -13,6 +13,13 @@ export {
   getAlert,
   listAlerts,
 } from "./alerts/reads";
+export type { ApprovalReturnedPayload } from "./approvals/notice";
+export {
+  type ApprovalUnitView,
+  actOnApproval,
+  listApprovalUnits,
+  markApprovals,
+} from "./approvals/run";
 export { type ProgramCompleteness, programCompleteness } from "./completeness/run";
 export {
   type DataQualityItem,

@@ -5,7 +5,7 @@ import {
   loadProgramDefinitions,
 } from "@spm/db";
 import { isIsoDate, LOCALES, PLACE_CODE, showFigure, toIsoDate, type ViewDates } from "@spm/kpi";
-import { evaluateIndicatorStatuses, type IndicatorStatusView } from "@spm/services";
+import { evaluateIndicatorStatuses, type IndicatorStatusView, markApprovals } from "@spm/services";
 import { Router } from "express";
 import { z } from "zod";
 import { principalOf } from "../auth/middleware";
@@ -118,7 +118,11 @@ export function indicatorsRouter(deps: { db: Db; now: () => Date }): Router {
       region: view.region,
       asOf,
       reportedOn,
-      series: view.series,
+      series: await markApprovals(deps.db, {
+        program: view.programCode,
+        region: view.region,
+        series: view.series,
+      }),
       latest: view.latest,
       status: presentStatus(view),
     });

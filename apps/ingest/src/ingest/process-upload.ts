@@ -28,6 +28,7 @@ import {
 } from "@spm/kpi";
 import { computeStatusChanges } from "@spm/services";
 import { UnrecoverableError } from "bullmq";
+import { refuseLockedRows } from "./locked-rows";
 import { checkChunkQuality } from "./quality";
 import { forbiddenRegion, type WriteScope, writeScopeNow } from "./write-scope";
 
@@ -78,7 +79,7 @@ async function processChunk(
     const rows = await claimPendingRows(trx, upload.id, CHUNK_ROWS);
     const outcomes: { row: number; outcome: RowOutcome }[] = [];
     const errors: UploadErrorInput[] = [];
-    let valid: ObservationInput[] = [];
+    const valid: ObservationInput[] = [];
     for (const r of rows) {
       if (r.laterRow !== null) {
         const e = rowError("row", "duplicate_row", { row: r.laterRow });
@@ -99,20 +100,24 @@ async function processChunk(
         outcomes.push({ row: r.row, outcome: "rejected" });
       } else valid.push(input);
     }
-    // The programme's validation rules and the outlier check: one call, rejections and warnings.
-    const quality = await checkChunkQuality(trx, upload.id, valid, index);
+    // Rows of an approved (locked) year and place are refused first; the rest meet the
+    // programme's validation rules and the outlier check: one call each, for the whole chunk.
+    const { open: unlocked, refused } = await refuseLockedRows(trx, valid, index);
+    errors.push(...refused);
+    outcomes.push(...refused.map((e) => ({ row: e.row, outcome: "rejected" as const })));
+    const quality = await checkChunkQuality(trx, upload.id, unlocked, index);
     errors.push(...quality.errors);
     for (const row of quality.rejectedRows) outcomes.push({ row, outcome: "rejected" });
-    valid = quality.kept;
+    const open = quality.kept;
     const applied = upload.dry_run
-      ? await previewObservations(trx, valid)
-      : await applyObservations(trx, valid, {
+      ? await previewObservations(trx, open)
+      : await applyObservations(trx, open, {
           uploadId: upload.id,
           uploadSeq: upload.seq,
           author: upload.created_by,
         });
     const changed = new Set<string>();
-    for (const [i, v] of valid.entries()) {
+    for (const [i, v] of open.entries()) {
       const outcome = applied[i] ?? "unchanged";
       outcomes.push({ row: v.row ?? 0, outcome });
       if (outcome === "inserted" || outcome === "updated") changed.add(v.indicator);

@@ -4,9 +4,18 @@
  */
 
 import { formatLevel, LOCALES, type Locale, type StatusLevelName } from "@spm/kpi";
-import type { AlertDigestPayload, AlertNoticePayload, ReminderPayload } from "@spm/services";
+import type {
+  AlertDigestPayload,
+  AlertNoticePayload,
+  ApprovalReturnedPayload,
+  ReminderPayload,
+} from "@spm/services";
 
-export type NotificationPayload = AlertNoticePayload | AlertDigestPayload | ReminderPayload;
+export type NotificationPayload =
+  | AlertNoticePayload
+  | AlertDigestPayload
+  | ReminderPayload
+  | ApprovalReturnedPayload;
 
 export interface RenderedEmail {
   subject: string;
@@ -41,6 +50,9 @@ const TEXT = {
       reminder_due: "These figures of “{program}” are due by {dueDate} and have not arrived yet:",
       reminder_overdue: "These figures of “{program}” were due on {dueDate} and have not arrived:",
     },
+    returned: "Figures returned: {program}, {year}, {place}",
+    returnedIntro: "{by} returned the figures of {year} for {place} to you: “{comment}”",
+    approvals: "Open the approvals",
     footer: "State Program Monitor. You receive this because a rule or your role names you.",
   },
   ru: {
@@ -69,6 +81,9 @@ const TEXT = {
       reminder_due: "Эти данные программы «{program}» нужно представить до {dueDate}:",
       reminder_overdue: "Эти данные программы «{program}» ожидались {dueDate} и не поступили:",
     },
+    returned: "Данные возвращены: {program}, {year}, {place}",
+    returnedIntro: "{by} вернул(а) вам данные за {year} год по территории {place}: «{comment}»",
+    approvals: "Открыть утверждение данных",
     footer: "Монитор госпрограммы. Письмо отправлено, потому что вы указаны в правиле или по роли.",
   },
   kk: {
@@ -98,6 +113,9 @@ const TEXT = {
       reminder_overdue:
         "«{program}» бағдарламасының мына деректері {dueDate} күтілген, бірақ түспеді:",
     },
+    returned: "Деректер қайтарылды: {program}, {year}, {place}",
+    returnedIntro: "{by} {place} бойынша {year} жылғы деректерді сізге қайтарды: «{comment}»",
+    approvals: "Деректерді бекітуді ашу",
     footer: "Мемлекеттік бағдарлама мониторы. Хат ереже немесе рөліңіз бойынша жіберілді.",
   },
 } as const;
@@ -165,7 +183,32 @@ export function renderEmail(
   const locale = localeOf(lang);
   if (payload.type === "alert") return renderAlertEmail(payload, locale, appUrl);
   if (payload.type === "digest") return renderDigestEmail(payload, locale, appUrl);
+  if (payload.type === "approval") return renderReturnedEmail(payload, locale, appUrl);
   return renderReminderEmail(payload, locale, appUrl);
+}
+
+function renderReturnedEmail(
+  p: ApprovalReturnedPayload,
+  locale: Locale,
+  appUrl: string,
+): RenderedEmail {
+  const t = TEXT[locale];
+  const values = {
+    program: nameIn(p.program.name, locale, p.program.code),
+    year: String(p.year),
+    place: nameIn(p.place.name, locale, p.place.code),
+    comment: p.comment,
+    by: p.by,
+  };
+  const lines = [{ label: t.approvals, url: link(appUrl, p.path) }];
+  const intro = fill(t.returnedIntro, values);
+  return linkListEmail(
+    fill(t.returned, values),
+    intro,
+    lines,
+    (l) => `${l.label}: ${l.url}`,
+    locale,
+  );
 }
 
 function renderDigestEmail(p: AlertDigestPayload, locale: Locale, appUrl: string): RenderedEmail {
@@ -289,6 +332,8 @@ export function renderWebhookBody(
   const locale = localeOf(lang);
   if (payload.type === "digest")
     return { id: notificationId, type: "alert.digest", digest: payload };
+  if (payload.type === "approval")
+    return { id: notificationId, type: "approval.returned", approval: payload };
   if (payload.type !== "alert")
     return { id: notificationId, type: `reminder.${payload.kind}`, reminder: payload };
   return {

@@ -4,7 +4,7 @@ import { startFakeDhis2 } from "./fake-dhis2";
 import { answered, call } from "./openapi-contract";
 
 // Real answers of the contract test (apps/ingest/src/http/openapi.test.ts) for the routes of
-// managing a programme (definition edits, narratives) and of sources (a pull from a fake DHIS2).
+// managing a programme (definition edits, narratives, approvals) and of sources (a pull from a fake DHIS2).
 
 type Headers = Record<string, string>;
 type Auth = Record<"viewer" | "steward" | "manager" | "admin", Headers>;
@@ -43,6 +43,13 @@ export async function answerDefinitionRoutes(auth: Auth, program: ProgramDefinit
     `/api/v1/narratives/missing?program=${program.code}`,
     { headers: auth.manager },
   );
+  await call("POST", "/api/v1/approvals", "/api/v1/approvals", {
+    headers: auth.steward,
+    body: { program: program.code, year: 2021, region: "ZZ-N", action: "submit" },
+  });
+  await call("GET", "/api/v1/approvals", `/api/v1/approvals?program=${program.code}&year=2021`, {
+    headers: auth.steward,
+  });
   await call(
     "GET",
     "/api/v1/completeness",

@@ -42,6 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user && user.role !== "viewer" && <a href="/entry">{t.nav.entry}</a>}
               {user && user.role !== "viewer" && <a href="/uploads">{t.nav.uploads}</a>}
               {user && user.role !== "viewer" && <a href="/data-quality">{t.nav.quality}</a>}
+              {user && user.role !== "viewer" && <a href="/approvals">{t.nav.approvals}</a>}
               {user && (user.role === "manager" || user.role === "admin") && (
                 <a href="/alerts">{t.nav.alerts}</a>
               )}

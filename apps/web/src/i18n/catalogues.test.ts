@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getAdminMessages } from "./admin";
 import { getAlertsMessages } from "./alerts";
 import { getApiDocsMessages } from "./api-docs";
+import { getApprovalsMessages } from "./approvals";
 import { getEntryMessages } from "./entry";
 import { CATALOGUES, format, resolveLocale } from "./index";
 import { getIndicatorMessages } from "./indicator";
@@ -30,6 +31,7 @@ const SETS = {
   alerts: getAlertsMessages,
   apiDocs: getApiDocsMessages,
   entry: getEntryMessages,
+  approvals: getApprovalsMessages,
   indicator: getIndicatorMessages,
   programs: getProgramsMessages,
   quality: getQualityMessages,

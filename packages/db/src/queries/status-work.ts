@@ -12,7 +12,8 @@ export type StatusWorkReason =
   | "date"
   | "worker_start"
   | "migration"
-  | "request";
+  | "request"
+  | "approval";
 
 /** The reasons that recompute every indicator although none of their inputs changed. */
 const WHOLE_REFRESH: readonly StatusWorkReason[] = ["date", "worker_start", "migration"];

@@ -176,3 +176,25 @@ export async function updateUser(
   });
   return after;
 }
+
+/** The names people read for some actors (`user:<id>`: the display name, else the username). */
+export async function listActorNames(
+  db: Conn,
+  actors: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(
+      actors.flatMap((a) => {
+        const m = /^user:([0-9a-f-]{36})$/i.exec(a ?? "");
+        return m?.[1] ? [m[1]] : [];
+      }),
+    ),
+  ];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "username", "display_name"])
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [`user:${r.id}`, r.display_name ?? r.username]));
+}

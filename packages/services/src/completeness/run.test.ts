@@ -2,6 +2,7 @@ import { applyObservations } from "@spm/db";
 import { buildProgram, createTestDb, createUploadRow } from "@spm/db/test/factories";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actOnApproval } from "../approvals/run";
 import { ServiceError } from "../errors";
 import { importProgram } from "../programs/run";
 import { programCompleteness } from "./run";
@@ -72,6 +73,25 @@ describe("programCompleteness", () => {
       { agency: "MIN_C", counts: counts(1, 1, 1, 0, 0) },
       { agency: null, counts: counts(2, 2, 1, 1, 1) },
     ]);
+  });
+
+  it("counts the received figures of an approved year and place as approved", async () => {
+    for (const action of ["submit", "approve"] as const) {
+      await actOnApproval(db, {
+        request: { program: program.code, year: 2020, region: "ZZ-N", action },
+        places: null,
+        actor: "test",
+        now: new Date("2021-06-01T00:00:00Z"),
+      });
+    }
+    const got = await programCompleteness(db, {
+      program: program.code,
+      year: 2020,
+      asOf: "2021-06-30",
+    });
+    expect(got.total.approved).toBe(1);
+    expect(got.byRegion.find((r) => r.region === "ZZ-N")?.counts.approved).toBe(1);
+    expect(got.byRegion.find((r) => r.region === "ZZ")?.counts.approved).toBe(0);
   });
 
   it("owes nothing before the due dates", async () => {

@@ -3,7 +3,7 @@
  * agency, the figures expected, due by the day, received, approved, late and overdue. The figures
  * loaded with the programme (its history) and synthetic demo data are never late.
  */
-import { type Db, listFirstReceipts, loadProgramDefinitions } from "@spm/db";
+import { type Db, listApprovedUnits, listFirstReceipts, loadProgramDefinitions } from "@spm/db";
 import {
   type Completeness,
   expectedFigures,
@@ -34,21 +34,21 @@ export async function programCompleteness(
       { path: "year", message: `a year from ${start} to ${end}` },
     ]);
   }
-  const found = await listFirstReceipts(db, {
-    indicators: program.indicators.map((i) => i.code),
-    year: args.year,
-  });
+  const [found, approvedUnits] = await Promise.all([
+    listFirstReceipts(db, { indicators: program.indicators.map((i) => i.code), year: args.year }),
+    listApprovedUnits(db, [program.code]),
+  ]);
+  const approved = new Set(approvedUnits.filter((u) => u.year === args.year).map((u) => u.region));
   const receipts = new Map<string, Receipt>(
     found.map((r) => [
       receiptKey(r),
       { firstOn: toIsoDate(r.firstAt), seeded: r.kind === "seed" || r.kind === "demo" },
     ]),
   );
-  // Approval of a year at a place is not recorded yet (issue 18): no figure counts approved.
   const tally = tallyCompleteness(
     expectedFigures(program, args.year),
     receipts,
-    () => false,
+    (region) => approved.has(region),
     args.asOf,
   );
   return { program: program.code, year: args.year, asOf: args.asOf, ...tally };

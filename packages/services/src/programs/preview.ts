@@ -14,6 +14,7 @@ import {
   showEvaluation,
 } from "@spm/kpi";
 import { ServiceError } from "../errors";
+import { figuresCounted } from "../status/figures";
 import { findEditableIndicator, patchedProgram } from "./edit";
 
 export interface PreviewYear {
@@ -42,7 +43,8 @@ export async function previewIndicatorEdit(
     ]);
   }
   const edited = patchedProgram(program, indicator, patch);
-  const figures = (await listStoredFigures(db, { indicators: [args.code] })).get(args.code) ?? [];
+  const stored = (await listStoredFigures(db, { indicators: [args.code] })).get(args.code) ?? [];
+  const figures = await figuresCounted(db, program, stored);
   const judge = (p: ProgramDefinition, ind: typeof indicator, asOf: IsoDate) => {
     const e = evaluateIndicator({ program: p, indicator: ind, figures, region, asOf });
     const hidden = showEvaluation(e, args.mayReadConfidential).withheld.current;

@@ -22,6 +22,7 @@ import {
 import type { AlertRule, IsoDate, ProgramDefinition } from "@spm/kpi";
 import type { Kysely, Transaction } from "kysely";
 import { ServiceError } from "../errors";
+import { figuresCounted } from "../status/figures";
 import {
   alertsDroppedByEdit,
   assertScopeKnown,
@@ -218,6 +219,12 @@ export async function previewAlertRule(
   assertScopeKnown(program, rule);
   const indicators = indicatorsWatched(program, rule);
   if (indicators.length === 0) return { watched: 0, holding: 0, rows: [] };
-  const figuresOf = await listStoredFigures(db, { indicators: indicators.map((i) => i.code) });
+  const stored = await listStoredFigures(db, { indicators: indicators.map((i) => i.code) });
+  // The figures the statuses count (statusFrom: approved counts approved units' only).
+  const figuresOf = new Map(
+    await Promise.all(
+      [...stored].map(async ([code, f]) => [code, await figuresCounted(db, program, f)] as const),
+    ),
+  );
   return previewRule(program, rule, figuresOf, asOf, mayReadConfidential);
 }

@@ -2,6 +2,7 @@
 import { type Db, listStatusSnapshots, listStoredFigures, loadProgramDefinitions } from "@spm/db";
 import { evaluateIndicator, type IsoDate } from "@spm/kpi";
 import { type FigureOverlay, indicatorsOf, withOverlay } from "./compute";
+import { figuresCounted } from "./figures";
 
 export interface StatusChange {
   indicator: string;
@@ -33,9 +34,10 @@ export async function computeStatusChanges(
     : await listStatusSnapshots(db, { codes: refs.map((r) => r.indicator.code) });
   const changes: StatusChange[] = [];
   for (const { program, indicator } of refs) {
-    const stored = figures.get(indicator.code) ?? [];
+    // With statusFrom: approved, only approved units' figures count.
+    const stored = await figuresCounted(db, program, figures.get(indicator.code) ?? []);
     const overlay = (args.overlay ?? []).filter((o) => o.indicator === indicator.code);
-    const after = withOverlay(stored, overlay);
+    const after = await figuresCounted(db, program, withOverlay(stored, overlay));
     const places = new Set([
       program.nation.code,
       ...args.pairs.filter((p) => p.indicator === indicator.code).map((p) => p.region),

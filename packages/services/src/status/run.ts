@@ -38,7 +38,7 @@ import {
   yearEndsOf,
   yearRows,
 } from "./compute";
-import { readFigures } from "./figures";
+import { figuresCounted, readFigures } from "./figures";
 
 /**
  * Recomputes one indicator's statuses in every place — as of `asOf` and at each programme
@@ -70,7 +70,8 @@ export async function refreshIndicator(
         ref = fresh;
       }
     }
-    const figures = (await listStoredFigures(trx, { indicators: [code] })).get(code) ?? [];
+    const stored = (await listStoredFigures(trx, { indicators: [code] })).get(code) ?? [];
+    const figures = await figuresCounted(trx, ref.program, stored);
     const evaluations = evaluatePlaces(ref, figures, asOf);
     const years = new Map(
       yearEndsOf(ref.program, asOf).map((end) => [end, evaluatePlaces(ref, figures, end)]),
@@ -260,9 +261,13 @@ export async function evaluateIndicatorEverywhere(
     ? places.map((p) => stored.get(`${args.code}|${p}`) as IndicatorEvaluation)
     : evaluatePlaces(
         ref,
-        (await readFigures(db, { indicators: [args.code], reportedOn: args.reportedOn })).get(
-          args.code,
-        ) ?? [],
+        await figuresCounted(
+          db,
+          ref.program,
+          (await readFigures(db, { indicators: [args.code], reportedOn: args.reportedOn })).get(
+            args.code,
+          ) ?? [],
+        ),
         args.asOf,
       );
   return evaluations.map((evaluation) => ({
@@ -310,7 +315,7 @@ async function evaluateLive(
     const region = args.region ?? ref.program.nation.code;
     const evaluation = evaluateIndicator({
       ...ref,
-      figures: figures.get(ref.indicator.code) ?? [],
+      figures: await figuresCounted(db, ref.program, figures.get(ref.indicator.code) ?? []),
       region,
       asOf: args.asOf,
     });

@@ -1,6 +1,12 @@
-import { indicatorPatchSchema, indicatorPreviewSchema, narrativeBodySchema } from "@spm/kpi";
+import {
+  approvalRequestSchema,
+  indicatorPatchSchema,
+  indicatorPreviewSchema,
+  narrativeBodySchema,
+} from "@spm/kpi";
 import { z } from "zod";
 import { importQuery } from "../admin";
+import { approvalsQuery } from "../approvals";
 import { loginBody } from "../auth";
 import { completenessQuery } from "../completeness";
 import { exportQuery } from "../exports";
@@ -201,6 +207,26 @@ export const API_ROUTES: ApiRoute[] = [
       "Who has reported what: a programme year's figures expected, due, received, approved, late and overdue, per place and per agency",
     query: completenessQuery,
     ok: { status: 200, schema: managing.completeness },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/approvals",
+    role: "steward",
+    tag: "uploads",
+    summary:
+      "Each unit (programme × year × place) of a programme: its approval state, who and when, its figures' counts",
+    query: approvalsQuery,
+    ok: { status: 200, schema: managing.approvalList },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/approvals",
+    role: "steward",
+    tag: "uploads",
+    summary:
+      "Submit a year's figures at a place (stewards of that place), approve, return with a comment or reopen them (managers of that place); approved figures are locked",
+    body: approvalRequestSchema,
+    ok: { status: 200, schema: managing.approvalUnit },
   },
   {
     method: "GET",

@@ -1,4 +1,4 @@
-import { LOCALES } from "@spm/kpi";
+import { APPROVAL_ACTIONS, APPROVAL_STATES, LOCALES } from "@spm/kpi";
 import { z } from "zod";
 
 // The answers of managing a programme (definition edits, their preview and history,
@@ -107,4 +107,28 @@ export const indicatorPreview = z.looseObject({
       after: previewSide.describe("level null: withheld (a confidential figure)"),
     }),
   ),
+});
+
+/** One approval unit: its state, the latest action's who and when, its figures' counts. */
+export const approvalUnit = z.looseObject({
+  year: z.number().int(),
+  region: z.string(),
+  state: z.enum(APPROVAL_STATES),
+  lastAction: z.enum(APPROVAL_ACTIONS).nullable(),
+  comment: z.string().nullable(),
+  actedBy: z.string().nullable(),
+  actedByName: z.string().nullable(),
+  actedAt: when.nullable(),
+  submittedBy: z.string().nullable(),
+  submittedAt: when.nullable(),
+  approvedBy: z.string().nullable(),
+  approvedAt: when.nullable(),
+  figures: z.number().int(),
+  indicators: z.number().int(),
+});
+
+/** A programme's approval units. */
+export const approvalList = z.looseObject({
+  program: z.string(),
+  units: z.array(approvalUnit),
 });

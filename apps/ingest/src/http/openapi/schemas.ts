@@ -271,6 +271,7 @@ const noticeKind = z.enum([
   "digest",
   "reminder_due",
   "reminder_overdue",
+  "approval_returned",
 ]);
 const noticeStatus = z.enum(["pending", "sent", "outbox", "failed", "unread", "read"]);
 const noticeChannel = z.enum(["email", "webhook", "in_app"]);

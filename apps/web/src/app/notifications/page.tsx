@@ -1,5 +1,5 @@
 import { loadProgramDefinitions } from "@spm/db";
-import { type AlertNoticePayload, listInbox } from "@spm/services";
+import { type AlertNoticePayload, type ApprovalReturnedPayload, listInbox } from "@spm/services";
 import { connection } from "next/server";
 import { formatWhen, nameBook } from "~/components/alerts/describe";
 import { MarkAllRead } from "~/components/alerts/mark-read";
@@ -36,8 +36,28 @@ export default async function NotificationsPage() {
           )}
           <ul className="inbox" data-inbox>
             {rows.map((row) => {
-              const p = row.payload as AlertNoticePayload;
-              if (p?.type !== "alert") return null;
+              const payload = row.payload as AlertNoticePayload | ApprovalReturnedPayload;
+              if (payload?.type === "approval") {
+                return (
+                  <li key={row.id} data-notification={row.id} data-status={row.status}>
+                    {row.status === "unread" && <strong className="new">{t.inbox.new}: </strong>}
+                    <span aria-hidden="true">↩ </span>
+                    {format(t.inbox.returned, {
+                      by: payload.by,
+                      year: String(payload.year),
+                      place: names.place(payload.place.code),
+                      comment: payload.comment,
+                    })}{" "}
+                    ·{" "}
+                    <time dateTime={new Date(row.created_at).toISOString()}>
+                      {formatWhen(row.created_at, locale)}
+                    </time>{" "}
+                    · <a href={payload.path}>{t.inbox.openApprovals}</a>
+                  </li>
+                );
+              }
+              if (payload?.type !== "alert") return null;
+              const p = payload;
               const template =
                 p.kind === "resolved"
                   ? t.inbox.resolved

@@ -174,6 +174,8 @@ export const alertsEn = {
     firing: "{indicator} ({place}) is {level}",
     repeat: "Still: {indicator} ({place}) is {level}",
     resolved: "Resolved: {indicator} ({place}) is {level}",
+    returned: "{by} returned the figures of {year} for {place}: “{comment}”",
+    openApprovals: "Open the approvals",
     open: "Open the indicator",
   },
   outbox: {

@@ -180,6 +180,8 @@ export const alertsKk: AlertsMessages = {
     firing: "{indicator} ({place}): {level}",
     repeat: "Әлі де: {indicator} ({place}): {level}",
     resolved: "Жойылды: {indicator} ({place}): {level}",
+    returned: "{by} {place} бойынша {year} жылғы деректерді қайтарды: «{comment}»",
+    openApprovals: "Деректерді бекітуді ашу",
     open: "Көрсеткішті ашу",
   },
   outbox: {

@@ -176,6 +176,8 @@ export const alertsRu: AlertsMessages = {
     firing: "{indicator} ({place}): {level}",
     repeat: "По-прежнему: {indicator} ({place}): {level}",
     resolved: "Снято: {indicator} ({place}): {level}",
+    returned: "{by} вернул(а) данные за {year} год по территории {place}: «{comment}»",
+    openApprovals: "Открыть утверждение данных",
     open: "Открыть показатель",
   },
   outbox: {

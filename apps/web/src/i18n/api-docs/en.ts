@@ -47,6 +47,10 @@ export const apiDocsEn = {
     getApiV1Completeness:
       "Who has reported what: a programme year's figures expected, due, received, approved, late and overdue, per place and per agency",
     getApiV1NarrativesMissing: "The years whose level needs a narrative and that have none",
+    getApiV1Approvals:
+      "Each unit (programme × year × place) of a programme: its approval state, who and when, its figures' counts",
+    postApiV1Approvals:
+      "Submit a year's figures at a place (stewards of that place), approve, return with a comment or reopen them (managers of that place); approved figures are locked",
     postApiV1IndicatorsCodePreview:
       "Each year's status before and after a change of the definition, nothing saved",
     getApiV1IndicatorsCodeObservations: "The current figures of one indicator",

@@ -11,6 +11,7 @@ export const en = {
     entry: "Enter figures",
     uploads: "Uploads",
     quality: "Data quality",
+    approvals: "Approvals",
     alerts: "Alerts",
     admin: "Administration",
     api: "API",

@@ -12,6 +12,7 @@ export const kk: Messages = {
     entry: "Деректерді енгізу",
     uploads: "Жүктеулер",
     quality: "Деректер сапасы",
+    approvals: "Бекіту",
     alerts: "Хабарламалар",
     admin: "Әкімшілік",
     api: "API",

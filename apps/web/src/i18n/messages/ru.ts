@@ -12,6 +12,7 @@ export const ru: Messages = {
     entry: "Ввод данных",
     uploads: "Загрузки",
     quality: "Качество данных",
+    approvals: "Утверждение",
     alerts: "Оповещения",
     admin: "Администрирование",
     api: "API",

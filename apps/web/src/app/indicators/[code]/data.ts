@@ -1,5 +1,6 @@
 import {
   type FigureProvenance,
+  listApprovedUnits,
   listFigureProvenance,
   listPrograms,
   type ProgramSummary,
@@ -166,6 +167,12 @@ export async function loadProvenance(data: IndicatorPageData): Promise<ShownProv
  * The current status each programme year with a value had at its year end (or the as-of
  * date, if earlier): computed by the service from the full series, withheld like the rest.
  */
+/** The years of a programme whose figures at a place are approved (locked). */
+export async function approvedYears(program: string, region: string): Promise<Set<number>> {
+  const units = await listApprovedUnits(db(), [program]);
+  return new Set(units.filter((u) => u.region === region).map((u) => u.year));
+}
+
 export function yearStatuses(data: IndicatorPageData): Map<number, CurrentStatus> {
   return new Map(data.view.years.map((y) => [y.year, y.status]));
 }

@@ -22,7 +22,7 @@ import { RegionsSection } from "./_sections/regions-section";
 import { StatusSection } from "./_sections/status-section";
 import { ViewForm } from "./_sections/view-form";
 import { YearsTable } from "./_sections/years-table";
-import { chartData, loadIndicatorPage, loadProvenance, yearStatuses } from "./data";
+import { approvedYears, chartData, loadIndicatorPage, loadProvenance, yearStatuses } from "./data";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -66,6 +66,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const finalYear = data.view.status.inputs.finalTarget?.year ?? data.program.years.end;
   const definition = (await loadProgramDefinitions(db())).find((p) => p.code === data.program.code);
   const agency = definition ? agencyOf(definition, data.view.indicator) : undefined;
+  const approved = await approvedYears(data.program.code, data.region);
 
   return (
     <article className={styles.page} aria-labelledby="indicator-title">
@@ -79,7 +80,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
       <ViewForm ctx={ctx} nationName={nationName} />
       <StatusSection ctx={ctx} finalYear={finalYear} />
       <ChartSection ctx={ctx} chart={chartData(data, figures)} />
-      <YearsTable ctx={ctx} statuses={yearStatuses(data)} />
+      <YearsTable ctx={ctx} statuses={yearStatuses(data)} approved={approved} />
       <NarrativesSection ctx={ctx} canWrite={user.role !== "viewer"} />
       {data.regions.length > 0 && <RegionsSection ctx={ctx} nationName={nationName} />}
       <ProvenanceSection ctx={ctx} figures={figures} regionNames={regionNames} />

@@ -8,7 +8,12 @@ import { formatTarget } from "~/lib/format";
 import type { SectionContext } from "./context";
 
 /** Each year's value, target and status at its year end, with what qualifies the value. */
-export function YearsTable(props: { ctx: SectionContext; statuses: Map<number, CurrentStatus> }) {
+export function YearsTable(props: {
+  ctx: SectionContext;
+  statuses: Map<number, CurrentStatus>;
+  /** The years whose figures at this place are approved (the others are provisional). */
+  approved: ReadonlySet<number>;
+}) {
   const { data, t, common, locale, unit, value } = props.ctx;
   const { indicator, series } = data.view;
   const caption = format(t.table.caption, { region: data.regionName });
@@ -19,7 +24,14 @@ export function YearsTable(props: { ctx: SectionContext; statuses: Map<number, C
         <table data-table="years">
           <caption className="visually-hidden">{caption}</caption>
           <ColumnHeads
-            columns={[t.table.year, t.table.value, t.table.target, t.table.status, t.table.notes]}
+            columns={[
+              t.table.year,
+              t.table.value,
+              t.table.target,
+              t.table.status,
+              t.table.approval,
+              t.table.notes,
+            ]}
           />
           <tbody>
             {series.map((p) => {
@@ -57,6 +69,11 @@ export function YearsTable(props: { ctx: SectionContext; statuses: Map<number, C
                     )}
                   </td>
                   <td>
+                    {p.value !== null && (
+                      <ApprovalMark approved={props.approved.has(p.year)} t={t} />
+                    )}
+                  </td>
+                  <td>
                     {p.derived && <span aria-hidden="true">▲ </span>}
                     {notes.join("; ")}
                   </td>
@@ -67,5 +84,16 @@ export function YearsTable(props: { ctx: SectionContext; statuses: Map<number, C
         </table>
       </ScrollBox>
     </section>
+  );
+}
+
+/** A yearly point's approval: an icon and a word, never a colour alone. */
+function ApprovalMark(props: { approved: boolean; t: SectionContext["t"] }) {
+  const { approved, t } = props;
+  return (
+    <span data-approval={approved ? "approved" : "provisional"}>
+      <span aria-hidden="true">{approved ? "✔ " : "◌ "}</span>
+      {approved ? t.table.approved : t.table.provisional}
+    </span>
   );
 }

@@ -2,7 +2,7 @@ import { csvField } from "@spm/services";
 import { connection, type NextRequest } from "next/server";
 import { decodeSegment } from "~/lib/path-segment";
 import { currentUser } from "~/lib/session";
-import { loadIndicator, parsePageQuery, yearStatuses } from "../data";
+import { approvedYears, loadIndicator, parsePageQuery, yearStatuses } from "../data";
 
 const HEADER = [
   "indicator",
@@ -17,6 +17,7 @@ const HEADER = [
   "last_period",
   "status",
   "confidential",
+  "approval",
 ];
 
 /** The indicator's yearly series for a region (or the nation) as CSV, for signed-in users. */
@@ -37,6 +38,7 @@ export async function GET(
       : await loadIndicator(code, query, { locale: "en", mayReadConfidential: user.confidential });
   if (!data) return new Response("Not found\n", { status: 404 });
   const statuses = yearStatuses(data);
+  const approved = await approvedYears(data.program.code, data.region);
   const reported = query.reportedOn ? `-reported-${query.reportedOn}` : "";
   const lines = [HEADER.join(",")];
   for (const p of data.view.series) {
@@ -55,6 +57,12 @@ export async function GET(
         p.lastPeriod,
         statuses.get(p.year)?.level ?? null,
         p.confidential,
+        // Machine-readable like the status: approved or provisional (empty without a value).
+        p.value === null && !p.confidential
+          ? null
+          : approved.has(p.year)
+            ? "approved"
+            : "provisional",
       ]
         .map(csvField)
         .join(","),
