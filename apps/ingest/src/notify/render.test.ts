@@ -150,6 +150,19 @@ describe("renderEmail (reminders)", () => {
       "Данные просрочены с 30 марта 2020 г.: не хватает 2",
     );
   });
+
+  it("names first the years returned to the steward, with the manager's comment", () => {
+    const returned = {
+      ...reminder,
+      returned: [{ year: 2019, region: "KZ-ALA", comment: "Проверьте итог <по району>" }],
+    };
+    const mail = renderEmail(returned, "ru", "http://x");
+    expect(mail.text.split("\n")[0]).toBe(
+      "Возвращено вам на доработку: 2019, KZ-ALA — «Проверьте итог <по району>»",
+    );
+    expect(mail.html).toContain("Проверьте итог &lt;по району&gt;");
+    expect(renderEmail(reminder, "ru", "http://x").text).not.toContain("Возвращено");
+  });
 });
 
 describe("webhooks", () => {

@@ -51,6 +51,7 @@ const TEXT = {
       reminder_overdue: "These figures of “{program}” were due on {dueDate} and have not arrived:",
     },
     returned: "Figures returned: {program}, {year}, {place}",
+    reminderReturned: "Returned to you for correction: {unit} — “{comment}”",
     returnedIntro: "{by} returned the figures of {year} for {place} to you: “{comment}”",
     approvals: "Open the approvals",
     footer: "State Program Monitor. You receive this because a rule or your role names you.",
@@ -82,6 +83,7 @@ const TEXT = {
       reminder_overdue: "Эти данные программы «{program}» ожидались {dueDate} и не поступили:",
     },
     returned: "Данные возвращены: {program}, {year}, {place}",
+    reminderReturned: "Возвращено вам на доработку: {unit} — «{comment}»",
     returnedIntro: "{by} вернул(а) вам данные за {year} год по территории {place}: «{comment}»",
     approvals: "Открыть утверждение данных",
     footer: "Монитор госпрограммы. Письмо отправлено, потому что вы указаны в правиле или по роли.",
@@ -114,6 +116,7 @@ const TEXT = {
         "«{program}» бағдарламасының мына деректері {dueDate} күтілген, бірақ түспеді:",
     },
     returned: "Деректер қайтарылды: {program}, {year}, {place}",
+    reminderReturned: "Сізге түзетуге қайтарылды: {unit} — «{comment}»",
     returnedIntro: "{by} {place} бойынша {year} жылғы деректерді сізге қайтарды: «{comment}»",
     approvals: "Деректерді бекітуді ашу",
     footer: "Мемлекеттік бағдарлама мониторы. Хат ереже немесе рөліңіз бойынша жіберілді.",
@@ -292,7 +295,13 @@ function renderReminderEmail(p: ReminderPayload, locale: Locale, appUrl: string)
     label: `${nameIn(i.name, locale, i.indicator)} (${i.indicator}), ${i.period}${i.region ? `, ${i.region}` : ""}`,
     url: link(appUrl, i.path),
   }));
-  return linkListEmail(subject, intro, lines, (l) => `- ${l.label}: ${l.url}`, locale);
+  const notes = (p.returned ?? []).map((r) =>
+    fill(t.reminderReturned, {
+      unit: r.region ? `${r.year}, ${r.region}` : String(r.year),
+      comment: r.comment ?? "",
+    }),
+  );
+  return linkListEmail(subject, intro, lines, (l) => `- ${l.label}: ${l.url}`, locale, notes);
 }
 
 /** An e-mail that is an introduction and a list of links (digests, reminders). */
@@ -302,12 +311,14 @@ function linkListEmail(
   lines: { label: string; url: string }[],
   textLine: (line: { label: string; url: string }) => string,
   locale: Locale,
+  notes: string[] = [],
 ): RenderedEmail {
   const footer = TEXT[locale].footer;
-  const text = [intro, "", ...lines.map(textLine), "", footer].join("\n");
+  const noteLines = notes.flatMap((n) => [n, ""]);
+  const text = [...noteLines, intro, "", ...lines.map(textLine), "", footer].join("\n");
   const html = page(
     subject,
-    `<p>${escapeHtml(intro)}</p>
+    `${notes.map((n) => `<p><strong>${escapeHtml(n)}</strong></p>`).join("")}<p>${escapeHtml(intro)}</p>
 <ul>${lines.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.label)}</a></li>`).join("")}</ul>`,
     locale,
   );

@@ -1,5 +1,6 @@
 import { buildProgram, createTestDb, createTestUser } from "@spm/db/test/factories";
 import { afterAll, describe, expect, it } from "vitest";
+import { actOnApproval } from "../approvals/run";
 import { importProgram } from "../programs/run";
 import { DeliveryInFlightError, deliverNotification, planReminders } from "./notifications";
 import { alertFixtures, at } from "./test-support";
@@ -131,5 +132,51 @@ describe("planReminders", () => {
       .execute();
     expect(mineAgain).toEqual([]);
     expect(first.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("asks for no figure of an approved year and place, and names a year returned to the steward", async () => {
+    const program = buildProgram({ indicators: [{ disaggregation: "regional" }] });
+    await importProgram(db, program, "test");
+    const north = await createTestUser(db, {
+      role: "steward",
+      email: "north-2@example.org",
+      regions: ["ZZ-N"],
+    });
+    const south = await createTestUser(db, {
+      role: "steward",
+      email: "south-2@example.org",
+      regions: ["ZZ-S"],
+    });
+    const act = (region: string, action: "submit" | "approve" | "return", comment?: string) =>
+      actOnApproval(db, {
+        request: {
+          program: program.code,
+          year: 2018,
+          region,
+          action,
+          ...(comment ? { comment } : {}),
+        },
+        places: null,
+        actor: "test",
+        now: new Date("2019-03-01T00:00:00Z"),
+      });
+    // North's 2018 is approved (locked); South's was returned with a comment.
+    await act("ZZ-N", "submit");
+    await act("ZZ-N", "approve");
+    await act("ZZ-S", "submit");
+    await act("ZZ-S", "return", "Проверьте итог по району");
+    await planReminders(db, { today: "2019-03-26" });
+    const payloadOf = async (id: string) =>
+      (await db.selectFrom("notifications").select(["payload"]).where("user_id", "=", id).execute())
+        .map(
+          (r) => r.payload as { program: { code: string }; items: unknown[]; returned?: unknown[] },
+        )
+        .filter((p) => p.program.code === program.code);
+    expect(await payloadOf(north.id)).toEqual([]);
+    const [forSouth] = await payloadOf(south.id);
+    expect(forSouth?.items).toEqual([expect.objectContaining({ region: "ZZ-S", period: "2018" })]);
+    expect(forSouth?.returned).toEqual([
+      { year: 2018, region: "ZZ-S", comment: "Проверьте итог по району" },
+    ]);
   });
 });

@@ -25,6 +25,7 @@ import {
 } from "kysely";
 import type { PendingDelivery } from "./evaluate";
 import type { AlertDigestPayload, AlertNoticePayload } from "./notices";
+import { type ReturnedUnit, reminderApprovals } from "./reminder-approvals";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 export type NotificationRow = Selectable<NotificationsTable>;
@@ -257,13 +258,16 @@ export interface ReminderPayload {
     region: string | null;
     path: string;
   }[];
+  /** Years at the steward's places returned by a manager, with the comment (absent: none). */
+  returned?: ReturnedUnit[];
 }
 
 /**
  * Writes the reminder e-mails owed on `today`: for each steward with an e-mail address, one per
  * programme, kind and due date, listing the figures still missing that they may report (all
- * national figures for stewards without a region limit, their regions' figures otherwise). The
- * key makes each reminder once per period and recipient, however often this runs.
+ * national figures for stewards without a region limit, their regions' figures otherwise), except
+ * those of an approved (locked) year and place, and naming the years returned to their places.
+ * The key makes each reminder once per period and recipient, however often this runs.
  */
 export async function planReminders(
   db: Kysely<Database>,
@@ -295,6 +299,10 @@ export async function planReminders(
       .execute();
     const have = new Set(present.map((p) => `${p.indicator_code}|${p.period}|${p.region_code}`));
     const byCode = new Map(program.indicators.map((i) => [i.code, i]));
+    const approvals = await reminderApprovals(db, {
+      code: program.code,
+      nation: program.nation.code,
+    });
     for (const steward of stewards) {
       const groups = new Map<string, ReminderPayload>();
       for (const call of calls) {
@@ -307,6 +315,7 @@ export async function planReminders(
           : [program.nation.code];
         for (const place of places) {
           if (have.has(`${call.indicator}|${call.period}|${place}`)) continue;
+          if (approvals.isApproved(Number(call.period.slice(0, 4)), place)) continue;
           const key = `${call.kind}|${call.dueDate}`;
           const group: ReminderPayload = groups.get(key) ?? {
             type: "reminder" as const,
@@ -326,7 +335,9 @@ export async function planReminders(
           groups.set(key, group);
         }
       }
+      const returned = approvals.returnedAt(steward.regions ?? [program.nation.code]);
       for (const payload of groups.values()) {
+        if (returned.length > 0) payload.returned = returned;
         const row = await db
           .insertInto("notifications")
           .values({
