@@ -2,8 +2,10 @@
 // memory) and collects garbage lazily: with no budget an export of 1,000,000 figures left
 // 150–210 MB of dead objects in the API's heap before a full collection (peak RSS 340–470 MB)
 // though the live set stays near 60 MB. The default budget of 128 MiB keeps both 1M exports
-// under 300 MB (tests/bench/RESULTS.md); nothing the API reads is held whole in its heap (a
-// workbook's shared strings are kept in a temporary file, a JSON batch is at most 16 MB).
+// under 230 MB (tests/bench/RESULTS.md); nothing the API reads is held whole in its heap (a
+// workbook's shared strings are kept in a temporary file, a JSON batch is at most 16 MB), and
+// what a budget does not bound (buffers outside the heap) is kept small: a workbook export waits
+// for its zip (packages/services/src/exports/sink.ts).
 
 /** The API's V8 old-space budget in MiB when API_HEAP_MB is not set. */
 export const DEFAULT_API_HEAP_MB = 128;
