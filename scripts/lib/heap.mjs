@@ -1,16 +1,26 @@
-// The ingest API's memory budget, when one is set. V8 grows its heap as it likes (up to a quarter
-// of the machine's memory) and collects garbage lazily: an export of 1,000,000 figures leaves
-// 150–210 MB of dead objects in the API's heap before a full collection (peak RSS 340–400 MB)
-// though the live set stays near 60 MB; with `API_HEAP_MB=128` the same export peaks at
-// 240–255 MB. It is not the default: reading a 20 MB workbook upload needs more than 128 MiB of
-// heap today (the API ran out of memory in tests/system/large-uploads.test.ts).
+// The ingest API's memory budget. V8 grows its heap as it likes (up to a quarter of the machine's
+// memory) and collects garbage lazily: with no budget an export of 1,000,000 figures left
+// 150–210 MB of dead objects in the API's heap before a full collection (peak RSS 340–470 MB)
+// though the live set stays near 60 MB. The default budget of 128 MiB keeps both 1M exports
+// under 230 MB (tests/bench/RESULTS.md); nothing the API reads is held whole in its heap (a
+// workbook's shared strings are kept in a temporary file, a JSON batch is at most 16 MB), and
+// what a budget does not bound (buffers outside the heap) is kept small: a workbook export waits
+// for its zip (packages/services/src/exports/sink.ts).
 
-/** The API's environment with `API_HEAP_MB` (if set) added to NODE_OPTIONS, other options kept. */
+/** The API's V8 old-space budget in MiB when API_HEAP_MB is not set. */
+export const DEFAULT_API_HEAP_MB = 128;
+
+/**
+ * The API's environment with its heap budget (`API_HEAP_MB`, default 128; 0: none, V8 decides)
+ * added to NODE_OPTIONS, other options kept.
+ */
 export function withApiHeap(env) {
-  if (env.API_HEAP_MB === undefined || env.API_HEAP_MB === "") return env;
-  const mb = Number(env.API_HEAP_MB);
+  const given =
+    env.API_HEAP_MB === undefined || env.API_HEAP_MB === "" ? undefined : env.API_HEAP_MB;
+  const mb = given === undefined ? DEFAULT_API_HEAP_MB : Number(given);
+  if (mb === 0) return env;
   if (!Number.isInteger(mb) || mb < 64)
-    throw new Error(`API_HEAP_MB must be an integer >= 64, not ${env.API_HEAP_MB}`);
+    throw new Error(`API_HEAP_MB must be 0 (no budget) or an integer >= 64, not ${given}`);
   const options = (env.NODE_OPTIONS ?? "").replace(/--max-old-space-size=\d+/g, "").trim();
   return { ...env, NODE_OPTIONS: `${options} --max-old-space-size=${mb}`.trim() };
 }

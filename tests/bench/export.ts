@@ -1,15 +1,17 @@
 // Export benchmark: a programme of BENCH_ROWS figures (default 1,000,000; monthly regional
 // indicators written straight into the tables) exported through the real API as CSV and as a
-// workbook, with rows/s and the API's peak RSS, against a raw `COPY (the same rows) TO STDOUT`
+// workbook, with rows/s and the API's peak RSS (each export's and overall, on its default heap
+// budget unless API_HEAP_MB says otherwise), against a raw `COPY (the same rows) TO STDOUT`
 // through pg in the same run. Progress on standard error; one JSON line at the end.
 import { createApiToken, createDb, migrateAsOwner } from "@spm/db";
 import { importProgram } from "@spm/services";
 import { sql } from "kysely";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
+import { withApiHeap } from "../../scripts/lib/heap.mjs";
 import { databaseUrls, freePort, startIngest, waitForUrl } from "../processes";
 import { buildBenchProgram, loadBenchFigures } from "./dashboard-data";
-import { note, peakRssMb } from "./measure";
+import { note, peakRssMb, resetPeakRss } from "./measure";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 100);
@@ -75,8 +77,17 @@ async function main() {
     const result: Record<string, number | string> = {
       rows: figures,
       rawRowsPerSec: Math.round(figures / raw.seconds),
+      // The budget the API runs on (API_HEAP_MB, scripts/lib/heap.mjs; 0: none) and its
+      // high-water mark once started, before any export.
+      apiHeapMb: Number(
+        /--max-old-space-size=(\d+)/.exec(withApiHeap(process.env).NODE_OPTIONS ?? "")?.[1] ?? 0,
+      ),
+      apiStartRssMb: peakRssMb(api.child.pid ?? 0),
     };
+    let peak = result.apiStartRssMb as number;
     for (const format of ["csv", "xlsx"] as const) {
+      // Each export's own high-water mark (Linux: writing 5 to clear_refs resets VmHWM).
+      resetPeakRss(api.child.pid ?? 0);
       const t0 = performance.now();
       const res = await fetch(
         `${url}/api/v1/export?program=${program.code}&format=${format}&asOf=${AS_OF}`,
@@ -90,9 +101,11 @@ async function main() {
       result[`${format}RowsPerSec`] = perSec;
       result[`${format}Ratio`] = Number((perSec / (figures / raw.seconds)).toFixed(3));
       result[`${format}Mb`] = Math.round(bytes / 1e6);
+      result[`${format}PeakRssMb`] = peakRssMb(api.child.pid ?? 0);
+      peak = Math.max(peak, result[`${format}PeakRssMb`] as number);
     }
-    // The high-water mark covers both exports: the API process's peak while writing them.
-    result.apiPeakRssMb = peakRssMb(api.child.pid ?? 0);
+    // The API process's peak from its start to the end of both exports.
+    result.apiPeakRssMb = peak;
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await api.stop();

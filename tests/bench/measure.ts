@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 
 /** The pids of a process group, each with its /proc/<pid>/stat fields from the state on. */
 function* groupProcesses(pgid: number): Generator<{ pid: string; fields: string[] }> {
@@ -26,6 +26,17 @@ export function peakRssMb(pgid: number): number {
     }
   }
   return Math.round(peak);
+}
+
+/** Resets the peak resident memory (VmHWM) of every process of a process group to its present. */
+export function resetPeakRss(pgid: number): void {
+  for (const { pid } of groupProcesses(pgid)) {
+    try {
+      writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    } catch {
+      // the process ended meanwhile
+    }
+  }
 }
 
 /** The p-th percentile (0..100) of a list of numbers, by nearest rank. */

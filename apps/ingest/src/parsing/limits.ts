@@ -12,7 +12,7 @@ export const MAX_COLUMNS = 1_000;
 /** Most bytes the entries of a workbook may inflate to, in all. */
 export const MAX_XLSX_INFLATED_BYTES = 1024 * 1024 * 1024;
 
-/** Most bytes the shared strings (held in memory while the sheet is read) may inflate to. */
+/** Most bytes the shared strings (kept in a temporary file while the sheet is read) may inflate to. */
 export const MAX_XLSX_SHARED_STRINGS_BYTES = 128 * 1024 * 1024;
 
 /** Highest ratio of inflated to compressed bytes read, once past `XLSX_RATIO_FROM_BYTES`. */

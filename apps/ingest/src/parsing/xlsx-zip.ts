@@ -2,7 +2,8 @@
  * exceljs's streaming workbook reader with a budget on what the zip inflates to. Its own `parse`
  * (exceljs 4.4.0, pinned) inflates entries without limit and spools early sheets to temporary
  * files it keeps when reading stops early; this one counts every inflated byte of every entry
- * against MAX_XLSX_* (limits.ts) and spools into a folder of its own, removed however it ends.
+ * against MAX_XLSX_* (limits.ts) and spools into a folder of its own, removed however it ends,
+ * the shared strings included (xlsx-strings.ts: a file, not the heap).
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -20,6 +21,7 @@ import {
   XLSX_RATIO_FROM_BYTES,
 } from "./limits";
 import { sheetXml, unprefixed, workbookXml } from "./xlsx-sheet-xml";
+import { SpilledStrings } from "./xlsx-strings";
 
 /** Thrown when a workbook inflates past its budget. */
 export class XlsxTooLarge extends Error {
@@ -33,6 +35,7 @@ interface ZipEntry extends Readable {
 // What exceljs's WorkbookReader does with each entry (its own methods, called as it calls them).
 interface ReaderInternals {
   input: Readable;
+  options: { sharedStrings: string };
   sharedStrings?: unknown[];
   workbookRels?: { Target?: string; Type?: string }[];
   model?: unknown;
@@ -92,6 +95,20 @@ function rewritten(xml: Readable, transform: Transform): Readable {
 export class BudgetedWorkbookReader extends Base {
   // The number exceljs knows each worksheet part by, by the part's path in the zip.
   private readonly sheetNumbers = new Map<string, string>();
+  // The reader's temporary folder (spooled sheets, the shared strings) while it parses.
+  private spool = "";
+  private strings: SpilledStrings | undefined;
+
+  // The shared strings go to a file as exceljs parses them ("emit"), and the sheets index that.
+  private async spillSharedStrings(entry: Readable): Promise<void> {
+    this.strings?.close();
+    const strings = new SpilledStrings(path.join(this.spool, "shared-strings.bin"));
+    this.strings = strings;
+    this.options.sharedStrings = "emit";
+    for await (const item of this._parseSharedStrings(entry))
+      strings.push((item as { text: unknown }).text);
+    this.sharedStrings = strings.asArray();
+  }
 
   // openpyxl names its parts from the package's root (`/xl/worksheets/sheet1.xml`), the Open XML
   // SDK names a first part `sheet.xml`; exceljs matches only `worksheets/sheet<n>.xml` (and
@@ -135,6 +152,7 @@ export class BudgetedWorkbookReader extends Base {
     this.input.on("error", (error) => zip.destroy(error));
     this.input.pipe(counting).pipe(zip);
     const spool = await mkdtemp(path.join(tmpdir(), "spm-xlsx-"));
+    this.spool = spool;
     const waiting: { part: string; file: string }[] = [];
     let stylesRead = false;
     try {
@@ -151,7 +169,7 @@ export class BudgetedWorkbookReader extends Base {
           await this._parseStyles(rewritten(stream, unprefixed()));
           stylesRead = true;
         } else if (entry.path === "xl/sharedStrings.xml")
-          yield* this._parseSharedStrings(rewritten(stream, unprefixed())) as AsyncGenerator<never>;
+          await this.spillSharedStrings(rewritten(stream, unprefixed()));
         else if (
           sheetNo !== undefined &&
           this.sharedStrings &&
@@ -178,6 +196,7 @@ export class BudgetedWorkbookReader extends Base {
         yield* this._parseWorksheet(xml, sheetNo) as Generator<never>;
       }
     } finally {
+      this.strings?.close();
       await rm(spool, { recursive: true, force: true });
     }
   }

@@ -1,7 +1,7 @@
 // Renders the dashboard's annual report page to an A4 PDF with Debian's headless Chromium (the
 // browser tests' own), one render at a time, each bounded in time and size; renders asked for
 // while one runs wait in a short queue, and more than that are refused (the caller says 503).
-import { chromium } from "playwright-core";
+// playwright-core is loaded on the first render only: it holds about 34 MB of the API's heap.
 
 export interface RenderRequest {
   /** The page's URL on the dashboard. */
@@ -54,6 +54,7 @@ async function renderOnce(
   request: RenderRequest,
   options: { chromiumPath: string; timeoutMs: number; maxBytes: number },
 ): Promise<Buffer> {
+  const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({
     executablePath: options.chromiumPath,
     headless: true,

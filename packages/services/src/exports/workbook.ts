@@ -6,7 +6,7 @@ import { programNarratives } from "../narratives/run";
 import { neutraliseCell } from "./cells";
 import { reportedYearLevels, type YearLevel } from "./reported";
 import { EXPORT_COLUMNS, type ExportRequest, exportRows } from "./rows";
-import { drained } from "./sink";
+import { sheetDrained } from "./sink";
 
 type Cell = string | number | null;
 
@@ -76,7 +76,7 @@ export async function writeXlsxExport(
         figures,
         EXPORT_COLUMNS.map((c) => row[c]),
       );
-    await drained(out);
+    await sheetDrained(figures, out);
   }
   figures.commit();
 
@@ -92,7 +92,7 @@ export async function writeXlsxExport(
         l.trajectory_level,
       ]);
     }
-    await drained(out);
+    await sheetDrained(statuses, out);
   }
   statuses.commit();
 
