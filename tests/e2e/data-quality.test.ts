@@ -77,7 +77,7 @@ describe("the data-quality page in Chromium", () => {
     await context.addCookies([{ name: "spm_lang", value: "ru", url: web }]);
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await signIn(page, web, "steward");
+    const steward = await signIn(page, web, "steward");
     await page.goto(`${web}/data-quality?program=${program.code}`);
     await expect(page.locator("h1").textContent()).resolves.toBe("Качество данных");
     const rows = page.locator('[data-table="data-quality"] tbody tr');
@@ -88,6 +88,9 @@ describe("the data-quality page in Chromium", () => {
     await expect(rows.first().textContent()).resolves.toContain(
       "85 больше максимума индикатора (80).",
     );
+    // Names in the reader's language, not codes: the indicator, the place, the marker.
+    await expect(rows.first().locator("a").first().textContent()).resolves.toBe("Indicator 0 (ru)");
+    await expect(rows.first().locator("[data-region]").textContent()).resolves.toBe("South (ru)");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     expect(await seriousViolations(page)).toEqual([]);
@@ -100,6 +103,8 @@ describe("the data-quality page in Chromium", () => {
       .poll(() => outlier.locator("[data-followed]").getAttribute("data-followed"))
       .toBe("yes");
     await expect(outlier.textContent()).resolves.toContain("уточнить у области");
+    await expect(outlier.textContent()).resolves.toContain(steward.username);
+    await expect(outlier.textContent()).resolves.not.toContain("user:");
     await outlier.locator("button").click();
     await expect
       .poll(() => outlier.locator("[data-followed]").getAttribute("data-followed"))

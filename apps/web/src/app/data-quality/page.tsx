@@ -1,14 +1,15 @@
-import { listPrograms } from "@spm/db";
+import { listActorNames, listPrograms, loadProgramDefinitions } from "@spm/db";
 import { type DataQualityItem, listDataQuality } from "@spm/services";
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { formatDateTime } from "~/components/indicator/format";
 import { FollowUpForm } from "~/components/quality/follow-up-form";
 import { ScrollBox } from "~/components/scroll-box";
 import { format } from "~/i18n";
 import { getQualityMessages, type QualityMessages } from "~/i18n/quality";
 import { getMessages } from "~/i18n/server";
 import { db } from "~/lib/db";
-import { formatValue } from "~/lib/format";
+import { formatPeriodName, formatValue } from "~/lib/format";
 import { requireUser } from "~/lib/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,6 +48,19 @@ export default async function DataQualityPage(props: {
     { program: program.code, followUp: SHOW[show], limit: 200 },
     { confidential: user.confidential, locale },
   );
+  const definition = (await loadProgramDefinitions(db())).find((p) => p.code === program.code);
+  const names = {
+    indicators: new Map(definition?.indicators.map((i) => [i.code, i.name[locale]]) ?? []),
+    places: new Map(
+      definition
+        ? [definition.nation, ...definition.regions].map((p) => [p.code, p.name[locale]])
+        : [],
+    ),
+    actors: await listActorNames(
+      db(),
+      warnings.map((w) => w.followUp?.by ?? null),
+    ),
+  };
   // Stewards follow up their places' figures; viewers read.
   const mayMark = (region: string) =>
     user.role !== "viewer" && (user.regions === null || user.regions.includes(region));
@@ -60,7 +74,7 @@ export default async function DataQualityPage(props: {
           <select name="program" defaultValue={program.code}>
             {programs.map((p) => (
               <option key={p.code} value={p.code}>
-                {p.code}
+                {p.name[locale]}
               </option>
             ))}
           </select>
@@ -81,8 +95,11 @@ export default async function DataQualityPage(props: {
         <WarningsTable
           warnings={warnings}
           t={t}
-          caption={format(t.caption, { program: program.code })}
+          caption={format(t.caption, { program: program.name[locale] })}
           value={(v) => formatValue(v, locale)}
+          when={(d) => formatDateTime(d, locale)}
+          period={(p) => formatPeriodName(p, locale)}
+          names={names}
           mayMark={mayMark}
         />
       )}
@@ -95,10 +112,16 @@ function WarningsTable(props: {
   t: QualityMessages;
   caption: string;
   value: (v: number) => string;
+  when: (d: Date) => string;
+  period: (p: string) => string;
+  names: {
+    indicators: Map<string, string>;
+    places: Map<string, string>;
+    actors: Map<string, string>;
+  };
   mayMark: (region: string) => boolean;
 }) {
-  const { t } = props;
-  const when = (d: Date) => `${new Date(d).toISOString().replace("T", " ").slice(0, 16)} UTC`;
+  const { t, when, names } = props;
   return (
     <ScrollBox label={props.caption}>
       <table className="stacked" data-table="data-quality">
@@ -118,10 +141,17 @@ function WarningsTable(props: {
           {props.warnings.map((w) => (
             <tr key={w.id} data-warning={w.id} data-code={w.code}>
               <td data-label={t.indicator}>
-                <a href={`/indicators/${encodeURIComponent(w.indicator)}`}>{w.indicator}</a>
+                <a href={`/indicators/${encodeURIComponent(w.indicator)}`}>
+                  {names.indicators.get(w.indicator) ?? w.indicator}
+                </a>
+                <div className="muted">{w.indicator}</div>
               </td>
-              <td data-label={t.place}>{w.region}</td>
-              <td data-label={t.period}>{w.period}</td>
+              <td data-label={t.place} data-region={w.region}>
+                {names.places.get(w.region) ?? w.region}
+              </td>
+              <td data-label={t.period} data-period={w.period}>
+                {props.period(w.period)}
+              </td>
               <td className="num" data-label={t.value}>
                 {w.withheld ? t.withheld : w.value === null ? "—" : props.value(w.value)}
               </td>
@@ -135,7 +165,10 @@ function WarningsTable(props: {
               <td data-label={t.followUp} data-followed={w.followUp ? "yes" : "no"}>
                 {w.followUp ? (
                   <div>
-                    {format(t.markedBy, { by: w.followUp.by, at: when(w.followUp.at) })}
+                    {format(t.markedBy, {
+                      by: names.actors.get(w.followUp.by) ?? w.followUp.by,
+                      at: when(w.followUp.at),
+                    })}
                     {w.followUp.comment && <div className="muted">{w.followUp.comment}</div>}
                   </div>
                 ) : (
