@@ -55,7 +55,16 @@ export function startProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
+  // A process that dies while the tests still need it says why (its last lines), once.
+  let stopping = false;
+  child.once("exit", (code, sig) => {
+    if (stopping) return;
+    process.stderr.write(
+      `[tests] ${path.basename(args.at(-1) ?? cmd)} exited unexpectedly (code ${code}, signal ${sig}); its last output:\n${output.join("")}\n`,
+    );
+  });
   const signal = (sig: NodeJS.Signals) => {
+    stopping = true;
     try {
       process.kill(-(child.pid ?? 0), sig);
     } catch {

@@ -1,17 +1,18 @@
 // The ingest API's memory budget. V8 grows its heap as it likes (up to a quarter of the machine's
 // memory) and collects garbage lazily: with no budget an export of 1,000,000 figures left
 // 150–210 MB of dead objects in the API's heap before a full collection (peak RSS 340–470 MB)
-// though the live set stays near 60 MB. The default budget of 128 MiB keeps both 1M exports
-// under 230 MB (tests/bench/RESULTS.md); nothing the API reads is held whole in its heap (a
-// workbook's shared strings are kept in a temporary file, a JSON batch is at most 16 MB), and
-// what a budget does not bound (buffers outside the heap) is kept small: a workbook export waits
-// for its zip (packages/services/src/exports/sink.ts).
+// though the live set stays near 60 MB. A budget of 128 MiB keeps both 1M exports under 230 MB
+// (tests/bench/RESULTS.md), and what a budget does not bound (buffers outside the heap) is kept
+// small: a workbook's shared strings go to a temporary file, a workbook export waits for its zip
+// (packages/services/src/exports/sink.ts). It is not the default: under the whole test suite's
+// concurrent requests (large uploads, JSON batches of 16 MB, exports, PDFs at once) an API of
+// 128 MiB ran out of heap and died, where one without a budget only grows (2026-12-08).
 
-/** The API's V8 old-space budget in MiB when API_HEAP_MB is not set. */
-export const DEFAULT_API_HEAP_MB = 128;
+/** The API's V8 old-space budget in MiB when API_HEAP_MB is not set: none (V8 decides). */
+export const DEFAULT_API_HEAP_MB = 0;
 
 /**
- * The API's environment with its heap budget (`API_HEAP_MB`, default 128; 0: none, V8 decides)
+ * The API's environment with its heap budget (`API_HEAP_MB`; unset or 0: none, V8 decides)
  * added to NODE_OPTIONS, other options kept.
  */
 export function withApiHeap(env) {

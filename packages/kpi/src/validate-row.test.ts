@@ -77,6 +77,16 @@ describe("validateRow accepts and normalises", () => {
   });
 });
 
+describe("validateRow refuses a value of JSON that is no number or text", () => {
+  it.each([true, false, { n: 5 }, [1, 2], { long: "x".repeat(100) }])("%j", (value) => {
+    const got = validateRow({ indicator: "PCT_UP", period: "2018", value } as never, index);
+    expect(got.ok).toBe(false);
+    if (got.ok) return;
+    expect(got.errors.map((e) => [e.field, e.code])).toEqual([["value", "value_not_a_number"]]);
+    expect(String(got.errors[0]?.params?.value).length).toBeLessThanOrEqual(41);
+  });
+});
+
 describe("validateRow rejects, reporting every error of the row", () => {
   it.each<[RawRow, [string, string][]]>([
     [{ period: "2018", value: "1" }, [["indicator", "indicator_missing"]]],

@@ -131,6 +131,13 @@ function checkRowValue(
   unit: Unit | undefined,
   errors: RowError[],
 ): number | null {
+  // A JSON batch may send anything: a boolean, an object or an array is no number (not a crash).
+  if (typeof rawValue !== "string" && typeof rawValue !== "number" && rawValue != null) {
+    const shown = JSON.stringify(rawValue) ?? String(rawValue);
+    const value = shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+    errors.push(rowError("value", "value_not_a_number", { value }));
+    return null;
+  }
   const result =
     typeof rawValue === "number"
       ? checkValue(rawValue, unit ?? "number")
