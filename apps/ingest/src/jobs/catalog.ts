@@ -17,6 +17,7 @@ import {
 import { type Job, UnrecoverableError } from "bullmq";
 import type pino from "pino";
 import { z } from "zod";
+import { chunkTimingLog } from "../ingest/chunk-timings";
 import { processUpload } from "../ingest/process-upload";
 import { reconcileUploads } from "../ingest/reconcile";
 import type { Notifier } from "../notify/deliver";
@@ -76,6 +77,7 @@ export const JOBS = {
       const result = await processUpload(ctx.db, payload.uploadId, {
         now: ctx.now,
         onProgress: (done) => ctx.job.updateProgress({ done }),
+        onTiming: chunkTimingLog(ctx.logger, payload.uploadId),
       });
       // The status work was written with the figures; this only asks for it to be done now.
       if (result.changedIndicators.length > 0) await enqueueStatusWork(ctx.queues);
