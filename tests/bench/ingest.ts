@@ -218,7 +218,7 @@ async function main() {
     }
     const result = {
       rows: ROWS,
-      stage: process.env.SPM_INGEST_STAGE ?? "default",
+      stage: process.env.INGEST_STAGE ?? "default (copy)",
       pipelineRowsPerSec: Math.round(pipelineRowsPerSec),
       rawRowsPerSec: Math.round(rawRowsPerSec),
       ratio: Number((pipelineRowsPerSec / rawRowsPerSec).toFixed(3)),

@@ -98,6 +98,9 @@ const schema = z.object({
   // A report PDF's render may take this long; the cache of rendered PDFs holds this many MB.
   REPORT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   REPORT_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(128),
+  // How uploads are staged: `copy` (COPY into narrow columns) or `insert` (multi-row inserts of
+  // jsonb, as before); a switch so one benchmark run can show the step's own gain.
+  INGEST_STAGE: z.enum(["copy", "insert"]).default("copy"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -77,6 +77,7 @@ async function processJob(job: Job): Promise<unknown> {
         allowPrivate: env.SOURCES_ALLOW_PRIVATE,
         timeoutMs: env.SOURCE_TIMEOUT_MS,
         maxBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+        stage: env.INGEST_STAGE,
       },
       reports,
     });

@@ -168,9 +168,19 @@ export interface UploadsTable {
 export interface UploadRowsTable {
   upload_id: string;
   row_number: number;
-  raw: Json<Record<string, string>>;
+  /** The row as sent, when its cells do not fit the columns below (or it was staged before them). */
+  raw: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   outcome: RowOutcome | null;
   figure_key: string | null;
+  indicator: Generated<string | null>;
+  period: Generated<string | null>;
+  region: Generated<string | null>;
+  value: Generated<string | null>;
+  /** The value when it was sent as a JSON number. */
+  value_number: Generated<number | null>;
+  flag: Generated<string | null>;
+  note: Generated<string | null>;
+  source: Generated<string | null>;
 }
 
 export interface UploadErrorsTable {

@@ -17,6 +17,7 @@ import * as reportSchedules from "./migrations/2026_12_08_0240_report_schedules"
 import * as localizedTexts from "./migrations/2026_12_08_0250_localized_texts";
 import * as userAgency from "./migrations/2026_12_08_0260_user_agency";
 import * as observationsByRevision from "./migrations/2026_12_08_0270_observations_by_revision";
+import * as uploadRowCells from "./migrations/2026_12_08_0300_upload_row_cells";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   "2026_12_08_0250_localized_texts": localizedTexts,
   "2026_12_08_0260_user_agency": userAgency,
   "2026_12_08_0270_observations_by_revision": observationsByRevision,
+  "2026_12_08_0300_upload_row_cells": uploadRowCells,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */

@@ -20,6 +20,7 @@ import { z } from "zod";
 import { chunkTimingLog } from "../ingest/chunk-timings";
 import { processUpload } from "../ingest/process-upload";
 import { reconcileUploads } from "../ingest/reconcile";
+import type { StageMode } from "../ingest/stage";
 import type { Notifier } from "../notify/deliver";
 import {
   enqueueAlertEvaluation,
@@ -40,7 +41,13 @@ export interface JobContext {
   reconcileGraceMs: number;
   notifier: Notifier;
   notifyAttempts: number;
-  sources: { key: SecretsKey | null; allowPrivate: boolean; timeoutMs: number; maxBytes: number };
+  sources: {
+    key: SecretsKey | null;
+    allowPrivate: boolean;
+    timeoutMs: number;
+    maxBytes: number;
+    stage?: StageMode;
+  };
   /** What sends scheduled reports (absent: none are sent by this process). */
   reports?: Omit<ReportSenderDeps, "db" | "now" | "logger">;
 }

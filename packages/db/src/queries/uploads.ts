@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, RowOutcome, Upload, UploadStatus } from "../database";
+import { stagedRaw } from "./upload-copy";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 // Staged rows carry 4 parameters each: 5,000 a statement stays far below Postgres' 65,535.
@@ -152,7 +153,7 @@ export async function listUploadErrors(
     )
     .select(["e.row_number as row", "e.field", "e.code", "e.message", "e.params"])
     // The flag the row was sent with: a row sent confidential is shown so to other readers.
-    .select(sql<string | null>`r.raw->>'flag'`.as("flag"))
+    .select(sql<string | null>`coalesce(r.raw->>'flag', r.flag)`.as("flag"))
     .where("e.upload_id", "=", uploadId)
     .orderBy("e.row_number")
     .orderBy("e.id")
@@ -198,7 +199,7 @@ export async function claimPendingRows(
 ) {
   return trx
     .selectFrom("upload_rows as r")
-    .select(["r.row_number as row", "r.raw"])
+    .select(["r.row_number as row", stagedRaw("r").as("raw")])
     .select((eb) =>
       eb
         .selectFrom("upload_rows as later")
@@ -280,10 +281,10 @@ export async function listChangedFigures(
 /** Raw rows of an upload that were (or, in a dry run, would be) inserted or updated. */
 export async function listAppliedRawRows(db: Conn, uploadId: string) {
   return db
-    .selectFrom("upload_rows")
-    .select(["row_number as row", "raw"])
-    .where("upload_id", "=", uploadId)
-    .where("outcome", "in", ["inserted", "updated"])
+    .selectFrom("upload_rows as r")
+    .select(["r.row_number as row", stagedRaw("r").as("raw")])
+    .where("r.upload_id", "=", uploadId)
+    .where("r.outcome", "in", ["inserted", "updated"])
     .orderBy("row_number")
     .execute();
 }
@@ -334,7 +335,8 @@ export async function listRejectedRows(db: Conn, uploadId: string) {
     .leftJoin("upload_errors as e", (j) =>
       j.onRef("e.upload_id", "=", "r.upload_id").onRef("e.row_number", "=", "r.row_number"),
     )
-    .select(["r.row_number as row", "r.raw", "e.field", "e.code", "e.message", "e.params"])
+    .select(["r.row_number as row", stagedRaw("r").as("raw")])
+    .select(["e.field", "e.code", "e.message", "e.params"])
     .where("r.upload_id", "=", uploadId)
     .where("r.outcome", "=", "rejected")
     .orderBy("r.row_number")
