@@ -101,6 +101,9 @@ const schema = z.object({
   // How uploads are staged: `copy` (COPY into narrow columns) or `insert` (multi-row inserts of
   // jsonb, as before); a switch so one benchmark run can show the step's own gain.
   INGEST_STAGE: z.enum(["copy", "insert"]).default("copy"),
+  // How the worker records its rows' outcomes: `chunk` (one row a chunk, the upload's watermark)
+  // or `row` (an UPDATE of every staged row, as before).
+  INGEST_OUTCOMES: z.enum(["chunk", "row"]).default("chunk"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

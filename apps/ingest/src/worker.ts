@@ -70,6 +70,7 @@ async function processJob(job: Job): Promise<unknown> {
       now: () => new Date(),
       job,
       reconcileGraceMs: env.RECONCILE_GRACE_MS,
+      outcomes: env.INGEST_OUTCOMES,
       notifier,
       notifyAttempts: env.NOTIFY_ATTEMPTS,
       sources: {

@@ -183,6 +183,21 @@ export interface UploadRowsTable {
   source: Generated<string | null>;
 }
 
+/** A processed chunk of an upload: its last row is the watermark, one letter a row's outcome. */
+export interface UploadChunksTable {
+  upload_id: string;
+  last_row: number;
+  rows: number[];
+  outcomes: string;
+}
+
+/** Every processed row's outcome, whether recorded on the row or by its chunk (a view). */
+export interface UploadRowOutcomesView {
+  upload_id: string;
+  row_number: number;
+  outcome: RowOutcome;
+}
+
 export interface UploadErrorsTable {
   id: Generated<string>;
   upload_id: string;
@@ -373,6 +388,8 @@ export interface Database {
   uploads: UploadsTable;
   upload_rows: UploadRowsTable;
   upload_errors: UploadErrorsTable;
+  upload_chunks: UploadChunksTable;
+  upload_row_outcomes: UploadRowOutcomesView;
   observation_revisions: ObservationRevisionsTable;
   observations: ObservationsTable;
   status_snapshots: StatusSnapshotsTable;

@@ -24,6 +24,7 @@ export * from "./queries/status-work";
 export * from "./queries/status-years";
 export * from "./queries/tokens";
 export * from "./queries/upload-copy";
+export * from "./queries/upload-outcomes";
 export * from "./queries/uploads";
 export * from "./queries/users";
 export * from "./sources-table";

@@ -18,6 +18,7 @@ import * as localizedTexts from "./migrations/2026_12_08_0250_localized_texts";
 import * as userAgency from "./migrations/2026_12_08_0260_user_agency";
 import * as observationsByRevision from "./migrations/2026_12_08_0270_observations_by_revision";
 import * as uploadRowCells from "./migrations/2026_12_08_0300_upload_row_cells";
+import * as uploadChunks from "./migrations/2026_12_08_0310_upload_chunks";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "2026_12_08_0260_user_agency": userAgency,
   "2026_12_08_0270_observations_by_revision": observationsByRevision,
   "2026_12_08_0300_upload_row_cells": uploadRowCells,
+  "2026_12_08_0310_upload_chunks": uploadChunks,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */

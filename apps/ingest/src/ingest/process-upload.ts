@@ -1,9 +1,10 @@
-import type { RowOutcome } from "@spm/db";
+import type { OutcomeMode, RowOutcome } from "@spm/db";
 import {
   addStatusWork,
   addUploadErrors,
   applyObservations,
   claimPendingRows,
+  claimRowsAfterWatermark,
   type Db,
   findUploadById,
   listAppliedRawRows,
@@ -11,6 +12,7 @@ import {
   loadProgramDefinitions,
   type ObservationInput,
   previewObservations,
+  recordChunkOutcomes,
   recordRowOutcomes,
   startUploadAttempt,
   type UploadErrorInput,
@@ -83,10 +85,12 @@ async function processChunk(
   upload: { id: string; seq: string; created_by: string; dry_run: boolean },
   index: ProgramIndex,
   scope: WriteScope,
+  mode: OutcomeMode,
 ): Promise<ChunkTiming> {
   const t0 = performance.now();
   const timing = await db.transaction().execute(async (trx) => {
-    const rows = await claimPendingRows(trx, upload.id, CHUNK_ROWS);
+    const claim = mode === "chunk" ? claimRowsAfterWatermark : claimPendingRows;
+    const rows = await claim(trx, upload.id, CHUNK_ROWS);
     const t1 = performance.now();
     const outcomes: { row: number; outcome: RowOutcome }[] = [];
     const errors: UploadErrorInput[] = [];
@@ -129,7 +133,8 @@ async function processChunk(
     // The statuses these figures change are owed in the same transaction: never lost between.
     if (!upload.dry_run) await addStatusWork(trx, [...changed], "upload");
     await addUploadErrors(trx, upload.id, errors);
-    await recordRowOutcomes(trx, upload.id, outcomes);
+    const record = mode === "chunk" ? recordChunkOutcomes : recordRowOutcomes;
+    await record(trx, upload.id, outcomes);
     const t4 = performance.now();
     return {
       rows: rows.length,
@@ -153,6 +158,8 @@ export async function processUpload(
   options: {
     now: () => Date;
     onProgress?: (done: number) => Promise<void>;
+    /** How outcomes are recorded (INGEST_OUTCOMES): by chunk (a watermark) unless told. */
+    outcomes?: OutcomeMode;
     /** Told each chunk's timings and, last, the status changes' time (`chunk` null). */
     onTiming?: (chunk: ChunkTiming | null, statusChangesMs: number) => void;
   },
@@ -168,7 +175,7 @@ export async function processUpload(
   const scope = await writeScopeNow(db, upload.created_by, options.now());
   let done = 0;
   for (;;) {
-    const timing = await processChunk(db, upload, index, scope);
+    const timing = await processChunk(db, upload, index, scope, options.outcomes ?? "chunk");
     if (timing.rows === 0) break;
     options.onTiming?.(timing, 0);
     done += timing.rows;

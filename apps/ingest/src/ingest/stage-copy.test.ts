@@ -120,7 +120,7 @@ it("gives the worker the same rows: the same outcomes, errors and rejected rows"
     const errors = await listUploadErrors(db, id, { limit: 100 });
     const rejected = await listRejectedRows(db, id);
     const { rows: outcomes } = await sql<{ row: number; outcome: string }>`select row_number as row,
-      outcome from upload_rows where upload_id = ${id} order by row_number`.execute(db);
+      outcome from upload_row_outcomes where upload_id = ${id} order by row_number`.execute(db);
     return {
       errors: errors.map((e) => [e.row, e.code, e.params]),
       rejected: rejected.map((r) => [r.row, withoutNulls(r.raw), r.code]),

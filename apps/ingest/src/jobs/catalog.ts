@@ -3,6 +3,7 @@ import {
   claimDueSources,
   countStalledStatusWork,
   type Db,
+  type OutcomeMode,
   pruneStatusWork,
 } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
@@ -48,6 +49,8 @@ export interface JobContext {
     maxBytes: number;
     stage?: StageMode;
   };
+  /** How the upload worker records its rows' outcomes (INGEST_OUTCOMES). */
+  outcomes?: OutcomeMode;
   /** What sends scheduled reports (absent: none are sent by this process). */
   reports?: Omit<ReportSenderDeps, "db" | "now" | "logger">;
 }
@@ -84,6 +87,7 @@ export const JOBS = {
       const result = await processUpload(ctx.db, payload.uploadId, {
         now: ctx.now,
         onProgress: (done) => ctx.job.updateProgress({ done }),
+        outcomes: ctx.outcomes,
         onTiming: chunkTimingLog(ctx.logger, payload.uploadId),
       });
       // The status work was written with the figures; this only asks for it to be done now.
