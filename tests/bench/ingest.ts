@@ -218,7 +218,8 @@ async function main() {
     }
     const result = {
       rows: ROWS,
-      stage: process.env.INGEST_STAGE ?? "default (copy)",
+      stage: process.env.INGEST_STAGE ?? "copy (default)",
+      outcomes: process.env.INGEST_OUTCOMES ?? "chunk (default)",
       pipelineRowsPerSec: Math.round(pipelineRowsPerSec),
       rawRowsPerSec: Math.round(rawRowsPerSec),
       ratio: Number((pipelineRowsPerSec / rawRowsPerSec).toFixed(3)),

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, Upload, UploadStatus } from "../database";
 import { stagedRaw } from "./upload-copy";
+import { outcomeIn } from "./upload-outcomes";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 // Staged rows carry 4 parameters each: 5,000 a statement stays far below Postgres' 65,535.
@@ -208,16 +209,12 @@ export async function listChangedFigures(
 ): Promise<{ indicator: string; region: string }[]> {
   const rows = await db
     .selectFrom("upload_rows as r")
-    .innerJoin("upload_row_outcomes as o", (j) =>
-      j.onRef("o.upload_id", "=", "r.upload_id").onRef("o.row_number", "=", "r.row_number"),
-    )
     .select([
       sql<string>`split_part(r.figure_key, '|', 1)`.as("indicator"),
       sql<string>`split_part(r.figure_key, '|', 2)`.as("region"),
     ])
     .where("r.upload_id", "=", uploadId)
-    .where("o.upload_id", "=", uploadId)
-    .where("o.outcome", "in", ["inserted", "updated"])
+    .where(outcomeIn("r", uploadId, ["inserted", "updated"]))
     .where("r.figure_key", "is not", null)
     .distinct()
     .execute();
@@ -231,13 +228,9 @@ export async function listChangedFigures(
 export async function listAppliedRawRows(db: Conn, uploadId: string) {
   return db
     .selectFrom("upload_rows as r")
-    .innerJoin("upload_row_outcomes as o", (j) =>
-      j.onRef("o.upload_id", "=", "r.upload_id").onRef("o.row_number", "=", "r.row_number"),
-    )
     .select(["r.row_number as row", stagedRaw("r").as("raw")])
     .where("r.upload_id", "=", uploadId)
-    .where("o.upload_id", "=", uploadId)
-    .where("o.outcome", "in", ["inserted", "updated"])
+    .where(outcomeIn("r", uploadId, ["inserted", "updated"]))
     .orderBy("r.row_number")
     .execute();
 }
@@ -288,14 +281,10 @@ export async function listRejectedRows(db: Conn, uploadId: string) {
     .leftJoin("upload_errors as e", (j) =>
       j.onRef("e.upload_id", "=", "r.upload_id").onRef("e.row_number", "=", "r.row_number"),
     )
-    .innerJoin("upload_row_outcomes as o", (j) =>
-      j.onRef("o.upload_id", "=", "r.upload_id").onRef("o.row_number", "=", "r.row_number"),
-    )
     .select(["r.row_number as row", stagedRaw("r").as("raw")])
     .select(["e.field", "e.code", "e.message", "e.params"])
     .where("r.upload_id", "=", uploadId)
-    .where("o.upload_id", "=", uploadId)
-    .where("o.outcome", "=", "rejected")
+    .where(outcomeIn("r", uploadId, ["rejected"]))
     .orderBy("r.row_number")
     .orderBy("e.id")
     .execute();
