@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { IndicatorChangesTable, NarrativesTable } from "./database-managing";
 import type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
+import type { UploadChunksTable, UploadRowOutcomesView } from "./database-uploads";
 import type { SourcesTable } from "./sources-table";
 
 export type { IndicatorChangesTable, NarrativesTable } from "./database-managing";
@@ -168,7 +169,7 @@ export interface UploadsTable {
 export interface UploadRowsTable {
   upload_id: string;
   row_number: number;
-  /** The row as sent, when its cells do not fit the columns below (or it was staged before them). */
+  /** The row as sent, when its cells do not fit the columns below (or it was staged before). */
   raw: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   outcome: RowOutcome | null;
   figure_key: string | null;
@@ -176,26 +177,10 @@ export interface UploadRowsTable {
   period: Generated<string | null>;
   region: Generated<string | null>;
   value: Generated<string | null>;
-  /** The value when it was sent as a JSON number. */
-  value_number: Generated<number | null>;
+  value_number: Generated<number | null>; // the value when sent as a JSON number
   flag: Generated<string | null>;
   note: Generated<string | null>;
   source: Generated<string | null>;
-}
-
-/** A processed chunk of an upload: its last row is the watermark, one letter a row's outcome. */
-export interface UploadChunksTable {
-  upload_id: string;
-  last_row: number;
-  rows: number[];
-  outcomes: string;
-}
-
-/** Every processed row's outcome, whether recorded on the row or by its chunk (a view). */
-export interface UploadRowOutcomesView {
-  upload_id: string;
-  row_number: number;
-  outcome: RowOutcome;
 }
 
 export interface UploadErrorsTable {
