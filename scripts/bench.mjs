@@ -16,8 +16,15 @@ if (!kind || !existsSync(script)) {
 ensureDependencies();
 const dataDir = mkdtempSync(path.join(tmpdir(), "spm-bench-"));
 chmodSync(dataDir, 0o755);
+// The same server settings for every pipeline and baseline of a run, chosen on purpose (see
+// tests/bench/RESULTS.md): production durability (fsync, synchronous commits, full-page writes
+// as shipped), shared buffers that hold a million figures' working set, and WAL room enough that
+// checkpoints come from the clock rather than from a million rows' WAL. BENCH_PG_SETTINGS overrides.
+const PG_SETTINGS =
+  process.env.BENCH_PG_SETTINGS ?? "shared_buffers=512MB max_wal_size=8GB checkpoint_timeout=15min";
 const serviceEnv = {
   ...process.env,
+  SPM_PG_SETTINGS: PG_SETTINGS,
   SPM_DATA_DIR: dataDir,
   SPM_PG_PORT: String(await freePort()),
   SPM_REDIS_PORT: String(await freePort()),

@@ -67,6 +67,15 @@ pg_running() {
   [ -n "$state" ] && [ "$state" != "Z" ] && [ "$state" != "X" ]
 }
 
+# Extra server settings as `name=value` words (SPM_PG_SETTINGS, e.g. the benchmarks' choice).
+pg_settings() {
+  local kv
+  for kv in ${SPM_PG_SETTINGS:-}; do
+    [[ "$kv" =~ ^[a-z_]+=[A-Za-z0-9.]+$ ]] || die "SPM_PG_SETTINGS: not name=value: $kv"
+    printf ' -c %s' "$kv"
+  done
+}
+
 pg_up() {
   local bin pgdata pw
   bin=$(pg_bin)
@@ -94,7 +103,7 @@ pg_up() {
     local attempt
     for attempt in 1 2 3 4 5; do
       as_pg "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
-        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $pgdata" start >/dev/null && break
+        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $pgdata$(pg_settings)" start >/dev/null && break
       [ "$attempt" -eq 5 ] && { tail -n 20 "$pgdata/server.log" >&2; die "Postgres did not start"; }
       rm -f "$pgdata/postmaster.pid"
       sleep 2

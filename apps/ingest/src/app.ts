@@ -159,6 +159,7 @@ export function createApp(deps: AppDeps): express.Express {
       queues: deps.queues,
       logger: deps.logger,
       maxUploadBytes: deps.maxUploadBytes,
+      stage: deps.sources?.stage,
     }),
   );
   api.use("/indicators", requireRole("viewer"));

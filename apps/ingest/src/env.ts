@@ -98,6 +98,12 @@ const schema = z.object({
   // A report PDF's render may take this long; the cache of rendered PDFs holds this many MB.
   REPORT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   REPORT_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(128),
+  // How uploads are staged: `copy` (COPY into narrow columns) or `insert` (multi-row inserts of
+  // jsonb, as before); a switch so one benchmark run can show the step's own gain.
+  INGEST_STAGE: z.enum(["copy", "insert"]).default("copy"),
+  // How the worker records its rows' outcomes: `chunk` (one row a chunk, the upload's watermark)
+  // or `row` (an UPDATE of every staged row, as before).
+  INGEST_OUTCOMES: z.enum(["chunk", "row"]).default("chunk"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

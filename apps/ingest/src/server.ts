@@ -37,6 +37,7 @@ const app = createApp({
     key: env.SECRETS_KEY,
     allowPrivate: env.SOURCES_ALLOW_PRIVATE,
     timeoutMs: env.SOURCE_TIMEOUT_MS,
+    stage: env.INGEST_STAGE,
   },
   reports: {
     renderer: createReportRenderer({

@@ -70,6 +70,7 @@ async function processJob(job: Job): Promise<unknown> {
       now: () => new Date(),
       job,
       reconcileGraceMs: env.RECONCILE_GRACE_MS,
+      outcomes: env.INGEST_OUTCOMES,
       notifier,
       notifyAttempts: env.NOTIFY_ATTEMPTS,
       sources: {
@@ -77,6 +78,7 @@ async function processJob(job: Job): Promise<unknown> {
         allowPrivate: env.SOURCES_ALLOW_PRIVATE,
         timeoutMs: env.SOURCE_TIMEOUT_MS,
         maxBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+        stage: env.INGEST_STAGE,
       },
       reports,
     });

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { ApprovalsTable, IndicatorChangesTable, NarrativesTable } from "./database-managing";
 import type { QualityTables } from "./database-quality";
 import type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
+import type { UploadChunksTable, UploadRowOutcomesView } from "./database-uploads";
 import type { SourcesTable } from "./sources-table";
 
 export type {
@@ -173,9 +174,18 @@ export interface UploadsTable {
 export interface UploadRowsTable {
   upload_id: string;
   row_number: number;
-  raw: Json<Record<string, string>>;
+  /** The row as sent, when its cells do not fit the columns below (or it was staged before). */
+  raw: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   outcome: RowOutcome | null;
   figure_key: string | null;
+  indicator: Generated<string | null>;
+  period: Generated<string | null>;
+  region: Generated<string | null>;
+  value: Generated<string | null>;
+  value_number: Generated<number | null>; // the value when sent as a JSON number
+  flag: Generated<string | null>;
+  note: Generated<string | null>;
+  source: Generated<string | null>;
 }
 
 export interface UploadErrorsTable {
@@ -370,6 +380,8 @@ export interface Database extends QualityTables {
   uploads: UploadsTable;
   upload_rows: UploadRowsTable;
   upload_errors: UploadErrorsTable;
+  upload_chunks: UploadChunksTable;
+  upload_row_outcomes: UploadRowOutcomesView;
   observation_revisions: ObservationRevisionsTable;
   observations: ObservationsTable;
   status_snapshots: StatusSnapshotsTable;

@@ -1,6 +1,6 @@
 export { grantAppPrivileges, migrateAsOwner, roleOf } from "./app-role";
 export { generateSecret, hashPassword, hashSecret, verifyPassword } from "./auth/secrets";
-export { createDb, type Db } from "./client";
+export { createDb, type Db, withOneConnection } from "./client";
 export * from "./database";
 export { migrateToLatest } from "./migrate";
 export * from "./queries/alert-rules";
@@ -25,6 +25,8 @@ export * from "./queries/status-snapshots";
 export * from "./queries/status-work";
 export * from "./queries/status-years";
 export * from "./queries/tokens";
+export * from "./queries/upload-copy";
+export * from "./queries/upload-outcomes";
 export * from "./queries/uploads";
 export * from "./queries/users";
 export * from "./sources-table";

@@ -20,6 +20,8 @@ import * as observationsByRevision from "./migrations/2026_12_08_0270_observatio
 import * as formUploads from "./migrations/2026_12_08_0280_form_uploads";
 import * as approvals from "./migrations/2026_12_08_0400_approvals";
 import * as dataQuality from "./migrations/2026_12_08_0500_data_quality";
+import * as uploadRowCells from "./migrations/2026_12_08_0600_upload_row_cells";
+import * as uploadChunks from "./migrations/2026_12_08_0610_upload_chunks";
 
 // Inline provider: the same list runs from tsx, tests and built code.
 const migrations: Record<string, Migration> = {
@@ -43,6 +45,8 @@ const migrations: Record<string, Migration> = {
   "2026_12_08_0280_form_uploads": formUploads,
   "2026_12_08_0400_approvals": approvals,
   "2026_12_08_0500_data_quality": dataQuality,
+  "2026_12_08_0600_upload_row_cells": uploadRowCells,
+  "2026_12_08_0610_upload_chunks": uploadChunks,
 };
 
 /** Applies every pending migration and returns the ones it ran; throws on the first failure. */

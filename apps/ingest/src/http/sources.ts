@@ -18,6 +18,7 @@ import { type Request, Router } from "express";
 import type pino from "pino";
 import { z } from "zod";
 import { auditActor, principalOf, requireRole } from "../auth/middleware";
+import type { StageMode } from "../ingest/stage";
 import type { Queues } from "../queues";
 import { pullSource } from "../sources/pull-source";
 import { HttpProblem } from "./problem";
@@ -29,6 +30,8 @@ export interface SourcesConfig {
   key: SecretsKey | null;
   allowPrivate: boolean;
   timeoutMs: number;
+  /** How a pull's rows are staged (INGEST_STAGE). */
+  stage?: StageMode;
 }
 
 export interface SourcesDeps {

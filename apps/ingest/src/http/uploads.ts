@@ -19,7 +19,7 @@ import { principalOf, requireRole } from "../auth/middleware";
 import { actorOf, hasRole, type Principal } from "../auth/principal";
 import { enqueueUpload } from "../ingest/enqueue";
 import { stageAndEnqueue, uploadCatalog } from "../ingest/receive";
-import type { IncomingRow } from "../ingest/stage";
+import type { IncomingRow, StageMode } from "../ingest/stage";
 import { buildRejectedCsv, parseUpload, UploadFileError } from "../parsing";
 import type { Queues } from "../queues";
 import { HttpProblem } from "./problem";
@@ -32,6 +32,7 @@ export interface UploadsDeps {
   queues: Queues;
   logger: pino.Logger;
   maxUploadBytes: number;
+  stage?: StageMode;
 }
 
 const KEY = z.string().trim().min(1).max(200);

@@ -1,9 +1,10 @@
-import type { RowOutcome } from "@spm/db";
+import type { OutcomeMode, RowOutcome } from "@spm/db";
 import {
   addStatusWork,
   addUploadErrors,
   applyObservations,
   claimPendingRows,
+  claimRowsAfterWatermark,
   type Db,
   findUploadById,
   listAppliedRawRows,
@@ -11,6 +12,7 @@ import {
   loadProgramDefinitions,
   type ObservationInput,
   previewObservations,
+  recordChunkOutcomes,
   recordRowOutcomes,
   startUploadAttempt,
   type UploadErrorInput,
@@ -39,6 +41,17 @@ export const CHUNK_ROWS = 2000;
 export interface ProcessResult {
   status: "completed" | "skipped";
   changedIndicators: string[];
+}
+
+/** Where one chunk's time went (ms): claiming its rows, checking them, writing, recording. */
+export interface ChunkTiming {
+  rows: number;
+  claimMs: number;
+  checkMs: number;
+  applyMs: number;
+  recordMs: number;
+  /** The whole transaction, commit included. */
+  totalMs: number;
 }
 
 function toInput(
@@ -74,9 +87,13 @@ async function processChunk(
   upload: { id: string; seq: string; created_by: string; dry_run: boolean },
   index: ProgramIndex,
   scope: WriteScope,
-): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const rows = await claimPendingRows(trx, upload.id, CHUNK_ROWS);
+  mode: OutcomeMode,
+): Promise<ChunkTiming> {
+  const t0 = performance.now();
+  const timing = await db.transaction().execute(async (trx) => {
+    const claim = mode === "chunk" ? claimRowsAfterWatermark : claimPendingRows;
+    const rows = await claim(trx, upload.id, CHUNK_ROWS);
+    const t1 = performance.now();
     const outcomes: { row: number; outcome: RowOutcome }[] = [];
     const errors: UploadErrorInput[] = [];
     const valid: ObservationInput[] = [];
@@ -109,6 +126,7 @@ async function processChunk(
     errors.push(...quality.errors);
     for (const row of quality.rejectedRows) outcomes.push({ row, outcome: "rejected" });
     const open = quality.kept;
+    const t2 = performance.now();
     const applied = upload.dry_run
       ? await previewObservations(trx, open)
       : await applyObservations(trx, open, {
@@ -122,12 +140,22 @@ async function processChunk(
       outcomes.push({ row: v.row ?? 0, outcome });
       if (outcome === "inserted" || outcome === "updated") changed.add(v.indicator);
     }
+    const t3 = performance.now();
     // The statuses these figures change are owed in the same transaction: never lost between.
     if (!upload.dry_run) await addStatusWork(trx, [...changed], "upload");
     await addUploadErrors(trx, upload.id, errors);
-    await recordRowOutcomes(trx, upload.id, outcomes);
-    return rows.length;
+    const record = mode === "chunk" ? recordChunkOutcomes : recordRowOutcomes;
+    await record(trx, upload.id, outcomes);
+    const t4 = performance.now();
+    return {
+      rows: rows.length,
+      claimMs: t1 - t0,
+      checkMs: t2 - t1,
+      applyMs: t3 - t2,
+      recordMs: t4 - t3,
+    };
   });
+  return { ...timing, totalMs: performance.now() - t0 };
 }
 
 /**
@@ -138,7 +166,14 @@ async function processChunk(
 export async function processUpload(
   db: Db,
   uploadId: string,
-  options: { now: () => Date; onProgress?: (done: number) => Promise<void> },
+  options: {
+    now: () => Date;
+    onProgress?: (done: number) => Promise<void>;
+    /** How outcomes are recorded (INGEST_OUTCOMES): by chunk (a watermark) unless told. */
+    outcomes?: OutcomeMode;
+    /** Told each chunk's timings and, last, the status changes' time (`chunk` null). */
+    onTiming?: (chunk: ChunkTiming | null, statusChangesMs: number) => void;
+  },
 ): Promise<ProcessResult> {
   const upload = await findUploadById(db, uploadId);
   if (!upload) throw new UnrecoverableError(`no upload ${uploadId}`);
@@ -151,11 +186,13 @@ export async function processUpload(
   const scope = await writeScopeNow(db, upload.created_by, options.now());
   let done = 0;
   for (;;) {
-    const n = await processChunk(db, upload, index, scope);
-    if (n === 0) break;
-    done += n;
+    const timing = await processChunk(db, upload, index, scope, options.outcomes ?? "chunk");
+    if (timing.rows === 0) break;
+    options.onTiming?.(timing, 0);
+    done += timing.rows;
     await options.onProgress?.(done);
   }
+  const t0 = performance.now();
   const nationOf = (code: string) => index.indicators.get(code)?.program.nation;
   const pairs = await listChangedFigures(db, uploadId, nationOf);
   const overlay = upload.dry_run ? await dryRunOverlay(db, uploadId, index) : undefined;
@@ -164,6 +201,7 @@ export async function processUpload(
     asOf: toIsoDate(options.now()),
     overlay,
   });
+  options.onTiming?.(null, performance.now() - t0);
   await updateUploadState(db, uploadId, "completed", {
     finishedAt: options.now(),
     statusChanges: changes,

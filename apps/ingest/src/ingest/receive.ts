@@ -12,7 +12,7 @@ import type pino from "pino";
 import { actorOf } from "../auth/principal";
 import type { Queues } from "../queues";
 import { enqueueUpload } from "./enqueue";
-import { type StageInput, stageUpload } from "./stage";
+import { type StageInput, type StageMode, stageUpload } from "./stage";
 
 /** The programmes as an upload reads them: their index and their DHIS2 ids (one read). */
 export interface UploadCatalog {
@@ -31,6 +31,8 @@ export interface ReceiveDeps {
   db: Db;
   queues: Queues;
   logger: pino.Logger;
+  /** How rows are staged (INGEST_STAGE); COPY unless told otherwise. */
+  stage?: StageMode;
 }
 
 /** Stages an upload and enqueues its job; the same key raced in twice gives the winner's upload. */
@@ -41,7 +43,7 @@ export async function stageAndEnqueue(
 ): Promise<{ id: string }> {
   try {
     const { index } = catalog ?? (await uploadCatalog(deps.db));
-    const staged = await stageUpload(deps.db, index, input);
+    const staged = await stageUpload(deps.db, index, input, deps.stage);
     await enqueueUpload(deps.queues.uploads, { id: staged.id, retries: 0 }, deps.logger);
     return staged;
   } catch (error) {

@@ -3,6 +3,7 @@ import {
   claimDueSources,
   countStalledStatusWork,
   type Db,
+  type OutcomeMode,
   pruneStatusWork,
 } from "@spm/db";
 import { toIsoDate } from "@spm/kpi";
@@ -17,8 +18,10 @@ import {
 import { type Job, UnrecoverableError } from "bullmq";
 import type pino from "pino";
 import { z } from "zod";
+import { chunkTimingLog } from "../ingest/chunk-timings";
 import { processUpload } from "../ingest/process-upload";
 import { reconcileUploads } from "../ingest/reconcile";
+import type { StageMode } from "../ingest/stage";
 import type { Notifier } from "../notify/deliver";
 import {
   enqueueAlertEvaluation,
@@ -39,7 +42,15 @@ export interface JobContext {
   reconcileGraceMs: number;
   notifier: Notifier;
   notifyAttempts: number;
-  sources: { key: SecretsKey | null; allowPrivate: boolean; timeoutMs: number; maxBytes: number };
+  sources: {
+    key: SecretsKey | null;
+    allowPrivate: boolean;
+    timeoutMs: number;
+    maxBytes: number;
+    stage?: StageMode;
+  };
+  /** How the upload worker records its rows' outcomes (INGEST_OUTCOMES). */
+  outcomes?: OutcomeMode;
   /** What sends scheduled reports (absent: none are sent by this process). */
   reports?: Omit<ReportSenderDeps, "db" | "now" | "logger">;
 }
@@ -76,6 +87,8 @@ export const JOBS = {
       const result = await processUpload(ctx.db, payload.uploadId, {
         now: ctx.now,
         onProgress: (done) => ctx.job.updateProgress({ done }),
+        outcomes: ctx.outcomes,
+        onTiming: chunkTimingLog(ctx.logger, payload.uploadId),
       });
       // The status work was written with the figures; this only asks for it to be done now.
       if (result.changedIndicators.length > 0) await enqueueStatusWork(ctx.queues);

@@ -18,6 +18,7 @@ import { openSourceSecret, pullRequestOf, type SecretsKey } from "@spm/services"
 import type pino from "pino";
 import type { Principal } from "../auth/principal";
 import { stageAndEnqueue, uploadCatalog } from "../ingest/receive";
+import type { StageMode } from "../ingest/stage";
 import { parseUpload, UploadFileError } from "../parsing";
 import type { Queues } from "../queues";
 import { type Fetched, fetchSource } from "./fetch-source";
@@ -31,6 +32,7 @@ export interface PullDeps {
   timeoutMs: number;
   maxBytes: number;
   now: () => Date;
+  stage?: StageMode;
 }
 
 export type PullResult =

@@ -1,5 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { Database, RowOutcome, Upload, UploadStatus } from "../database";
+import type { Database, Upload, UploadStatus } from "../database";
+import { stagedRaw } from "./upload-copy";
+import { outcomeIn } from "./upload-outcomes";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 // Staged rows carry 4 parameters each: 5,000 a statement stays far below Postgres' 65,535.
@@ -152,7 +154,7 @@ export async function listUploadErrors(
     )
     .select(["e.row_number as row", "e.field", "e.code", "e.message", "e.params"])
     // The flag the row was sent with: a row sent confidential is shown so to other readers.
-    .select(sql<string | null>`r.raw->>'flag'`.as("flag"))
+    .select(sql<string | null>`coalesce(r.raw->>'flag', r.flag)`.as("flag"))
     .where("e.upload_id", "=", uploadId)
     .orderBy("e.row_number")
     .orderBy("e.id")
@@ -187,61 +189,6 @@ export async function updateUploadState(
     .execute();
 }
 
-/**
- * Rows not yet processed, in row order, locked for this job; `laterRow` is the last row of the
- * same upload that sets the same figure (that later row wins), or null.
- */
-export async function claimPendingRows(
-  trx: Transaction<Database>,
-  uploadId: string,
-  limit: number,
-) {
-  return trx
-    .selectFrom("upload_rows as r")
-    .select(["r.row_number as row", "r.raw"])
-    .select((eb) =>
-      eb
-        .selectFrom("upload_rows as later")
-        .select((e) => e.fn.max("later.row_number").as("m"))
-        .whereRef("later.upload_id", "=", "r.upload_id")
-        .whereRef("later.figure_key", "=", "r.figure_key")
-        .whereRef("later.row_number", ">", "r.row_number")
-        .as("laterRow"),
-    )
-    .where("r.upload_id", "=", uploadId)
-    .where("r.outcome", "is", null)
-    .orderBy("r.row_number")
-    .limit(limit)
-    .forUpdate("r")
-    .execute();
-}
-
-/** Records each row's outcome and adds them to the upload's counts and progress. */
-export async function recordRowOutcomes(
-  trx: Transaction<Database>,
-  uploadId: string,
-  outcomes: readonly { row: number; outcome: RowOutcome }[],
-): Promise<void> {
-  if (outcomes.length === 0) return;
-  const rows = outcomes.map((o) => o.row);
-  const kinds = outcomes.map((o) => o.outcome);
-  await sql`update upload_rows u set outcome = v.outcome
-    from unnest(${rows}::int[], ${kinds}::text[]) as v(row_number, outcome)
-    where u.upload_id = ${uploadId} and u.row_number = v.row_number`.execute(trx);
-  const count = (k: RowOutcome) => kinds.filter((x) => x === k).length;
-  await trx
-    .updateTable("uploads")
-    .set((eb) => ({
-      inserted: eb("inserted", "+", count("inserted")),
-      updated: eb("updated", "+", count("updated")),
-      unchanged: eb("unchanged", "+", count("unchanged")),
-      rejected: eb("rejected", "+", count("rejected")),
-      progress_done: eb("progress_done", "+", outcomes.length),
-    }))
-    .where("id", "=", uploadId)
-    .execute();
-}
-
 /** Uploads Postgres holds as waiting or running, created before the given time. */
 export async function listPendingUploads(db: Conn, createdBefore: Date): Promise<Upload[]> {
   return db
@@ -261,14 +208,14 @@ export async function listChangedFigures(
   nationOf: (indicator: string) => string | undefined,
 ): Promise<{ indicator: string; region: string }[]> {
   const rows = await db
-    .selectFrom("upload_rows")
+    .selectFrom("upload_rows as r")
     .select([
-      sql<string>`split_part(figure_key, '|', 1)`.as("indicator"),
-      sql<string>`split_part(figure_key, '|', 2)`.as("region"),
+      sql<string>`split_part(r.figure_key, '|', 1)`.as("indicator"),
+      sql<string>`split_part(r.figure_key, '|', 2)`.as("region"),
     ])
-    .where("upload_id", "=", uploadId)
-    .where("outcome", "in", ["inserted", "updated"])
-    .where("figure_key", "is not", null)
+    .where("r.upload_id", "=", uploadId)
+    .where(outcomeIn("r", uploadId, ["inserted", "updated"]))
+    .where("r.figure_key", "is not", null)
     .distinct()
     .execute();
   return rows.flatMap((r) => {
@@ -280,11 +227,11 @@ export async function listChangedFigures(
 /** Raw rows of an upload that were (or, in a dry run, would be) inserted or updated. */
 export async function listAppliedRawRows(db: Conn, uploadId: string) {
   return db
-    .selectFrom("upload_rows")
-    .select(["row_number as row", "raw"])
-    .where("upload_id", "=", uploadId)
-    .where("outcome", "in", ["inserted", "updated"])
-    .orderBy("row_number")
+    .selectFrom("upload_rows as r")
+    .select(["r.row_number as row", stagedRaw("r").as("raw")])
+    .where("r.upload_id", "=", uploadId)
+    .where(outcomeIn("r", uploadId, ["inserted", "updated"]))
+    .orderBy("r.row_number")
     .execute();
 }
 
@@ -334,9 +281,10 @@ export async function listRejectedRows(db: Conn, uploadId: string) {
     .leftJoin("upload_errors as e", (j) =>
       j.onRef("e.upload_id", "=", "r.upload_id").onRef("e.row_number", "=", "r.row_number"),
     )
-    .select(["r.row_number as row", "r.raw", "e.field", "e.code", "e.message", "e.params"])
+    .select(["r.row_number as row", stagedRaw("r").as("raw")])
+    .select(["e.field", "e.code", "e.message", "e.params"])
     .where("r.upload_id", "=", uploadId)
-    .where("r.outcome", "=", "rejected")
+    .where(outcomeIn("r", uploadId, ["rejected"]))
     .orderBy("r.row_number")
     .orderBy("e.id")
     .execute();
