@@ -130,7 +130,8 @@ describe("a confidential figure", () => {
     expect(page.status).toBe(200);
     expect(page.body).toMatch(LEAK);
     const csv = await get(cleared.cookie, `/indicators/${code}/series.csv?${region}`);
-    expect(csv.body).toMatch(/,2022,987654\.321,.*,true\r\n/);
+    // …, confidential, approval (empty: no approval recorded).
+    expect(csv.body).toMatch(/,2022,987654\.321,.*,true,[a-z]*\r\n/);
     const api = await get(cleared.cookie, `/api/v1/indicators/${code}?${region}`);
     expect(JSON.parse(api.body)).toMatchObject({ latest: { value: SECRET, confidential: true } });
   });
@@ -175,7 +176,7 @@ describe("a confidential figure", () => {
       expect.objectContaining({ period: "2022", region: "ZZ-N", value: null, withheld: true }),
     );
     const csv = await get(plain.cookie, `/indicators/${code}/series.csv?${region}`);
-    expect(csv.body).toMatch(/,2022,,.*,true\r\n/);
+    expect(csv.body).toMatch(/,2022,,.*,true,[a-z]*\r\n/);
     const inbox = async (cookie: string) => (await get(cookie, "/api/v1/notifications")).body;
     for (let i = 0; i < 250 && !LEAK.test(await inbox(cleared.cookie)); i++) {
       await new Promise((r) => setTimeout(r, 200));

@@ -85,7 +85,7 @@ export async function listUploadWarnings(
       j.onRef("r.upload_id", "=", "w.upload_id").onRef("r.row_number", "=", "w.row_number"),
     )
     .select(["w.row_number as row", "w.code", "w.message", "w.params"])
-    .select(sql<string | null>`r.raw->>'flag'`.as("flag"))
+    .select(sql<string | null>`coalesce(r.raw->>'flag', r.flag)`.as("flag"))
     .where("w.upload_id", "=", uploadId)
     .orderBy("w.row_number")
     .orderBy("w.id")
@@ -154,7 +154,7 @@ export async function listQualityWarnings(
       "f.marked_by",
       "f.marked_at",
     ])
-    .select(sql<string | null>`r.raw->>'flag'`.as("sentFlag"))
+    .select(sql<string | null>`coalesce(r.raw->>'flag', r.flag)`.as("sentFlag"))
     .where("i.program_code", "=", filter.program)
     .where("u.dry_run", "=", false)
     .orderBy("w.created_at", "desc")
