@@ -1,10 +1,26 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type {
+  AlertEventsTable,
+  AlertRulesTable,
+  AlertsTable,
+  NotificationsTable,
+} from "./database-alerts";
 import type { ApprovalsTable, IndicatorChangesTable, NarrativesTable } from "./database-managing";
 import type { QualityTables } from "./database-quality";
 import type { ReportGrantsTable, ReportPdfsTable, ReportSchedulesTable } from "./database-reports";
 import type { UploadChunksTable, UploadRowOutcomesView } from "./database-uploads";
 import type { SourcesTable } from "./sources-table";
 
+export type {
+  AlertEventsTable,
+  AlertInstanceStatus,
+  AlertRulesTable,
+  AlertsTable,
+  NotificationChannel,
+  NotificationKind,
+  NotificationStatus,
+  NotificationsTable,
+} from "./database-alerts";
 export type {
   ApprovalsTable,
   IndicatorChangesTable,
@@ -281,86 +297,6 @@ export interface AuditLogTable {
   after: Json<unknown> | null;
   request_id: string | null;
   ip: string | null;
-}
-
-export type AlertInstanceStatus = "normal" | "pending" | "firing";
-export type NotificationChannel = "email" | "webhook" | "in_app";
-export type NotificationStatus = "pending" | "sent" | "outbox" | "failed" | "unread" | "read";
-export type NotificationKind =
-  | "firing"
-  | "repeat"
-  | "resolved"
-  | "digest"
-  | "reminder_due"
-  | "reminder_overdue"
-  | "approval_returned";
-
-export interface AlertRulesTable {
-  id: Generated<string>;
-  program_code: string;
-  key: string | null;
-  name: string;
-  definition: Json<unknown>;
-  enabled: Generated<boolean>;
-  version: Generated<number>;
-  created_by: string;
-  created_at: Generated<Date>;
-  updated_at: Timestamp;
-  deleted_at: Timestamp | null;
-}
-
-export interface AlertsTable {
-  id: Generated<string>;
-  rule_id: string;
-  indicator_code: string;
-  region_code: string;
-  status: AlertInstanceStatus;
-  consecutive: number;
-  fired_at: Timestamp | null;
-  last_notified_at: Timestamp | null;
-  since: Timestamp;
-  acknowledged: Json<{ by: string; comment: string; at: string }> | null;
-  silenced_until: Timestamp | null;
-  value: number | null;
-  level: string | null;
-  evaluated_at: Timestamp;
-  retired_at: Timestamp | null;
-}
-
-export interface AlertEventsTable {
-  id: Generated<string>;
-  alert_id: string;
-  at: Timestamp;
-  kind: string;
-  from_status: string | null;
-  to_status: string | null;
-  value: number | null;
-  level: string | null;
-  actor: string | null;
-  comment: string | null;
-  until: Timestamp | null;
-}
-
-export interface NotificationsTable {
-  id: Generated<string>;
-  dedupe_key: string;
-  kind: NotificationKind;
-  channel: NotificationChannel;
-  alert_id: string | null;
-  user_id: string | null;
-  address: string | null;
-  lang: string;
-  payload: Json<unknown>;
-  status: NotificationStatus;
-  message: Json<unknown> | null;
-  attempts: Generated<number>;
-  last_error: string | null;
-  created_at: Generated<Date>;
-  sent_at: Timestamp | null;
-  read_at: Timestamp | null;
-  /** A delivery's lease: when a worker claimed the row to send it, and which worker. */
-  claimed_at: Timestamp | null;
-  claimed_by: string | null;
 }
 
 /** The typed schema of the whole database, as the migrations build it. */
