@@ -6,6 +6,7 @@ import { connection } from "next/server";
 import { formatWhen } from "~/components/alerts/describe";
 import { ApprovalActions } from "~/components/approvals/approval-actions";
 import { ColumnHeads } from "~/components/column-heads";
+import { ProgramSelect } from "~/components/program-select";
 import { ScrollBox } from "~/components/scroll-box";
 import { format } from "~/i18n";
 import { getApprovalsMessages } from "~/i18n/approvals";
@@ -67,16 +68,11 @@ export default async function ApprovalsPage({ searchParams }: Props) {
       <h1 id="approvals-title">{t.title}</h1>
       <p>{t.intro}</p>
       <form method="get" className="filters">
-        <label>
-          {t.program}{" "}
-          <select name="program" defaultValue={program.code}>
-            {programs.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name[locale]}
-              </option>
-            ))}
-          </select>
-        </label>{" "}
+        <ProgramSelect
+          label={t.program}
+          programs={programs.map((p) => ({ code: p.code, name: p.name[locale] }))}
+          value={program.code}
+        />{" "}
         <label>
           {t.year}{" "}
           <select name="year" defaultValue={String(year)}>

@@ -3,6 +3,7 @@ import { type CompletenessCounts, toIsoDate } from "@spm/kpi";
 import { programCompleteness } from "@spm/services";
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { ProgramSelect } from "~/components/program-select";
 import { ScrollBox } from "~/components/scroll-box";
 import { format } from "~/i18n";
 import type { Messages } from "~/i18n/messages/en";
@@ -107,16 +108,11 @@ export default async function CompletenessPage(props: {
     <section aria-labelledby="completeness-title" data-program={program.code} data-year={year}>
       <h1 id="completeness-title">{m.title}</h1>
       <form method="get" className="filters" aria-label={m.title}>
-        <label>
-          {m.program}
-          <select name="program" defaultValue={program.code}>
-            {programs.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name[locale]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProgramSelect
+          label={m.program}
+          programs={programs.map((p) => ({ code: p.code, name: p.name[locale] }))}
+          value={program.code}
+        />
         <label>
           {m.year}
           <select name="year" defaultValue={String(year)}>

@@ -3,6 +3,7 @@ import { type DataQualityItem, listDataQuality } from "@spm/services";
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { formatDateTime } from "~/components/indicator/format";
+import { ProgramSelect } from "~/components/program-select";
 import { FollowUpForm } from "~/components/quality/follow-up-form";
 import { ScrollBox } from "~/components/scroll-box";
 import { format } from "~/i18n";
@@ -69,16 +70,11 @@ export default async function DataQualityPage(props: {
       <h1 id="quality-title">{t.title}</h1>
       <p className="muted">{t.intro}</p>
       <form method="get" className="filters" data-quality-filters>
-        <label>
-          {t.program}{" "}
-          <select name="program" defaultValue={program.code}>
-            {programs.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name[locale]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProgramSelect
+          label={t.program}
+          programs={programs.map((p) => ({ code: p.code, name: p.name[locale] }))}
+          value={program.code}
+        />
         <label>
           {t.show}{" "}
           <select name="show" defaultValue={show}>

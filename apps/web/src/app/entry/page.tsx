@@ -3,6 +3,7 @@ import { entrySheet } from "@spm/services";
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { EntryGrid, type EntryRow } from "~/components/entry/entry-grid";
+import { ProgramSelect } from "~/components/program-select";
 import { format } from "~/i18n";
 import { getEntryMessages } from "~/i18n/entry";
 import { getMessages } from "~/i18n/server";
@@ -70,16 +71,7 @@ export default async function EntryPage(props: {
       <p className="muted">{t.intro}</p>
       {sheet.programs.length > 1 && (
         <form method="get" className="filters" aria-label={t.program}>
-          <label>
-            {t.program}
-            <select name="program" defaultValue={sheet.program?.code}>
-              {sheet.programs.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ProgramSelect label={t.program} programs={sheet.programs} value={sheet.program?.code} />
           <button type="submit">{t.show}</button>
         </form>
       )}

@@ -2,6 +2,7 @@ import { listPrograms, loadProgramDefinitions } from "@spm/db";
 import { missingNarratives } from "@spm/services";
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { ProgramSelect } from "~/components/program-select";
 import { ScrollBox } from "~/components/scroll-box";
 import { StatusBadge } from "~/components/status-badge";
 import { format } from "~/i18n";
@@ -59,16 +60,11 @@ export default async function NarrativesOwedPage(props: {
       <p>{format(m.intro, { levels: levelNames })}</p>
       {programs.length > 1 && (
         <form method="get" className="filters" aria-label={m.program}>
-          <label>
-            {m.program}
-            <select name="program" defaultValue={chosen.code}>
-              {programs.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name[locale]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ProgramSelect
+            label={m.program}
+            programs={programs.map((p) => ({ code: p.code, name: p.name[locale] }))}
+            value={chosen.code}
+          />
           <button type="submit">{m.show}</button>
         </form>
       )}
